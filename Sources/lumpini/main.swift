@@ -1,0 +1,2 @@
+import Lumpini
+print(LumpiniVersion.current)
