@@ -1,0 +1,52 @@
+# Lumpini — build, test and demo on Debian 12.
+# `make demo` and `make test` install what they need (apt-get; sudo when not root).
+
+SWIFT        ?= swift
+SUDO         := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+APT_PACKAGES := libgdal-dev libgeos-dev libproj-dev gdal-bin proj-bin pkg-config time sqlite3
+VENV         := .venv
+PYTHON       ?= python3
+BIN_RELEASE  := .build/release/lumpini
+
+.PHONY: deps venv build release demo test test-gdal test-asan clean bench fuzz
+
+deps: .deps-installed
+.deps-installed:
+	@if ! dpkg -s $(APT_PACKAGES) >/dev/null 2>&1; then \
+		$(SUDO) apt-get update -qq && \
+		DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq $(APT_PACKAGES); \
+	fi
+	@touch $@
+
+# Reference tools for tests (pyshacl, jsonschema) and benchmarks (frictionless, duckdb).
+venv: $(VENV)/.installed
+$(VENV)/.installed:
+	$(PYTHON) -m venv $(VENV)
+	$(VENV)/bin/pip install -q --disable-pip-version-check pyshacl==0.40.1 rdflib==7.6.0 jsonschema==4.26.0 frictionless==5.21.0
+	@touch $@
+
+build: deps
+	$(SWIFT) build
+
+release: deps
+	$(SWIFT) build -c release
+
+demo: release
+	@echo "== Inspecting the sample datasets shipped in datasets/"
+	@for f in datasets/*/source/*; do \
+		case "$$f" in *.shx|*.dbf|*.prj|*.cpg) continue;; esac; \
+		$(BIN_RELEASE) inspect "$$f" || exit $$?; echo; \
+	done
+
+test: deps venv
+	$(SWIFT) build
+	LUMPINI_VENV=$(CURDIR)/$(VENV) $(SWIFT) test
+
+test-gdal: deps
+	$(SWIFT) test --filter GDALTests
+
+test-asan: deps
+	$(SWIFT) test --sanitize=address --filter GDALTests --scratch-path .build-asan
+
+clean:
+	rm -rf .build .build-asan .deps-installed

@@ -1,0 +1,20 @@
+import ArgumentParser
+import GDAL
+import Lumpini
+
+@main
+struct LumpiniCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "lumpini",
+        abstract: "Turn agency files into clean, validated open data, and keep the catalogue of what was published.",
+        discussion: """
+            Exit codes: 0 ok; 1 data problems found (invalid rows, failed checks, a failed dataset);
+            2 usage or input error (missing file, bad option, malformed dataset.yaml); 3 internal error.
+            Set NO_COLOR to turn colour off. Datasets are found under --root (or LUMPINI_ROOT, or the
+            current directory): datasets/<id>/dataset.yaml and schemas/.
+            """,
+        version: "lumpini \(LumpiniVersion.current) (GDAL \(GDALLibrary.version), PROJ \(GDALLibrary.projVersion), GEOS \(GDALLibrary.geosVersion))",
+        subcommands: [
+        ]
+    )
+}

@@ -1,2 +1,0 @@
-import Lumpini
-print(LumpiniVersion.current)
