@@ -18,9 +18,16 @@ public struct InspectionReport: Codable, Sendable {
     }
 
     public struct CRSReport: Codable, Sendable {
-        /// Nil when the file declares no CRS or PROJ finds no EPSG code for it.
+        /// Null when the file declares no CRS or PROJ finds no EPSG code for it.
         public var epsg: Int?
         public var name: String?
+
+        /// Unknown values are written as `null`, never left out: scripts test `crs.epsg == null`.
+        public func encode(to encoder: Encoder) throws {
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encode(epsg, forKey: .epsg)
+            try container.encode(name, forKey: .name)
+        }
     }
 
     public struct LayerReport: Codable, Sendable {
@@ -37,6 +44,22 @@ public struct InspectionReport: Codable, Sendable {
         public var extentWGS84: Envelope?
         public var fields: [FieldReport]
         public var coordinateHints: [CoordinateHint]
+
+        /// Extents without geometry are written as `null`, never left out.
+        public func encode(to encoder: Encoder) throws {
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encode(name, forKey: .name)
+            try container.encode(featureCount, forKey: .featureCount)
+            try container.encode(geometryType, forKey: .geometryType)
+            try container.encode(geometryTypes, forKey: .geometryTypes)
+            try container.encode(invalidGeometries, forKey: .invalidGeometries)
+            try container.encode(emptyGeometries, forKey: .emptyGeometries)
+            try container.encode(crs, forKey: .crs)
+            try container.encode(extent, forKey: .extent)
+            try container.encode(extentWGS84, forKey: .extentWGS84)
+            try container.encode(fields, forKey: .fields)
+            try container.encode(coordinateHints, forKey: .coordinateHints)
+        }
     }
 
     public struct FieldReport: Codable, Sendable {

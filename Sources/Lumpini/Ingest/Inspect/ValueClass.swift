@@ -92,19 +92,13 @@ public enum ValueClassifier {
 
     private static func dateType(_ text: String, traits: inout ValueTraits) -> InferredType? {
         let parts = text.split(whereSeparator: { $0 == "-" || $0 == "/" || $0 == " " || $0 == "T" || $0 == "." })
-        guard parts.count >= 3 else { return nil }
-        let numbers = parts.prefix(3).map { Int($0) }
+        let numeric = parts.filter { $0.allSatisfy(\.isASCII) && Int($0) != nil }
         let hasMonthName = traits.contains(.thaiMonthName)
-        if !hasMonthName && numbers.contains(where: { $0 == nil }) { return nil }
-        let year: Int?
-        if let first = numbers[0], parts[0].count == 4 {
-            year = first
-        } else if let last = numbers[2] {
-            year = parts[2].count == 2 ? last + (last > 40 ? 2500 : 2000) : last
-        } else {
-            return nil
-        }
-        guard let year else { return nil }
+        guard numeric.count >= (hasMonthName ? 2 : 3), parts.count >= 3 else { return nil }
+        if !hasMonthName && parts.prefix(3).contains(where: { Int($0) == nil }) { return nil }
+        let yearToken = hasMonthName ? numeric.last! : (parts[0].count == 4 ? parts[0] : parts[2])
+        guard var year = Int(yearToken) else { return nil }
+        if yearToken.count == 2 { year += year > 40 ? 2500 : 2000 }
         if ThaiCalendar.buddhistEraYears.contains(year) {
             traits.insert(.buddhistEraYear)
         } else if !(1800...2200).contains(year) {
