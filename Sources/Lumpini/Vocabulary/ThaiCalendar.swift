@@ -1,4 +1,4 @@
-/// Thai month names and Buddhist-Era years as agency files write them.
+/// Thai month names and digits as agency files write them.
 public enum ThaiCalendar {
     /// Month names, full (มกราคม) and abbreviated with or without dots (ม.ค., มค), to month numbers.
     public static let monthNumbers: [String: Int] = {
@@ -21,6 +21,16 @@ public enum ThaiCalendar {
 
     /// Years a Thai file plausibly writes in the Buddhist Era (B.E. 2400–2643 = 1857–2100 CE).
     public static let buddhistEraYears = 2400...2643
+
+    /// Whether a scalar is a Thai digit (๐–๙, U+0E50–U+0E59).
+    public static func isThaiDigit(_ scalar: Unicode.Scalar) -> Bool {
+        (0x0E50...0x0E59).contains(scalar.value)
+    }
+
+    /// The Arabic digit for a Thai digit, else the scalar unchanged.
+    public static func arabicDigit(_ scalar: Unicode.Scalar) -> Unicode.Scalar {
+        isThaiDigit(scalar) ? Unicode.Scalar(scalar.value - 0x0E50 + 0x30)! : scalar
+    }
 
     /// Whether the text names a Thai month anywhere in it.
     public static func containsMonthName(_ text: String) -> Bool {

@@ -50,8 +50,12 @@ public enum ValueClassifier {
         var traits: ValueTraits = []
         let value = raw.trimmingCharacters(in: .whitespaces)
         if MissingValueMarkers.isMarker(value) { traits.insert(.missingMarker) }
-        if ThaiText.containsThaiDigit(value) { traits.insert(.thaiDigits) }
-        let text = ThaiText.arabicDigits(value)
+        var normalized = String.UnicodeScalarView()
+        for scalar in value.unicodeScalars {
+            if ThaiCalendar.isThaiDigit(scalar) { traits.insert(.thaiDigits) }
+            normalized.append(ThaiCalendar.arabicDigit(scalar))
+        }
+        let text = String(normalized)
         if ThaiCalendar.containsMonthName(text) { traits.insert(.thaiMonthName) }
         if let type = numberType(text, traits: &traits) { return (type, traits) }
         if let type = dateType(text, traits: &traits) { return (type, traits) }
