@@ -70,15 +70,8 @@ public final class TableValidator {
                 let wantsKey = keyFields[index]
                 let typed = wantsKey && checker.field.type != .string && checker.field.type != .any
                 let outcome = checker.check(cell, isNull: row.isNull(index), wantValue: typed, problems: &problems)
-                switch outcome {
-                case .missing:
-                    blank += 1
-                    if wantsKey { fieldDigests[index] = nil }
-                case .invalid:
-                    if wantsKey { fieldDigests[index] = nil }
-                case .value(let value):
-                    if wantsKey { fieldDigests[index] = typed ? value.map { KeyDigest.of($0.keyText) } : KeyDigest.of(cell) }
-                }
+                if case .missing = outcome { blank += 1 }
+                if wantsKey { fieldDigests[index] = TableValidator.digest(outcome, cell: cell, typed: typed) }
                 if !problems.isEmpty {
                     reportProblems(checker, cell: String(decoding: cell, as: UTF8.self), row: row.number)
                 }
@@ -115,6 +108,42 @@ public final class TableValidator {
         }
         checkKeys(row)
         return rowErrors
+    }
+
+    /// The digest a key part has: nil for a missing or mistyped cell (the reference's `None`),
+    /// the typed value's canonical text, or the raw text for text fields.
+    @inline(__always)
+    private static func digest(_ outcome: FieldChecker.Outcome, cell: UnsafeBufferPointer<UInt8>, typed: Bool) -> KeyDigest? {
+        guard case .value(let value) = outcome else { return nil }
+        return typed ? value.map { KeyDigest.of($0.keyText) } : KeyDigest.of(cell)
+    }
+
+    /// The digest of the key made of `columns` in a row of this table (for the key sets other
+    /// tables refer to); nil when every part is missing.
+    func referenceDigest(_ row: CellRow, columns: [Int]) -> KeyDigest? {
+        var parts: [KeyDigest?] = []
+        row.bytes.withUnsafeBufferPointer { all in
+            for index in columns {
+                guard index < row.count else {
+                    parts.append(nil)
+                    continue
+                }
+                let checker = checkers[index]
+                let cell = UnsafeBufferPointer(rebasing: all[row.range(index)])
+                let typed = checker.field.type != .string && checker.field.type != .any
+                let outcome = checker.check(cell, isNull: row.isNull(index), wantValue: typed, problems: &problems)
+                problems.removeAll(keepingCapacity: true)
+                parts.append(TableValidator.digest(outcome, cell: cell, typed: typed))
+            }
+        }
+        return parts.allSatisfy { $0 == nil } ? nil : KeyDigest.combining(parts)
+    }
+
+    /// The columns holding `fields`, nil when one is missing.
+    func columns(of fields: [String]) -> [Int]? {
+        let names = fieldNames
+        let found = fields.compactMap { names.firstIndex(of: $0) }
+        return found.count == fields.count ? found : nil
     }
 
     private func reportProblems(_ checker: FieldChecker, cell: String, row: Int) {
