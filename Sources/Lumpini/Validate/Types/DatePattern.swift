@@ -21,7 +21,7 @@ struct DatePattern: Sendable {
             if byte == UInt8(ascii: "%") {
                 guard let directive = bytes.popFirst(), DatePattern.supported.contains(directive) else { return nil }
                 tokens.append(directive == UInt8(ascii: "%") ? .literal(byte) : .directive(directive))
-            } else if NumberText.isSpace(byte) {
+            } else if CellNumber.isSpace(byte) {
                 if tokens.last != .space { tokens.append(.space) }
             } else {
                 tokens.append(.literal(byte))
@@ -67,7 +67,7 @@ struct DatePattern: Sendable {
             return match(tokenIndex + 1, position + 1, bytes, &captured)
         case .space:
             var end = position
-            while end < bytes.count, NumberText.isSpace(bytes[end]) { end += 1 }
+            while end < bytes.count, CellNumber.isSpace(bytes[end]) { end += 1 }
             guard end > position else { return false }
             return match(tokenIndex + 1, end, bytes, &captured)
         case .directive(let directive):

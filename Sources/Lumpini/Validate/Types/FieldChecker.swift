@@ -183,10 +183,10 @@ struct FieldChecker {
         case .any:
             return .some(text())
         case .integer:
-            let value = numberNeedsProcessing ? processedNumber(bytes).flatMap { $0.withUnsafeBufferPointer(NumberText.integer) } : NumberText.integer(bytes)
+            let value = numberNeedsProcessing ? processedNumber(bytes).flatMap { $0.withUnsafeBufferPointer(CellNumber.integer) } : CellNumber.integer(bytes)
             return value.map { .integer($0) }
         case .number:
-            let value = numberNeedsProcessing ? processedNumber(bytes).flatMap { $0.withUnsafeBufferPointer(NumberText.decimal) } : NumberText.decimal(bytes)
+            let value = numberNeedsProcessing ? processedNumber(bytes).flatMap { $0.withUnsafeBufferPointer(CellNumber.decimal) } : CellNumber.decimal(bytes)
             return value.map { .number($0) }
         case .boolean:
             if trueValues.contains(where: { $0.elementsEqual(bytes) }) { return .boolean(true) }

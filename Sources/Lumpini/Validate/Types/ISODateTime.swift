@@ -173,7 +173,7 @@ enum ISODateTime {
 
     /// A year as the reference reads it: four characters that Python's `int()` takes, 0…9999.
     static func year(_ bytes: UnsafeBufferPointer<UInt8>) -> Int? {
-        guard String(decoding: bytes, as: UTF8.self).unicodeScalars.count == 4, let value = NumberText.integer(bytes), (0...9999).contains(value) else { return nil }
+        guard String(decoding: bytes, as: UTF8.self).unicodeScalars.count == 4, let value = CellNumber.integer(bytes), (0...9999).contains(value) else { return nil }
         return value
     }
 
@@ -181,8 +181,8 @@ enum ISODateTime {
     static func yearMonth(_ bytes: UnsafeBufferPointer<UInt8>) -> Int? {
         guard let dash = bytes.firstIndex(of: UInt8(ascii: "-")),
               !bytes[(dash + 1)...].contains(UInt8(ascii: "-")),
-              let year = NumberText.integer(UnsafeBufferPointer(rebasing: bytes[..<dash])),
-              let month = NumberText.integer(UnsafeBufferPointer(rebasing: bytes[(dash + 1)...])),
+              let year = CellNumber.integer(UnsafeBufferPointer(rebasing: bytes[..<dash])),
+              let month = CellNumber.integer(UnsafeBufferPointer(rebasing: bytes[(dash + 1)...])),
               (1...12).contains(month)
         else { return nil }
         return year * 100 + month

@@ -7,7 +7,7 @@ enum TextFormats {
         guard let at = bytes.lastIndex(of: UInt8(ascii: "@")), at > 0, at < bytes.count - 1, at <= 64 else { return false }
         let local = bytes[..<at]
         let domain = String(decoding: UnsafeBufferPointer(rebasing: bytes[(at + 1)...]), as: UTF8.self)
-        guard !local.contains(where: { NumberText.isSpace($0) || $0 == UInt8(ascii: "@") }),
+        guard !local.contains(where: { CellNumber.isSpace($0) || $0 == UInt8(ascii: "@") }),
               local.first != UInt8(ascii: "."), local.last != UInt8(ascii: ".")
         else { return false }
         let labels = domain.split(separator: ".", omittingEmptySubsequences: false)
@@ -89,7 +89,7 @@ enum TextFormats {
         func number(_ json: JSONValue) -> Double? {
             switch json {
             case .number(let value, _): return value
-            case .string(let text): return Array(text.utf8).withUnsafeBufferPointer(NumberText.decimal)
+            case .string(let text): return Array(text.utf8).withUnsafeBufferPointer(CellNumber.decimal)
             default: return nil
             }
         }
@@ -103,8 +103,8 @@ enum TextFormats {
             (lon, lat) = (number(lonJSON), number(latJSON))
         default:
             guard let comma = bytes.firstIndex(of: UInt8(ascii: ",")), !bytes[(comma + 1)...].contains(UInt8(ascii: ",")) else { return nil }
-            lon = NumberText.decimal(UnsafeBufferPointer(rebasing: bytes[..<comma]))
-            lat = NumberText.decimal(UnsafeBufferPointer(rebasing: bytes[(comma + 1)...]))
+            lon = CellNumber.decimal(UnsafeBufferPointer(rebasing: bytes[..<comma]))
+            lat = CellNumber.decimal(UnsafeBufferPointer(rebasing: bytes[(comma + 1)...]))
         }
         guard let lon, let lat, (-180...180).contains(lon), (-90...90).contains(lat) else { return nil }
         return .geopoint(lon: lon, lat: lat)

@@ -1,7 +1,7 @@
 /// Reading integers and decimals from cell bytes as the reference tool (Python's `int()` and
 /// `Decimal()`) does: surrounding whitespace is ignored, a sign is allowed, and digits of any
 /// script count (Thai `๑๒` is 12). ASCII cells never leave the byte fast path.
-enum NumberText {
+enum CellNumber {
     @inline(__always)
     static func isSpace(_ byte: UInt8) -> Bool {
         byte == 0x20 || (byte >= 0x09 && byte <= 0x0D) || (byte >= 0x1C && byte <= 0x1F)
