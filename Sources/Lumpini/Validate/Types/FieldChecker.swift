@@ -184,10 +184,10 @@ struct FieldChecker {
             return .some(text())
         case .integer:
             let value = numberNeedsProcessing ? processedNumber(bytes).flatMap { $0.withUnsafeBufferPointer(CellNumber.integer) } : CellNumber.integer(bytes)
-            return value.map { .integer($0) }
+            return present(value.map { .integer($0) })
         case .number:
             let value = numberNeedsProcessing ? processedNumber(bytes).flatMap { $0.withUnsafeBufferPointer(CellNumber.decimal) } : CellNumber.decimal(bytes)
-            return value.map { .number($0) }
+            return present(value.map { .number($0) })
         case .boolean:
             if trueValues.contains(where: { $0.elementsEqual(bytes) }) { return .boolean(true) }
             if falseValues.contains(where: { $0.elementsEqual(bytes) }) { return .boolean(false) }
@@ -195,19 +195,19 @@ struct FieldChecker {
         case .date:
             let parts: DateParts?
             if let pattern { parts = pattern.parse(bytes) } else if field.format == "any" { parts = ISODateTime.anyDateTime(bytes) } else { parts = FieldChecker.isoDate.parse(bytes) }
-            return parts.map { .date($0.dayNumber) }
+            return present(parts.map { .date($0.dayNumber) })
         case .time:
             let parts: DateParts?
             if let pattern { parts = pattern.parse(bytes) } else if field.format == "any" { parts = ISODateTime.anyTime(bytes) } else { parts = ISODateTime.timeOfDay(bytes) }
-            return parts.map { .time($0.secondsOfDay) }
+            return present(parts.map { .time($0.secondsOfDay) })
         case .datetime:
             let parts: DateParts?
             if let pattern { parts = pattern.parse(bytes) } else if field.format == "any" { parts = ISODateTime.anyDateTime(bytes) } else { parts = ISODateTime.dateTime(bytes) }
-            return parts.map { .dateTime($0.timestamp) }
+            return present(parts.map { .dateTime($0.timestamp) })
         case .year:
-            return ISODateTime.year(bytes).map { .year($0) }
+            return present(ISODateTime.year(bytes).map { .year($0) })
         case .yearmonth:
-            return ISODateTime.yearMonth(bytes).map { .yearMonth($0) }
+            return present(ISODateTime.yearMonth(bytes).map { .yearMonth($0) })
         case .duration:
             guard ISODateTime.isDuration(bytes) else { return nil }
             return .some(wantValue ? .duration(String(decoding: bytes, as: UTF8.self)) : nil)
@@ -222,11 +222,19 @@ struct FieldChecker {
             let ok = field.format == "topojson" ? TextFormats.isTopoJSON(json) : GeoJSONChecker.isGeoJSONObject(json)
             return ok ? .json(json) : nil
         case .geopoint:
-            return TextFormats.geopoint(bytes, format: field.format)
+            return present(TextFormats.geopoint(bytes, format: field.format))
         }
     }
 
     private static let isoDate = DatePattern("%Y-%m-%d")!
+
+    /// A value read, or nil (not of the type) when there is none: keeps `read` from mistaking a
+    /// failed read for a value that was not asked for.
+    @inline(__always)
+    private func present(_ value: CellValue?) -> CellValue?? {
+        guard let value else { return nil }
+        return .some(value)
+    }
 
     /// The cell with `bareNumber`, `groupChar` and `decimalChar` applied, as the reference does;
     /// nil when a `.` appears while another decimal character is declared.
