@@ -275,25 +275,24 @@ public struct GeoJSONChecker {
         return broken
     }
 
-    /// Exterior ring counter-clockwise and holes clockwise, by the linter's spherical area sign.
+    /// Exterior ring counter-clockwise and holes clockwise, judged as the linter does by the sign
+    /// of the planar sum Σ (x₂ − x₁)(y₂ + y₁), which is negative for a counter-clockwise ring.
     static func polygonFollowsRightHandRule(_ polygon: JSONValue) -> Bool {
         guard let rings = polygon.arrayValue, !rings.isEmpty else { return true }
-        if isRingClockwise(rings[0]) { return false }
-        return rings.dropFirst().allSatisfy(isRingClockwise)
+        return !isClockwise(rings[0]) && rings.dropFirst().allSatisfy(isClockwise)
     }
 
-    static func isRingClockwise(_ ring: JSONValue) -> Bool {
+    static func isClockwise(_ ring: JSONValue) -> Bool {
         let points = (ring.arrayValue ?? []).map { ($0.arrayValue ?? []).compactMap(\.doubleValue) }
-        var area = 0.0
+        var sum = 0.0
         if points.count > 2 {
             for index in 0..<(points.count - 1) {
                 let (p1, p2) = (points[index], points[index + 1])
                 guard p1.count >= 2, p2.count >= 2 else { continue }
-                let radians = Double.pi / 180
-                area += (p2[0] - p1[0]) * radians * (2 + sin(p1[1] * radians) + sin(p2[1] * radians))
+                sum += (p2[0] - p1[0]) * (p2[1] + p1[1])
             }
         }
-        return area >= 0
+        return sum >= 0
     }
 
     private func memberLine(_ object: JSONValue, _ key: String) -> Int? {
