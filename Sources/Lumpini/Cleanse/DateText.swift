@@ -1,3 +1,5 @@
+import Foundation
+
 /// Reads the dates Thai agencies write and gives them as ISO 8601: Buddhist-Era years (2566,
 /// and two-digit 66), Thai month names full and abbreviated ("15 ม.ค. 2566", "15 มกราคม 66"),
 /// English month names, day/month/year in a declared order, Excel serial dates, and a time when
@@ -33,21 +35,18 @@ struct DateText {
     /// Dates outside these years are refused: they are usually an era mistake.
     var plausibleYears = 1800...2200
 
-    static let thaiMonths: [String: Int] = {
-        let full = ["มกราคม", "กุมภาพันธ์", "มีนาคม", "เมษายน", "พฤษภาคม", "มิถุนายน",
-                    "กรกฎาคม", "สิงหาคม", "กันยายน", "ตุลาคม", "พฤศจิกายน", "ธันวาคม"]
-        let short = ["มค", "กพ", "มีค", "เมย", "พค", "มิย", "กค", "สค", "กย", "ตค", "พย", "ธค"]
+    /// Month names to numbers: Thai ones (`ThaiCalendar`, without their dots as the tokenizer
+    /// drops them) and English ones, full and abbreviated.
+    static let monthNames: [String: Int] = {
+        var months: [String: Int] = [:]
+        for (name, month) in ThaiCalendar.monthNumbers { months[name.replacingOccurrences(of: ".", with: "")] = month }
         let english = ["january", "february", "march", "april", "may", "june", "july", "august",
                        "september", "october", "november", "december"]
-        var months: [String: Int] = [:]
-        for month in 0..<12 {
-            months[full[month]] = month + 1
-            months[short[month]] = month + 1
-            months[english[month]] = month + 1
-            months[String(english[month].prefix(3))] = month + 1
+        for (index, name) in english.enumerated() {
+            months[name] = index + 1
+            months[String(name.prefix(3))] = index + 1
         }
         months["sept"] = 9
-        months["กุมภาพันธ"] = 2
         return months
     }()
 
@@ -90,7 +89,7 @@ struct DateText {
         let numbers = tokens.compactMap { token -> (value: Int, digits: Int)? in if case .number(let value, let digits) = token { return (value, digits) }; return nil }
         var day: Int?, month: Int?, yearToken: (value: Int, digits: Int)?
         if words.count == 1 {
-            guard let named = Self.thaiMonths[words[0]] else { return nil }
+            guard let named = Self.monthNames[words[0]] else { return nil }
             month = named
             switch numbers.count {
             case 1: yearToken = numbers[0]
@@ -123,13 +122,13 @@ struct DateText {
         switch digits {
         case 4:
             switch forced ?? era {
-            case .buddhist: return value - 543
+            case .buddhist: return value - ThaiCalendar.buddhistEraOffset
             case .gregorian: return value
-            case .auto: return value >= 2400 ? value - 543 : value
+            case .auto: return ThaiCalendar.buddhistEraYears.contains(value) ? value - ThaiCalendar.buddhistEraOffset : value
             }
         case 1, 2:
             switch forced.map({ $0 == .gregorian ? TwoDigitYears.gregorian : .buddhist }) ?? twoDigitYears {
-            case .buddhist: return 2500 + value - 543
+            case .buddhist: return 2500 + value - ThaiCalendar.buddhistEraOffset
             case .gregorian: return value < 50 ? 2000 + value : 1900 + value
             case .refuse: return nil
             }

@@ -13,10 +13,11 @@ extension Record {
     }
 
     /// Replaces the value at `index` by `transform(value)` and records the change when it differs.
+    /// Compares bytes: Swift's `==` treats canonically equivalent text (NFC and NFD) as equal.
     mutating func update(at index: Int, field: String, changes: ChangeRecorder, _ transform: (String) -> String?) {
         guard let before = value(at: index) else { return }
         let after = transform(before)
-        guard after != before else { return }
+        if let after, after.utf8.elementsEqual(before.utf8) { return }
         setValue(after, at: index)
         changes.record(field: field, row: rowNumber, before: before, after: after)
     }

@@ -7,7 +7,7 @@ final class ParseNumbers: CleansingStep {
     static let summary = "Thai digits, thousands separators, units and percent signs stripped: \"๑,๒๓๔.๕ ตัน\" → \"1234.5\""
 
     private let fields: [(index: Int, name: String)]
-    private let parser: NumberText
+    private let parser: AgencyNumber
     private let onInvalid: InvalidValuePolicy
 
     init(parameters: inout StepParameters, layout: inout FieldLayout, context: CleansingContext) throws {
@@ -17,7 +17,7 @@ final class ParseNumbers: CleansingStep {
         guard decimal.count == 1, thousands.count <= 1, thousands != decimal else {
             throw parameters.error("recipe-invalid-value", "the separators must be single, different characters", parameter: "decimalSeparator")
         }
-        parser = NumberText(
+        parser = AgencyNumber(
             thousandsSeparator: thousands.first, decimalSeparator: decimal.first!,
             units: try parameters.strings("units") ?? [], percent: try parameters.bool("percent") ?? false
         )
@@ -43,7 +43,7 @@ final class ParseNumbers: CleansingStep {
 }
 
 /// Reads a number written with Thai digits, separators, units and signs; writes it plainly.
-struct NumberText {
+struct AgencyNumber {
     let thousandsSeparator: Character?
     let decimalSeparator: Character
     /// Longest first, so "มก./ลบ.ม." is stripped before "ม.".
@@ -76,6 +76,8 @@ struct NumberText {
         var sawDigit = false
         var sawDecimal = false
         var previousWasDigit = false
+        // Digits since the last group separator; nil before the first one. Groups are three digits.
+        var groupDigits: Int?
         let characters = Array(body)
         for (offset, character) in characters.enumerated() {
             switch character {
@@ -83,12 +85,13 @@ struct NumberText {
                 output.append(character)
                 sawDigit = true
                 previousWasDigit = true
+                if !sawDecimal, let digits = groupDigits { groupDigits = digits + 1 }
             case "-", "\u{2212}", "+":
                 guard output.isEmpty else { return nil }
                 if character != "+" { output.append("-") }
                 previousWasDigit = false
             case decimalSeparator:
-                guard !sawDecimal else { return nil }
+                guard !sawDecimal, groupDigits == nil || groupDigits == 3 else { return nil }
                 if !sawDigit { output.append("0") }
                 output.append(".")
                 sawDecimal = true
@@ -96,13 +99,14 @@ struct NumberText {
             case _ where character == thousandsSeparator || character == " " || character == "\u{00A0}":
                 // A group separator sits between digits and before a digit, in the integer part.
                 let nextIsDigit = offset + 1 < characters.count && characters[offset + 1].isASCII && characters[offset + 1].isNumber
-                guard previousWasDigit, nextIsDigit, !sawDecimal else { return nil }
+                guard previousWasDigit, nextIsDigit, !sawDecimal, groupDigits == nil || groupDigits == 3 else { return nil }
+                groupDigits = 0
                 previousWasDigit = false
             default:
                 return nil
             }
         }
-        guard sawDigit, output.last != "." else { return nil }
+        guard sawDigit, output.last != ".", sawDecimal || groupDigits == nil || groupDigits == 3 else { return nil }
         return output
     }
 }

@@ -17,7 +17,7 @@ final class PointsFromColumns: CleansingStep {
     private let transformation: CoordinateTransformation?
     private let fixSwapped: Bool
     private let area: DatasetArea
-    private let numbers = NumberText(thousandsSeparator: nil, decimalSeparator: ".", units: [], percent: false)
+    private let numbers = AgencyNumber(thousandsSeparator: nil, decimalSeparator: ".", units: [], percent: false)
 
     init(parameters: inout StepParameters, layout: inout FieldLayout, context: CleansingContext) throws {
         guard let xName = try parameters.string("x") ?? context.coordinateColumns?.x,
