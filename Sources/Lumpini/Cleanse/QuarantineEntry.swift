@@ -1,5 +1,7 @@
 /// A record that was not kept: where it came from, why, and its values as they were read.
 public struct QuarantineEntry: Codable, Sendable, Equatable {
+    /// The source file, relative to the dataset's folder (set when the dataset is read from its files).
+    public var source: String?
     /// The source row number.
     public var row: Int
     /// A stable kebab-case reason code, for example `unmatched-district`.

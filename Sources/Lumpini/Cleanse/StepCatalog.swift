@@ -15,7 +15,7 @@ enum StepCatalog {
 
     static let all: [Entry] = [
         Entry(SkipBlankRows.self), Entry(SkipTotalRows.self),
-        Entry(CleanText.self), Entry(MissingValues.self), Entry(ThaiDigits.self), Entry(ParseNumbers.self), Entry(ParseDates.self),
+        Entry(CleanText.self), Entry(MissingValues.self), Entry(ThaiDigits.self), Entry(ParseNumbers.self), Entry(ParseDates.self), Entry(BuddhistEraYears.self),
         Entry(RenameColumns.self), Entry(SelectColumns.self), Entry(DropColumns.self), Entry(AddConstant.self), Entry(MapValues.self),
         Entry(MatchDistricts.self),
         Entry(PointsFromColumns.self), Entry(GeometryFromWKT.self), Entry(Reproject.self), Entry(FixSwappedCoordinates.self),

@@ -2,12 +2,14 @@ import Foundation
 import GDAL
 
 /// `round-coordinates`: coordinates rounded to `precision` decimals (default `outputs.precision`,
-/// 6 ≈ 0.1 m); a geometry counts as changed when any coordinate changed.
+/// 6 ≈ 0.1 m); a geometry counts as changed when any coordinate moved by more than 1e-9
+/// (smaller moves are the floating-point noise of a reprojection, invisible in any output).
 final class RoundCoordinates: CleansingStep {
     static let name = "round-coordinates"
     static let summary = "coordinates rounded to a declared number of decimals"
 
     private let scale: Double
+    static let noise = 1e-9
 
     init(parameters: inout StepParameters, layout: inout FieldLayout, context: CleansingContext) throws {
         let precision = try parameters.int("precision") ?? context.precision
@@ -26,11 +28,12 @@ final class RoundCoordinates: CleansingStep {
                 let point = part.point(at: index)
                 let x = (point.x * scale).rounded() / scale
                 let y = (point.y * scale).rounded() / scale
-                if x != point.x || y != point.y {
-                    if !changed, changes.wantsExample(field: "geometry") { before = geometry.wkt }
+                guard x != point.x || y != point.y else { continue }
+                if !changed, abs(x - point.x) > Self.noise || abs(y - point.y) > Self.noise {
+                    if changes.wantsExample(field: "geometry") { before = geometry.wkt }
                     changed = true
-                    part.setPoint(at: index, x: x, y: y)
                 }
+                part.setPoint(at: index, x: x, y: y)
             }
         }
         if changed {
