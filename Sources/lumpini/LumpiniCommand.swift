@@ -15,6 +15,9 @@ struct LumpiniCommand: AsyncParsableCommand {
             """,
         version: "lumpini \(LumpiniVersion.current) (GDAL \(GDALLibrary.version), PROJ \(GDALLibrary.projVersion), GEOS \(GDALLibrary.geosVersion))",
         subcommands: [
+            New.self,
+            Check.self,
+            Cleanse.self,
             Inspect.self,
             Validate.self,
         ]
