@@ -20,6 +20,7 @@ struct LumpiniCommand: AsyncParsableCommand {
             Cleanse.self,
             Inspect.self,
             Validate.self,
+            Catalog.self,
         ]
     )
 }
