@@ -15,6 +15,7 @@ struct LumpiniCommand: AsyncParsableCommand {
             """,
         version: "lumpini \(LumpiniVersion.current) (GDAL \(GDALLibrary.version), PROJ \(GDALLibrary.projVersion), GEOS \(GDALLibrary.geosVersion))",
         subcommands: [
+            Inspect.self,
         ]
     )
 }

@@ -1,0 +1,65 @@
+import Foundation
+import GRDB
+
+/// Everything the catalogue knows about one dataset: the manifest of its latest release (metadata,
+/// counts, extent, quality figures, files), its versions, its freshness and its metadata quality score.
+public struct DatasetDetail: Codable, Sendable, Equatable {
+    public struct Version: Codable, Sendable, Equatable, FetchableRecord {
+        public var version: Int
+        public var releasedAt: String
+        public var rowsPublished: Int?
+        public var rowsQuarantined: Int?
+        public var features: Int?
+        public var valid: Bool?
+        public var fileCount: Int
+        public var totalSize: Int64
+
+        public init(row: Row) {
+            version = row["version"]
+            releasedAt = row["releasedAt"]
+            rowsPublished = row["rowsPublished"]
+            rowsQuarantined = row["rowsQuarantined"]
+            features = row["features"]
+            valid = row["valid"]
+            fileCount = row["fileCount"]
+            totalSize = row["totalSize"]
+        }
+    }
+
+    public var id: String
+    /// The latest version's number.
+    public var version: Int
+    /// The latest version's folder, relative to the public tree (`<id>/v<N>`).
+    public var directory: String
+    public var firstReleasedAt: String
+    public var releasedAt: String
+    /// When the dataset goes stale by its update frequency; nil when it never does.
+    public var staleAt: String?
+    public var stale: Bool
+    public var manifest: PublishedManifest
+    /// Every version in the public tree, newest first.
+    public var versions: [Version]
+    public var quality: QualityScore
+
+    public var metadata: DatasetMetadata { manifest.metadata }
+    public var files: [PublishedManifest.File] { manifest.files }
+
+    static func fetch(_ db: Database, id: String, now: Date) throws -> DatasetDetail? {
+        guard let row = try Row.fetchOne(
+            db, sql: """
+                SELECT id, latestVersion, directory, firstReleasedAt, releasedAt, staleAt, manifest, quality,
+                    (staleAt IS NOT NULL AND staleAt < ?) AS stale
+                FROM dataset WHERE id = ?
+                """, arguments: [Timestamp.format(now), id])
+        else { return nil }
+        let decoder = JSONDecoder()
+        let manifest: String = row["manifest"]
+        let quality: String = row["quality"]
+        return DatasetDetail(
+            id: row["id"], version: row["latestVersion"], directory: row["directory"],
+            firstReleasedAt: row["firstReleasedAt"], releasedAt: row["releasedAt"], staleAt: row["staleAt"], stale: row["stale"],
+            manifest: try decoder.decode(PublishedManifest.self, from: Data(manifest.utf8)),
+            versions: try Version.fetchAll(db, sql: "SELECT * FROM version WHERE datasetID = ? ORDER BY version DESC", arguments: [id]),
+            quality: try decoder.decode(QualityScore.self, from: Data(quality.utf8)))
+    }
+}
