@@ -16,6 +16,9 @@ struct LumpiniCommand: AsyncParsableCommand {
         version: "lumpini \(LumpiniVersion.current) (GDAL \(GDALLibrary.version), PROJ \(GDALLibrary.projVersion), GEOS \(GDALLibrary.geosVersion))",
         subcommands: [
             Inspect.self,
+            Publish.self,
+            Release.self,
+            Verify.self,
         ]
     )
 }

@@ -7,7 +7,7 @@ import Foundation
 struct DatasetRelease: Sendable {
     let id: String
     let workspace: Workspace
-    let tree: PublicTree
+    let tree: ReleaseTree
     let pipeline: any PublishPipeline
     let options: ReleaseOptions
     let releasedAt: String

@@ -19,7 +19,7 @@ public final class ReleaseLock {
 
     /// Takes the lock or throws at once, naming the holder.
     /// - Throws: `LumpiniError` `release-locked` (exit code 2) when another process holds it.
-    public static func acquire(_ tree: PublicTree, startedAt: String) throws -> ReleaseLock {
+    public static func acquire(_ tree: ReleaseTree, startedAt: String) throws -> ReleaseLock {
         let path = tree.lockFile.path
         do {
             try FileManager.default.createDirectory(at: tree.internalDirectory, withIntermediateDirectories: true)

@@ -36,7 +36,7 @@ public struct ReleaseRunner: Sendable {
         releasedAt = Self.releaseTime(environment: environment)
     }
 
-    public var tree: PublicTree { PublicTree(root: workspace.publicRoot) }
+    public var tree: ReleaseTree { ReleaseTree(root: workspace.publicRoot) }
 
     /// Releases `ids` (every dataset of the workspace when nil).
     /// - Throws: `LumpiniError` before anything is built: an unknown id (exit 2), the lock held by

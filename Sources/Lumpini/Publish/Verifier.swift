@@ -2,9 +2,9 @@ import Foundation
 
 /// `lumpini verify`: re-hashes every version in the public tree against its manifest.
 public struct Verifier: Sendable {
-    public let tree: PublicTree
+    public let tree: ReleaseTree
 
-    public init(tree: PublicTree) {
+    public init(tree: ReleaseTree) {
         self.tree = tree
     }
 
@@ -67,7 +67,7 @@ public struct Verifier: Sendable {
         var problems: [Problem] = []
         let latest = tree.latestVersion(id)
         if latest == nil {
-            problems.append(Problem(kind: .latestBroken, path: "\(id)/\(PublicTree.latestName)", detail: "no link to an existing version"))
+            problems.append(Problem(kind: .latestBroken, path: "\(id)/\(ReleaseTree.latestName)", detail: "no link to an existing version"))
         }
         let versions = tree.versions(id).map { verifyVersion(id, $0) }
         return DatasetReport(id: id, latest: latest, versions: versions, problems: problems)

@@ -12,7 +12,7 @@ struct VersionBuilder {
     let version: Int
     /// The version `latest` led to before this one, for the changelog.
     let previousVersion: Int?
-    let tree: PublicTree
+    let tree: ReleaseTree
     let releasedAt: String
 
     /// Every how many rows `progress` is called.

@@ -7,7 +7,7 @@ import Foundation
 /// renamed over it, so `latest` always leads to a complete version, the old one or the new one.
 /// Must run under the `ReleaseLock`.
 struct VersionCommit {
-    let tree: PublicTree
+    let tree: ReleaseTree
 
     /// A new, empty staging folder for dataset `id`.
     func makeStaging(for id: String) throws -> URL {
@@ -55,7 +55,7 @@ struct VersionCommit {
     /// Points `latest` at `v<version>`: a temporary symlink renamed over the old one.
     private func switchLatest(id: String, to version: Int) throws {
         let folder = tree.datasetDirectory(id)
-        let temporary = folder.appendingPathComponent("\(PublicTree.temporaryLinkPrefix)\(getpid())-\(UUID().uuidString.prefix(8))").path
+        let temporary = folder.appendingPathComponent("\(ReleaseTree.temporaryLinkPrefix)\(getpid())-\(UUID().uuidString.prefix(8))").path
         guard symlink("v\(version)", temporary) == 0 else {
             throw FileSystemError.make("create the link to v\(version)", path: temporary)
         }
@@ -73,7 +73,7 @@ struct VersionCommit {
         }
         for id in tree.datasetIDs() {
             let folder = tree.datasetDirectory(id)
-            for name in (try? manager.contentsOfDirectory(atPath: folder.path)) ?? [] where name.hasPrefix(PublicTree.temporaryLinkPrefix) {
+            for name in (try? manager.contentsOfDirectory(atPath: folder.path)) ?? [] where name.hasPrefix(ReleaseTree.temporaryLinkPrefix) {
                 try? manager.removeItem(at: folder.appendingPathComponent(name))
             }
             let latest = tree.latestVersion(id) ?? 0

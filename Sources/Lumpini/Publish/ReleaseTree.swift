@@ -1,8 +1,8 @@
 import Foundation
 
-/// The public tree releases are written to: `<public>/<id>/v<N>/` per version, `<public>/<id>/latest`
+/// The public tree as releases write it: `<public>/<id>/v<N>/` per version, `<public>/<id>/latest`
 /// leading to the current one, and `<public>/.lumpini/` (lock, staging) that is never served.
-public struct PublicTree: Sendable, Equatable {
+public struct ReleaseTree: Sendable, Equatable {
     public let root: URL
 
     public init(root: URL) {
