@@ -62,7 +62,7 @@ test-asan: deps
 # Side-by-side timings against ogr2ogr, frictionless and DuckDB; writes Benchmarks/results/.
 # BENCH_ARGS="--quick" for a short run on 100,000 rows; see Benchmarks/README.md.
 bench: deps bench-venv
-	$(SWIFT) build -c release
+	$(SWIFT) build -c release --product lumpini
 	$(PYTHON) Benchmarks/bench.py --binary $(BIN_RELEASE) --venv $(BENCH_VENV) $(BENCH_ARGS)
 
 clean:
