@@ -30,11 +30,11 @@ public struct SourcePassthroughPipeline: PublishPipeline {
 
         init(reader: SourceReader) throws {
             self.reader = reader
-            let types = reader.layer.fields.map(\.type)
+            let types = reader.fields.map(\.type)
             let fields = reader.header.enumerated().map { index, name in
                 OutputField(name: name, type: index < types.count ? Self.outputType(types[index]) : .string)
             }
-            let geometryType = reader.layer.geometryType
+            let geometryType = reader.geometryType
             if geometryType != .none, let crs = reader.spatialReference, crs.epsgCode != 4326 {
                 throw LumpiniError(
                     "crs-not-wgs84", "the source is in \(crs.name ?? "another CRS"); publishing needs WGS 84 (EPSG:4326)",
