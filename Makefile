@@ -48,7 +48,7 @@ demo: release
 
 test: deps venv
 	$(SWIFT) build
-	LUMPINI_VENV=$(CURDIR)/$(VENV) $(SWIFT) test
+	LUMPINI_VENV=$(CURDIR)/$(VENV) $(SWIFT) test --disable-swift-testing
 	$(MAKE) test-asan
 
 test-gdal: deps
@@ -57,7 +57,8 @@ test-gdal: deps
 # The GDAL wrapper owns every C pointer: its tests run under AddressSanitizer (leaks included).
 test-asan: deps
 	$(SWIFT) build --build-tests --sanitize=address --scratch-path .build-asan
-	$(SWIFT) test --skip-build --sanitize=address --scratch-path .build-asan --filter GDALTests
+	LSAN_OPTIONS=suppressions=$(CURDIR)/.lsan-suppressions:print_suppressions=0 \
+		$(SWIFT) test --disable-swift-testing --skip-build --sanitize=address --scratch-path .build-asan --filter GDALTests
 
 # Side-by-side timings against ogr2ogr, frictionless and DuckDB; writes Benchmarks/results/.
 # BENCH_ARGS="--quick" for a short run on 100,000 rows; see Benchmarks/README.md.
