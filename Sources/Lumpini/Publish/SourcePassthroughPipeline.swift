@@ -44,7 +44,7 @@ public struct SourcePassthroughPipeline: PublishPipeline {
             table = OutputTable(fields: fields, geometryType: geometryType == .none ? .none : geometryType)
         }
 
-        static func outputType(_ type: FieldType) -> OutputFieldType {
+        static func outputType(_ type: GDAL.FieldType) -> OutputFieldType {
             switch type {
             case .integer, .integer64: return .integer
             case .real: return .number

@@ -30,15 +30,3 @@ final class MissingValues: CleansingStep {
         return tokens.contains(trimmed)
     }
 }
-
-extension String {
-    /// Without leading and trailing whitespace; returns self when there is none (no allocation).
-    var trimmingWhitespace: String {
-        guard let first = unicodeScalars.first, let last = unicodeScalars.last else { return self }
-        if !TextCleaner.isWhitespace(first) && !TextCleaner.isWhitespace(last) { return self }
-        let scalars = unicodeScalars
-        guard let start = scalars.firstIndex(where: { !TextCleaner.isWhitespace($0) }),
-              let end = scalars.lastIndex(where: { !TextCleaner.isWhitespace($0) }) else { return "" }
-        return String(scalars[start...end])
-    }
-}

@@ -239,7 +239,7 @@ struct FieldChecker {
     /// The cell with `bareNumber`, `groupChar` and `decimalChar` applied, as the reference does;
     /// nil when a `.` appears while another decimal character is declared.
     private func processedNumber(_ bytes: UnsafeBufferPointer<UInt8>) -> [UInt8]? {
-        var text = String(decoding: bytes, as: UTF8.self).trimmingWhitespace()
+        var text = String(decoding: bytes, as: UTF8.self).trimmingWhitespace
         if !field.bareNumber {
             let scalars = Array(text.unicodeScalars)
             let isDigit: (Unicode.Scalar) -> Bool = { $0.properties.numericType == .decimal }
@@ -257,14 +257,5 @@ struct FieldChecker {
             text = text.replacingOccurrences(of: field.decimalChar, with: ".")
         }
         return Array(text.utf8)
-    }
-}
-
-extension String {
-    func trimmingWhitespace() -> String {
-        let scalars = unicodeScalars
-        guard let first = scalars.firstIndex(where: { !$0.properties.isWhitespace }),
-              let last = scalars.lastIndex(where: { !$0.properties.isWhitespace }) else { return "" }
-        return String(scalars[first...last])
     }
 }
