@@ -84,3 +84,44 @@ final class ReleaseCLITests: XCTestCase {
         XCTAssertTrue(second.stderr.contains("pid \(first.processIdentifier) on host"), second.stderr)
     }
 }
+
+extension ReleaseCLITests {
+    /// A shipped sample through the whole pipeline: cleansed, validated against its schema,
+    /// published with typed values, its quarantined rows kept out of the public tree.
+    func testShippedSampleIsCleansedValidatedAndPublishedWithItsQuarantineKeptPrivate() throws {
+        let manager = FileManager.default
+        try manager.createDirectory(at: space.root.appendingPathComponent("datasets"), withIntermediateDirectories: true)
+        try manager.copyItem(
+            at: CLIRunner.packageRoot.appendingPathComponent("datasets/pm25-readings-sample"),
+            to: space.root.appendingPathComponent("datasets/pm25-readings-sample")
+        )
+        try manager.copyItem(
+            at: CLIRunner.packageRoot.appendingPathComponent("schemas/pm25-readings.schema.json"),
+            to: space.root.appendingPathComponent("schemas/pm25-readings.schema.json")
+        )
+        let result = try space.lumpini(["release", "--json"])
+        XCTAssertEqual(result.status, 0, result.stderr)
+
+        let version = space.publicRoot.appendingPathComponent("pm25-readings-sample/v1")
+        let manifest = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(contentsOf: version.appendingPathComponent("manifest.json"))) as? [String: Any])
+        let counts = try XCTUnwrap(manifest["counts"] as? [String: Int])
+        let rowsIn = try XCTUnwrap(counts["rowsIn"]), published = try XCTUnwrap(counts["rowsPublished"]), quarantined = try XCTUnwrap(counts["rowsQuarantined"])
+        XCTAssertEqual(rowsIn, published + quarantined)
+        XCTAssertGreaterThan(quarantined, 0)
+        XCTAssertEqual(manifest["geometryType"] as? String, "Point")
+        let roles = (manifest["files"] as? [[String: Any]] ?? []).reduce(into: [String: String]()) { $0[$1["path"] as? String ?? ""] = $1["role"] as? String }
+        XCTAssertEqual(roles["cleansing-report.json"], "report")
+        XCTAssertEqual(roles["validation-report.json"], "report")
+
+        let collection = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(contentsOf: version.appendingPathComponent("pm25-readings-sample.geojson"))) as? [String: Any])
+        let features = try XCTUnwrap(collection["features"] as? [[String: Any]])
+        XCTAssertEqual(features.count, published)
+        let properties = try XCTUnwrap(features.first?["properties"] as? [String: Any])
+        XCTAssertTrue(properties["pm25"] is NSNumber, "pm25 is a JSON number: \(properties)")
+
+        let quarantine = space.root.appendingPathComponent(".lumpini/quarantine/pm25-readings-sample/quarantine.csv")
+        let lines = try String(contentsOf: quarantine, encoding: .utf8).split(whereSeparator: \.isNewline)
+        XCTAssertEqual(lines.count, quarantined + 1, "one line per quarantined row after the header")
+        XCTAssertFalse(try manager.subpathsOfDirectory(atPath: space.publicRoot.path).contains { $0.contains("quarantine") })
+    }
+}

@@ -7,8 +7,14 @@ struct ReleaseWorkspace {
     let root: URL
     var publicRoot: URL { root.appendingPathComponent("public") }
 
+    /// A fresh root with the repository's vocabularies (the recipe's district list and the others).
     init() throws {
         root = try CLIRunner.temporaryDirectory()
+        try FileManager.default.createDirectory(at: root.appendingPathComponent("schemas"), withIntermediateDirectories: true)
+        try FileManager.default.copyItem(
+            at: CLIRunner.packageRoot.appendingPathComponent("schemas/vocabularies"),
+            to: root.appendingPathComponent("schemas/vocabularies")
+        )
     }
 
     func remove() {
