@@ -284,7 +284,7 @@ enum DatasetDescriptionReader {
         var allow: [String: [String]] = [:]
         if let allowValue = map.optional("allow") {
             for entry in try allowValue.mapping().entries {
-                allow[entry.key] = try entry.value.strings()
+                allow[entry.key] = try entry.value.list().map { try $0.choice(PersonalDataKind.self).rawValue }
             }
         }
         try map.finish()
