@@ -6,11 +6,6 @@ public enum ThaiText {
     static let saraE: Unicode.Scalar = "\u{0E40}"
     static let saraAe: Unicode.Scalar = "\u{0E41}"
 
-    /// Thai digits ๐–๙ (U+0E50–U+0E59).
-    static func isThaiDigit(_ scalar: Unicode.Scalar) -> Bool {
-        (0x0E50...0x0E59).contains(scalar.value)
-    }
-
     /// Tone marks ไม้เอก–ไม้จัตวา (U+0E48–U+0E4B).
     static func isToneMark(_ scalar: Unicode.Scalar) -> Bool {
         (0x0E48...0x0E4B).contains(scalar.value)
@@ -31,11 +26,7 @@ public enum ThaiText {
         guard containsThaiDigit(text) else { return text }
         var scalars = String.UnicodeScalarView()
         for scalar in text.unicodeScalars {
-            if isThaiDigit(scalar) {
-                scalars.append(Unicode.Scalar(scalar.value - 0x0E50 + 0x30)!)
-            } else {
-                scalars.append(scalar)
-            }
+            scalars.append(ThaiCalendar.arabicDigit(scalar))
         }
         return String(scalars)
     }
