@@ -40,11 +40,17 @@ release: deps
 	$(SWIFT) build -c release
 
 demo: release
-	@echo "== Inspecting the sample datasets shipped in datasets/"
-	@for f in datasets/*/source/*; do \
-		case "$$f" in *.shx|*.dbf|*.prj|*.cpg) continue;; esac; \
-		$(BIN_RELEASE) inspect "$$f" || exit $$?; echo; \
-	done
+	@echo "== Releasing every sample dataset in datasets/ into public/"
+	$(BIN_RELEASE) release --public public; status=$$?; [ $$status -le 1 ] || exit $$status
+	@echo
+	@echo "== The catalogue of what is published"
+	$(BIN_RELEASE) catalog build --public public
+	$(BIN_RELEASE) catalog list --public public
+	@echo
+	$(BIN_RELEASE) verify --public public
+	@echo
+	@echo "Published files are in $(CURDIR)/public/<dataset>/latest/ (GeoJSON, CSV, datapackage.json, README.md, manifest.json)."
+	@echo "Try: $(BIN_RELEASE) catalog search ฝุ่น --public public"
 
 test: deps venv
 	$(SWIFT) build
