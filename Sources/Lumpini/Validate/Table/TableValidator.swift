@@ -16,8 +16,11 @@ public final class TableValidator {
     private var fieldDigests: [KeyDigest?]
     /// Fields whose digests some key needs.
     private let keyFields: [Bool]
-    private var uniqueSeen: [Int: [KeyDigest: Int]] = [:]
+    /// The unique fields' columns, and for each the latest row of every value seen.
+    private var uniqueColumns: [Int] = []
+    private var uniqueSeen: [[KeyDigest: Int]] = []
     private let primaryKey: [Int]?
+    /// The latest row of every primary key seen.
     private var primarySeen: [KeyDigest: Int] = [:]
     private let foreignKeys: [(key: ForeignKey, columns: [Int], lookup: ReferenceKeySet)]
     private var digestScratch: [UInt8] = []
@@ -39,7 +42,8 @@ public final class TableValidator {
         }
         var keyFields = Array(repeating: false, count: checkers.count)
         for (index, checker) in checkers.enumerated() where checker.field.constraints.unique {
-            uniqueSeen[index] = [:]
+            uniqueColumns.append(index)
+            uniqueSeen.append([:])
             keyFields[index] = true
         }
         primaryKey = schema.primaryKey.isEmpty ? nil : columns(schema.primaryKey)
@@ -163,15 +167,15 @@ public final class TableValidator {
     }
 
     private func checkKeys(_ row: CellRow) {
-        for (index, seen) in uniqueSeen {
+        for (position, index) in uniqueColumns.enumerated() {
             guard let digest = fieldDigests[index] else { continue }
-            if let first = seen[digest] {
+            // Updated through the array slot, the set stays unshared and grows in place. As in the
+            // reference tool, a repeat is reported against the latest row holding the value.
+            if let previous = uniqueSeen[position].updateValue(row.number, forKey: digest) {
                 let name = checkers[index].field.name
                 rowErrors.append(ValidationError(
-                    .uniqueError, message: "row \(row.number), field \"\(name)\": \"\(row.string(index) ?? "")\" is already in row \(first); the field must be unique",
-                    note: "the same as in the row at position \(first)", rowNumber: row.number, fieldNumber: index + 1, fieldName: name, cell: row.string(index) ?? ""))
-            } else {
-                uniqueSeen[index]![digest] = row.number
+                    .uniqueError, message: "row \(row.number), field \"\(name)\": \"\(row.string(index) ?? "")\" is already in row \(previous); the field must be unique — correct one of them",
+                    note: "the same as in the row at position \(previous)", rowNumber: row.number, fieldNumber: index + 1, fieldName: name, cell: row.string(index) ?? ""))
             }
         }
         if let primaryKey {
@@ -181,13 +185,10 @@ public final class TableValidator {
                     .primaryKey, message: "row \(row.number) has no value in its primary key (\(schema.primaryKey.joined(separator: ", "))) — fill it in",
                     note: "cells composing the primary keys are all \"None\"", rowNumber: row.number))
             } else {
-                let digest = KeyDigest.combining(parts)
-                if let first = primarySeen[digest] {
+                if let previous = primarySeen.updateValue(row.number, forKey: KeyDigest.combining(parts)) {
                     rowErrors.append(ValidationError(
-                        .primaryKey, message: "row \(row.number) repeats the primary key (\(schema.primaryKey.joined(separator: ", "))) of row \(first): \(keyText(primaryKey, row)) — keys must be unique",
-                        note: "the same as in the row at position \(first)", rowNumber: row.number))
-                } else {
-                    primarySeen[digest] = row.number
+                        .primaryKey, message: "row \(row.number) repeats the primary key (\(schema.primaryKey.joined(separator: ", "))) of row \(previous): \(keyText(primaryKey, row)) — keys must be unique",
+                        note: "the same as in the row at position \(previous)", rowNumber: row.number))
                 }
             }
         }
