@@ -18,10 +18,10 @@ public final class TableValidator {
     private let keyFields: [Bool]
     /// The unique fields' columns, and for each the latest row of every value seen.
     private var uniqueColumns: [Int] = []
-    private var uniqueSeen: [[KeyDigest: Int]] = []
+    private var uniqueSeen: [DigestTable] = []
     private let primaryKey: [Int]?
     /// The latest row of every primary key seen.
-    private var primarySeen: [KeyDigest: Int] = [:]
+    private var primarySeen = DigestTable()
     private let foreignKeys: [(key: ForeignKey, columns: [Int], lookup: ReferenceKeySet)]
     private var digestScratch: [UInt8] = []
 
@@ -43,7 +43,7 @@ public final class TableValidator {
         var keyFields = Array(repeating: false, count: checkers.count)
         for (index, checker) in checkers.enumerated() where checker.field.constraints.unique {
             uniqueColumns.append(index)
-            uniqueSeen.append([:])
+            uniqueSeen.append(DigestTable())
             keyFields[index] = true
         }
         primaryKey = schema.primaryKey.isEmpty ? nil : columns(schema.primaryKey)

@@ -1,6 +1,7 @@
 /// One field of a schema made ready to check cells: how to read its type, its missing values and
 /// its constraints, compiled once so checking a cell costs no parsing of the schema.
-struct FieldChecker {
+/// A class so the per-cell path never copies it.
+final class FieldChecker {
     /// A problem with one cell, before it knows its row.
     struct Problem: Equatable {
         /// nil for a type error, else the constraint broken.
@@ -34,6 +35,8 @@ struct FieldChecker {
     private let numberNeedsProcessing: Bool
     /// Whether a constraint needs the cell's typed value.
     private let needsValue: Bool
+    private let required: Bool
+    private let checksConstraints: Bool
     private let typeNote: String
 
     /// - Throws: `LumpiniError` `schema-invalid` at `path` when a constraint value is not of the field's type.
@@ -63,6 +66,8 @@ struct FieldChecker {
         needsValue = constraints.minimum != nil || constraints.maximum != nil || constraints.exclusiveMinimum != nil
             || constraints.exclusiveMaximum != nil || constraints.enumeration != nil
             || (constraints.minLength != nil || constraints.maxLength != nil) && field.type != .string
+        required = constraints.required
+        checksConstraints = needsValue || constraints.minLength != nil || constraints.maxLength != nil || regex != nil
         // The bounds are typed by the field itself, once everything else is set.
         minimum = nil
         maximum = nil
@@ -117,7 +122,7 @@ struct FieldChecker {
     @inline(__always)
     func check(_ bytes: UnsafeBufferPointer<UInt8>, isNull: Bool, wantValue: Bool, problems: inout [Problem]) -> Outcome {
         if isNull || isMissing(bytes) {
-            if field.constraints.required {
+            if required {
                 problems.append(Problem(constraint: .required, note: "constraint \"required\" is \"True\""))
             }
             return .missing
@@ -126,7 +131,7 @@ struct FieldChecker {
             problems.append(Problem(constraint: nil, note: typeNote))
             return .invalid
         }
-        if needsValue || field.constraints.minLength != nil || field.constraints.maxLength != nil || regex != nil {
+        if checksConstraints {
             checkConstraints(bytes, read, &problems)
         }
         return .value(read)
