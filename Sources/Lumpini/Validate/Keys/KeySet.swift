@@ -78,57 +78,66 @@ public struct KeyDigest: Hashable, Sendable {
 }
 
 /// An open-addressing table from key digests to row numbers, for the keys a table must keep
-/// unique: 20 bytes a slot, no hashing beyond the digest itself, growing at three-quarters full.
+/// unique: one 24-byte slot per key (one cache line touched per lookup), no hashing beyond the
+/// digest itself, growing at three-quarters full.
 struct DigestTable {
-    private var digests: [KeyDigest]
-    /// Row number per slot; 0 marks an empty slot (rows start at 1).
-    private var rows: [UInt32]
+    private struct Slot {
+        var high: UInt64
+        var low: UInt64
+        /// 0 marks an empty slot (rows start at 1).
+        var row: UInt32
+    }
+
+    private var slots: [Slot]
     private var mask: Int
     private(set) var count = 0
 
     init(capacity: Int = 1024) {
         var size = 16
         while size < capacity * 4 / 3 { size <<= 1 }
-        digests = Array(repeating: KeyDigest(high: 0, low: 0), count: size)
-        rows = Array(repeating: 0, count: size)
+        slots = Array(repeating: Slot(high: 0, low: 0, row: 0), count: size)
         mask = size - 1
     }
 
     /// Stores `row` for `digest` and returns the row stored before, if any.
     @inline(__always)
     mutating func updateValue(_ row: Int, forKey digest: KeyDigest) -> Int? {
-        if (count + 1) * 4 > rows.count * 3 { grow() }
-        var slot = Int(truncatingIfNeeded: digest.high) & mask
-        while true {
-            let stored = rows[slot]
-            if stored == 0 {
-                digests[slot] = digest
-                rows[slot] = UInt32(truncatingIfNeeded: max(row, 1))
-                count += 1
-                return nil
+        if (count + 1) * 4 > slots.count * 3 { grow() }
+        let stored = UInt32(truncatingIfNeeded: max(row, 1))
+        return slots.withUnsafeMutableBufferPointer { slots -> Int? in
+            var index = Int(truncatingIfNeeded: digest.high) & mask
+            while true {
+                let previous = slots[index].row
+                if previous == 0 {
+                    slots[index] = Slot(high: digest.high, low: digest.low, row: stored)
+                    count += 1
+                    return nil
+                }
+                if slots[index].high == digest.high, slots[index].low == digest.low {
+                    slots[index].row = stored
+                    return Int(previous)
+                }
+                index = (index + 1) & mask
             }
-            if digests[slot] == digest {
-                rows[slot] = UInt32(truncatingIfNeeded: max(row, 1))
-                return Int(stored)
-            }
-            slot = (slot + 1) & mask
         }
     }
 
     @inline(__always)
     func contains(_ digest: KeyDigest) -> Bool {
-        var slot = Int(truncatingIfNeeded: digest.high) & mask
-        while true {
-            if rows[slot] == 0 { return false }
-            if digests[slot] == digest { return true }
-            slot = (slot + 1) & mask
+        slots.withUnsafeBufferPointer { slots in
+            var index = Int(truncatingIfNeeded: digest.high) & mask
+            while true {
+                if slots[index].row == 0 { return false }
+                if slots[index].high == digest.high, slots[index].low == digest.low { return true }
+                index = (index + 1) & mask
+            }
         }
     }
 
     private mutating func grow() {
-        var bigger = DigestTable(capacity: rows.count * 2)
-        for slot in 0..<rows.count where rows[slot] != 0 {
-            _ = bigger.updateValue(Int(rows[slot]), forKey: digests[slot])
+        var bigger = DigestTable(capacity: slots.count * 2)
+        for slot in slots where slot.row != 0 {
+            _ = bigger.updateValue(Int(slot.row), forKey: KeyDigest(high: slot.high, low: slot.low))
         }
         self = bigger
     }

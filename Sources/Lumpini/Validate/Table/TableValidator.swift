@@ -20,8 +20,10 @@ public final class TableValidator {
     private var uniqueColumns: [Int] = []
     private var uniqueSeen: [DigestTable] = []
     private let primaryKey: [Int]?
-    /// The latest row of every primary key seen.
+    /// The latest row of every primary key seen, unless the key is one unique column whose
+    /// table serves both checks (`primaryKeySharesUnique` is then its position in `uniqueColumns`).
     private var primarySeen = DigestTable()
+    private let primaryKeySharesUnique: Int?
     private let foreignKeys: [(key: ForeignKey, columns: [Int], lookup: ReferenceKeySet)]
     private var digestScratch: [UInt8] = []
 
@@ -48,6 +50,11 @@ public final class TableValidator {
         }
         primaryKey = schema.primaryKey.isEmpty ? nil : columns(schema.primaryKey)
         primaryKey?.forEach { keyFields[$0] = true }
+        if let primaryKey, primaryKey.count == 1 {
+            primaryKeySharesUnique = uniqueColumns.firstIndex(of: primaryKey[0])
+        } else {
+            primaryKeySharesUnique = nil
+        }
         var foreignKeys: [(ForeignKey, [Int], ReferenceKeySet)] = []
         for (index, key) in schema.foreignKeys.enumerated() {
             guard let lookup = lookups[index], let columns = columns(key.fields) else { continue }
@@ -166,36 +173,45 @@ public final class TableValidator {
         problems.removeAll(keepingCapacity: true)
     }
 
+    /// The digest of the key made of `columns` in the current row: nil when every part is
+    /// missing. A one-column key is its column's digest (no allocation).
+    @inline(__always)
+    private func keyDigest(_ columns: [Int]) -> KeyDigest? {
+        if columns.count == 1 { return fieldDigests[columns[0]] }
+        let parts = columns.map { fieldDigests[$0] }
+        return parts.allSatisfy { $0 == nil } ? nil : KeyDigest.combining(parts)
+    }
+
     private func checkKeys(_ row: CellRow) {
+        var sharedPrevious: Int?
         for (position, index) in uniqueColumns.enumerated() {
             guard let digest = fieldDigests[index] else { continue }
-            // Updated through the array slot, the set stays unshared and grows in place. As in the
-            // reference tool, a repeat is reported against the latest row holding the value.
-            if let previous = uniqueSeen[position].updateValue(row.number, forKey: digest) {
-                let name = checkers[index].field.name
-                rowErrors.append(ValidationError(
-                    .uniqueError, message: "row \(row.number), field \"\(name)\": \"\(row.string(index) ?? "")\" is already in row \(previous); the field must be unique — correct one of them",
-                    note: "the same as in the row at position \(previous)", rowNumber: row.number, fieldNumber: index + 1, fieldName: name, cell: row.string(index) ?? ""))
-            }
+            // Updated through the array slot, the table stays unshared and grows in place. As in
+            // the reference tool, a repeat is reported against the latest row holding the value.
+            guard let previous = uniqueSeen[position].updateValue(row.number, forKey: digest) else { continue }
+            if position == primaryKeySharesUnique { sharedPrevious = previous }
+            let name = checkers[index].field.name
+            rowErrors.append(ValidationError(
+                .uniqueError, message: "row \(row.number), field \"\(name)\": \"\(row.string(index) ?? "")\" is already in row \(previous); the field must be unique — correct one of them",
+                note: "the same as in the row at position \(previous)", rowNumber: row.number, fieldNumber: index + 1, fieldName: name, cell: row.string(index) ?? ""))
         }
         if let primaryKey {
-            let parts = primaryKey.map { fieldDigests[$0] }
-            if parts.allSatisfy({ $0 == nil }) {
-                rowErrors.append(ValidationError(
-                    .primaryKey, message: "row \(row.number) has no value in its primary key (\(schema.primaryKey.joined(separator: ", "))) — fill it in",
-                    note: "cells composing the primary keys are all \"None\"", rowNumber: row.number))
-            } else {
-                if let previous = primarySeen.updateValue(row.number, forKey: KeyDigest.combining(parts)) {
+            if let digest = keyDigest(primaryKey) {
+                let previous = primaryKeySharesUnique == nil ? primarySeen.updateValue(row.number, forKey: digest) : sharedPrevious
+                if let previous {
                     rowErrors.append(ValidationError(
                         .primaryKey, message: "row \(row.number) repeats the primary key (\(schema.primaryKey.joined(separator: ", "))) of row \(previous): \(keyText(primaryKey, row)) — keys must be unique",
                         note: "the same as in the row at position \(previous)", rowNumber: row.number))
                 }
+            } else {
+                rowErrors.append(ValidationError(
+                    .primaryKey, message: "row \(row.number) has no value in its primary key (\(schema.primaryKey.joined(separator: ", "))) — fill it in",
+                    note: "cells composing the primary keys are all \"None\"", rowNumber: row.number))
             }
         }
         for (key, columns, lookup) in foreignKeys {
-            let parts = columns.map { fieldDigests[$0] }
-            if parts.allSatisfy({ $0 == nil }) { continue }
-            if !lookup.contains(KeyDigest.combining(parts)) {
+            guard let digest = keyDigest(columns) else { continue }
+            if !lookup.contains(digest) {
                 let values = keyText(columns, row)
                 rowErrors.append(ValidationError(
                     .foreignKey, message: "row \(row.number): \(key.fields.joined(separator: ", ")) = \(values) is not found in \(TableValidator.targetDescription(key.target)) as \(key.referencedFields.joined(separator: ", ")) — use a value that exists there",

@@ -62,7 +62,9 @@ final class FieldChecker {
             pattern = nil
         }
         let constraints = field.constraints
-        regex = try constraints.pattern.map { try Regex($0) }
+        // Python's `re` matches code points; Swift's default would match grapheme clusters, where
+        // a Thai consonant and its vowel mark are one character.
+        regex = try constraints.pattern.map { try Regex($0).matchingSemantics(.unicodeScalar) }
         needsValue = constraints.minimum != nil || constraints.maximum != nil || constraints.exclusiveMinimum != nil
             || constraints.exclusiveMaximum != nil || constraints.enumeration != nil
             || (constraints.minLength != nil || constraints.maxLength != nil) && field.type != .string
@@ -199,7 +201,7 @@ final class FieldChecker {
             return nil
         case .date:
             let parts: DateParts?
-            if let pattern { parts = pattern.parse(bytes) } else if field.format == "any" { parts = ISODateTime.anyDateTime(bytes) } else { parts = FieldChecker.isoDate.parse(bytes) }
+            if let pattern { parts = pattern.parse(bytes) } else if field.format == "any" { parts = ISODateTime.anyDateTime(bytes) } else { parts = ISODateTime.date(bytes) }
             return present(parts.map { .date($0.dayNumber) })
         case .time:
             let parts: DateParts?
@@ -230,8 +232,6 @@ final class FieldChecker {
             return present(TextFormats.geopoint(bytes, format: field.format))
         }
     }
-
-    private static let isoDate = DatePattern("%Y-%m-%d")!
 
     /// A value read, or nil (not of the type) when there is none: keeps `read` from mistaking a
     /// failed read for a value that was not asked for.
