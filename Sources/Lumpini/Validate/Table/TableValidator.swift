@@ -16,6 +16,8 @@ public final class TableValidator {
     private var fieldDigests: [KeyDigest?]
     /// Fields whose digests some key needs.
     private let keyFields: [Bool]
+    /// Key fields whose digest is of the typed value (not the text as written).
+    private let typedKeys: [Bool]
     /// The unique fields' columns, and for each the latest row of every value seen.
     private var uniqueColumns: [Int] = []
     private var uniqueSeen: [DigestTable] = []
@@ -32,7 +34,9 @@ public final class TableValidator {
     ///   - lookups: the key sets of the schema's foreign keys, by position in `schema.foreignKeys`;
     ///     a foreign key without one is not checked.
     /// - Throws: `LumpiniError` `schema-invalid` when a constraint value does not fit its field.
-    public init(schema: TableSchema, labels: [String], lookups: [Int: ReferenceKeySet] = [:]) throws {
+    ///   - expectedRows: about how many rows will come, to size the key tables once (0: unknown).
+    public init(schema: TableSchema, labels: [String], lookups: [Int: ReferenceKeySet] = [:], expectedRows: Int = 0) throws {
+        let tableCapacity = min(max(expectedRows + expectedRows / 8, 1024), 1 << 26)
         self.schema = schema
         let header = HeaderCheck(labels: labels, schema: schema)
         headerErrors = header.errors
@@ -45,7 +49,7 @@ public final class TableValidator {
         var keyFields = Array(repeating: false, count: checkers.count)
         for (index, checker) in checkers.enumerated() where checker.field.constraints.unique {
             uniqueColumns.append(index)
-            uniqueSeen.append(DigestTable())
+            uniqueSeen.append(DigestTable(capacity: tableCapacity))
             keyFields[index] = true
         }
         primaryKey = schema.primaryKey.isEmpty ? nil : columns(schema.primaryKey)
@@ -55,6 +59,7 @@ public final class TableValidator {
         } else {
             primaryKeySharesUnique = nil
         }
+        if primaryKey != nil, primaryKeySharesUnique == nil { primarySeen = DigestTable(capacity: tableCapacity) }
         var foreignKeys: [(ForeignKey, [Int], ReferenceKeySet)] = []
         for (index, key) in schema.foreignKeys.enumerated() {
             guard let lookup = lookups[index], let columns = columns(key.fields) else { continue }
@@ -63,6 +68,7 @@ public final class TableValidator {
         }
         self.foreignKeys = foreignKeys
         self.keyFields = keyFields
+        typedKeys = zip(keyFields, checkers).map { $0 && $1.field.type != .string && $1.field.type != .any }
         fieldDigests = Array(repeating: nil, count: checkers.count)
     }
 
@@ -74,17 +80,25 @@ public final class TableValidator {
         let fieldCount = checkers.count
         let cellCount = row.count
         var blank = 0
+        // The per-row state lives in locals while the cells are checked: no exclusivity checks
+        // on the validator's properties per cell.
+        var problems: [FieldChecker.Problem] = []
+        var digests: [KeyDigest?] = []
+        swap(&problems, &self.problems)
+        swap(&digests, &fieldDigests)
+        let checkers = self.checkers
+        let keyFields = self.keyFields
+        let typedKeys = self.typedKeys
         row.bytes.withUnsafeBufferPointer { all in
             for index in 0..<min(fieldCount, cellCount) {
                 let checker = checkers[index]
                 let cell = UnsafeBufferPointer(rebasing: all[row.range(index)])
-                let wantsKey = keyFields[index]
-                let typed = wantsKey && checker.field.type != .string && checker.field.type != .any
+                let typed = typedKeys[index]
                 let outcome = checker.check(cell, isNull: row.isNull(index), wantValue: typed, problems: &problems)
                 if case .missing = outcome { blank += 1 }
-                if wantsKey { fieldDigests[index] = TableValidator.digest(outcome, cell: cell, typed: typed) }
+                if keyFields[index] { digests[index] = TableValidator.digest(outcome, cell: cell, typed: typed) }
                 if !problems.isEmpty {
-                    reportProblems(checker, cell: String(decoding: cell, as: UTF8.self), row: row.number)
+                    reportProblems(checker, cell: String(decoding: cell, as: UTF8.self), row: row.number, problems: &problems)
                 }
             }
         }
@@ -92,13 +106,15 @@ public final class TableValidator {
             for index in cellCount..<fieldCount {
                 let checker = checkers[index]
                 blank += 1
-                fieldDigests[index] = nil
+                digests[index] = nil
                 if checker.field.constraints.required {
                     problems.append(FieldChecker.Problem(constraint: .required, note: "constraint \"required\" is \"True\""))
-                    reportProblems(checker, cell: "", row: row.number)
+                    reportProblems(checker, cell: "", row: row.number, problems: &problems)
                 }
             }
         }
+        swap(&problems, &self.problems)
+        swap(&digests, &fieldDigests)
         if cellCount > fieldCount {
             for index in fieldCount..<cellCount {
                 rowErrors.append(ValidationError(
@@ -157,7 +173,7 @@ public final class TableValidator {
         return found.count == fields.count ? found : nil
     }
 
-    private func reportProblems(_ checker: FieldChecker, cell: String, row: Int) {
+    private func reportProblems(_ checker: FieldChecker, cell: String, row: Int, problems: inout [FieldChecker.Problem]) {
         let name = checker.field.name
         for problem in problems {
             if let constraint = problem.constraint {

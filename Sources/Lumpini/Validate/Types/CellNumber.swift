@@ -18,7 +18,7 @@ enum CellNumber {
     }
 
     /// The cell rewritten in ASCII when it holds non-ASCII digits or spaces, nil when it holds
-    /// other non-ASCII text; the cell itself (nil) when it is already ASCII.
+    /// other non-ASCII text; `.some(nil)` when it is already ASCII (nothing to fold).
     static func asciiFolded(_ bytes: UnsafeBufferPointer<UInt8>) -> [UInt8]?? {
         guard bytes.contains(where: { $0 >= 0x80 }) else { return .some(nil) }
         let text = String(decoding: bytes, as: UTF8.self)
@@ -39,11 +39,9 @@ enum CellNumber {
 
     /// Python's `int(text)`; nil when it is not an integer (or does not fit 64 bits).
     static func integer(_ bytes: UnsafeBufferPointer<UInt8>) -> Int? {
-        switch asciiFolded(bytes) {
-        case .none: return nil
-        case .some(.none): return asciiInteger(trimmed(bytes))
-        case .some(.some(let folded)): return folded.withUnsafeBufferPointer { asciiInteger(trimmed($0)) }
-        }
+        if let value = asciiInteger(trimmed(bytes)) { return value }
+        guard case .some(.some(let folded)) = asciiFolded(bytes) else { return nil }
+        return folded.withUnsafeBufferPointer { asciiInteger(trimmed($0)) }
     }
 
     private static func asciiInteger(_ bytes: UnsafeBufferPointer<UInt8>) -> Int? {
@@ -77,11 +75,9 @@ enum CellNumber {
 
     /// Python's `Decimal(text)` as a double; nil when it is not a number.
     static func decimal(_ bytes: UnsafeBufferPointer<UInt8>) -> Double? {
-        switch asciiFolded(bytes) {
-        case .none: return nil
-        case .some(.none): return asciiDecimal(trimmed(bytes))
-        case .some(.some(let folded)): return folded.withUnsafeBufferPointer { asciiDecimal(trimmed($0)) }
-        }
+        if let value = asciiDecimal(trimmed(bytes)) { return value }
+        guard case .some(.some(let folded)) = asciiFolded(bytes) else { return nil }
+        return folded.withUnsafeBufferPointer { asciiDecimal(trimmed($0)) }
     }
 
     private static func asciiDecimal(_ bytes: UnsafeBufferPointer<UInt8>) -> Double? {

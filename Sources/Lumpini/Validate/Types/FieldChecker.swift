@@ -38,6 +38,9 @@ final class FieldChecker {
     private let required: Bool
     private let checksConstraints: Bool
     private let typeNote: String
+    /// The check of a string format (email, uri, uuid, binary); nil for `default`.
+    private let textFormat: ((UnsafeBufferPointer<UInt8>) -> Bool)?
+    private let isAnyFormat: Bool
 
     /// - Throws: `LumpiniError` `schema-invalid` at `path` when a constraint value is not of the field's type.
     init(field: SchemaField, number: Int, schema: TableSchema, path: String = "", file: String? = nil) throws {
@@ -49,6 +52,14 @@ final class FieldChecker {
         trueValues = field.trueValues.map { Array($0.utf8) }
         falseValues = field.falseValues.map { Array($0.utf8) }
         typeNote = "type is \"\(field.typeAndFormat)\""
+        isAnyFormat = field.format == "any"
+        switch (field.type, field.format) {
+        case (.string, "email"): textFormat = TextFormats.isEmail
+        case (.string, "uri"): textFormat = TextFormats.isURI
+        case (.string, "uuid"): textFormat = TextFormats.isUUID
+        case (.string, "binary"): textFormat = TextFormats.isBase64
+        default: textFormat = nil
+        }
         numberNeedsProcessing = field.decimalChar != "." || !field.groupChar.isEmpty || !field.bareNumber
         if [.date, .time, .datetime].contains(field.type), !["default", "any"].contains(field.format) {
             var format = field.format
@@ -179,13 +190,7 @@ final class FieldChecker {
         func text() -> CellValue? { wantValue ? .text(String(decoding: bytes, as: UTF8.self)) : nil }
         switch field.type {
         case .string:
-            switch field.format {
-            case "email": if !TextFormats.isEmail(bytes) { return nil }
-            case "uri": if !TextFormats.isURI(bytes) { return nil }
-            case "uuid": if !TextFormats.isUUID(bytes) { return nil }
-            case "binary": if !TextFormats.isBase64(bytes) { return nil }
-            default: break
-            }
+            if let textFormat, !textFormat(bytes) { return nil }
             return .some(text())
         case .any:
             return .some(text())
@@ -201,15 +206,15 @@ final class FieldChecker {
             return nil
         case .date:
             let parts: DateParts?
-            if let pattern { parts = pattern.parse(bytes) } else if field.format == "any" { parts = ISODateTime.anyDateTime(bytes) } else { parts = ISODateTime.date(bytes) }
+            if let pattern { parts = pattern.parse(bytes) } else if isAnyFormat { parts = ISODateTime.anyDateTime(bytes) } else { parts = ISODateTime.date(bytes) }
             return present(parts.map { .date($0.dayNumber) })
         case .time:
             let parts: DateParts?
-            if let pattern { parts = pattern.parse(bytes) } else if field.format == "any" { parts = ISODateTime.anyTime(bytes) } else { parts = ISODateTime.timeOfDay(bytes) }
+            if let pattern { parts = pattern.parse(bytes) } else if isAnyFormat { parts = ISODateTime.anyTime(bytes) } else { parts = ISODateTime.timeOfDay(bytes) }
             return present(parts.map { .time($0.secondsOfDay) })
         case .datetime:
             let parts: DateParts?
-            if let pattern { parts = pattern.parse(bytes) } else if field.format == "any" { parts = ISODateTime.anyDateTime(bytes) } else { parts = ISODateTime.dateTime(bytes) }
+            if let pattern { parts = pattern.parse(bytes) } else if isAnyFormat { parts = ISODateTime.anyDateTime(bytes) } else { parts = ISODateTime.dateTime(bytes) }
             return present(parts.map { .dateTime($0.timestamp) })
         case .year:
             return present(ISODateTime.year(bytes).map { .year($0) })
