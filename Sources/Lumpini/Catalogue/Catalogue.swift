@@ -73,7 +73,8 @@ public struct Catalogue: Sendable {
             let writer = CatalogueWriter(db: db, publicRoot: publicRoot)
             for folder in folders {
                 var indexed = false
-                for version in folder.versions {
+                // A version above `latest` is a release still being switched in: not public yet.
+                for version in folder.versions where version <= folder.latest {
                     let url = tree.manifestURL(id: folder.id, version: version)
                     do {
                         let manifest = try PublishedManifest.read(at: url)
@@ -82,7 +83,7 @@ public struct Catalogue: Sendable {
                                 "manifest-misplaced", "the manifest says \(manifest.id) v\(manifest.version) but is in \(folder.id)/v\(version)",
                                 kind: .data, file: url.path, hint: "publish the dataset again")
                         }
-                        try writer.write(manifest)
+                        if version == folder.latest { try writer.write(manifest) } else { try writer.writeVersion(manifest) }
                         versionCount += 1
                         if version == folder.latest { indexed = true }
                     } catch let error as LumpiniError {

@@ -22,7 +22,9 @@ struct CatalogueWriter {
         }
     }
 
-    private func writeVersion(_ manifest: PublishedManifest) throws {
+    /// Records a version and its files only, leaving the dataset's row alone (for versions older than
+    /// one that will be written next).
+    func writeVersion(_ manifest: PublishedManifest) throws {
         let releasedAt = try timestamp(manifest)
         try db.cachedStatement(sql: """
             INSERT OR REPLACE INTO version
@@ -99,8 +101,8 @@ struct CatalogueWriter {
         for table in ["format", "indicator", "keyword"] {
             try db.cachedStatement(sql: "DELETE FROM \(table) WHERE datasetID = ?").execute(arguments: [manifest.id])
         }
-        let insertFormat = try db.cachedStatement(sql: "INSERT OR IGNORE INTO format (format, datasetID) VALUES (?, ?)")
-        for format in formats { try insertFormat.execute(arguments: [format.lowercased(), manifest.id]) }
+        let insertFormat = try db.cachedStatement(sql: "INSERT OR IGNORE INTO format (format, datasetID, name) VALUES (?, ?, ?)")
+        for format in formats { try insertFormat.execute(arguments: [format.lowercased(), manifest.id, format]) }
         let insertIndicator = try db.cachedStatement(sql: "INSERT OR IGNORE INTO indicator (code, scheme, datasetID) VALUES (?, ?, ?)")
         for code in metadata.indicators.livability { try insertIndicator.execute(arguments: [code, "livability", manifest.id]) }
         for code in metadata.indicators.sdg { try insertIndicator.execute(arguments: [code, "sdg", manifest.id]) }

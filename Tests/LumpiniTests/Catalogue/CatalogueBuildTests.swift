@@ -64,6 +64,13 @@ final class CatalogueBuildTests: XCTestCase {
         XCTAssertEqual(try catalogue.dataset(id: "pm25-readings")?.version, 2)
     }
 
+    func testAVersionThatLatestDoesNotLeadToYetIsNotShown() throws {
+        try tree.release(CatalogueSample.pm25, version: 3, releasedAt: Date(), pointLatest: false)
+        let report = try tree.build()
+        XCTAssertEqual(report.versions, 5)
+        XCTAssertEqual(try tree.open().dataset(id: "pm25-readings")?.version, 2)
+    }
+
     func testAnUnreadableManifestIsReportedAndTheOthersAreIndexed() throws {
         let broken = tree.publicRoot.appendingPathComponent("canal-water-quality/v1/manifest.json")
         try Data(#"{"manifestVersion": 1, "id": "canal-water-quality"}"#.utf8).write(to: broken)
