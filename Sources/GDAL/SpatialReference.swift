@@ -1,4 +1,5 @@
 import CGDAL
+import Foundation
 
 /// A coordinate reference system. See `OGRSpatialReference`.
 ///
@@ -27,9 +28,13 @@ public final class SpatialReference {
     }
 
     /// A CRS from any definition GDAL accepts: WKT (1 or 2, ESRI too), PROJJSON, "EPSG:4326",
-    /// or a PROJ string. See `OSRSetFromUserInputEx`. Definitions that would need the network are refused.
+    /// or a PROJ string. See `OSRSetFromUserInput`. Definitions that would need the network
+    /// (a URL or a remote file to read the definition from) are refused.
     public convenience init(definition: String) throws {
-        try RemotePathPolicy.requireLocal(definition)
+        let trimmed = definition.trimmingCharacters(in: .whitespacesAndNewlines)
+        if !trimmed.hasPrefix("{") && !trimmed.hasPrefix("PROJCS") && !trimmed.hasPrefix("GEOGCS") {
+            try RemotePathPolicy.requireLocal(trimmed)
+        }
         try self.init(importing: "OSRSetFromUserInput") { OSRSetFromUserInput($0, definition) }
     }
 

@@ -15,6 +15,14 @@ struct LumpiniCommand: AsyncParsableCommand {
             """,
         version: "lumpini \(LumpiniVersion.current) (GDAL \(GDALLibrary.version), PROJ \(GDALLibrary.projVersion), GEOS \(GDALLibrary.geosVersion))",
         subcommands: [
+            Inspect.self,
+            New.self,
+            Check.self,
+            Cleanse.self,
+            Validate.self,
+            Publish.self,
+            Release.self,
+            Verify.self,
             Catalog.self,
         ]
     )

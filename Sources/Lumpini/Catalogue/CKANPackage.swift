@@ -8,10 +8,10 @@ public struct CKANPackage {
         self.settings = settings
     }
 
-    public func package(_ detail: DatasetDetail) -> JSONValue {
+    public func package(_ detail: DatasetDetail) -> JSONNode {
         let metadata = detail.metadata
         var package = GDCatalogRecord(detail, settings: settings).fields
-        let core: [String: JSONValue] = [
+        let core: [String: JSONNode] = [
             "name": .string(metadata.id),
             "title": .string(metadata.title.th ?? metadata.title.en ?? metadata.id),
             "title_translated": .compact(["th": .optional(metadata.title.th), "en": .optional(metadata.title.en)]),

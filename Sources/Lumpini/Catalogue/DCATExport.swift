@@ -17,7 +17,7 @@ public struct DCATExport {
         ("gsp", "http://www.opengis.net/ont/geosparql#"), ("adms", "http://www.w3.org/ns/adms#"),
     ]
 
-    public func jsonLD(_ datasets: [DatasetDetail]) -> JSONValue { graph(datasets).jsonLD }
+    public func jsonLD(_ datasets: [DatasetDetail]) -> JSONNode { graph(datasets).jsonLD }
 
     public func turtle(_ datasets: [DatasetDetail]) -> String { graph(datasets).turtle }
 

@@ -6,7 +6,7 @@ public struct DataJSONExport {
         self.settings = settings
     }
 
-    public func document(_ datasets: [DatasetDetail]) -> JSONValue {
+    public func document(_ datasets: [DatasetDetail]) -> JSONNode {
         [
             "@context": "https://project-open-data.cio.gov/v1.1/schema/catalog.jsonld",
             "@id": .string("\(settings.baseURL)/data.json"),
@@ -17,7 +17,7 @@ public struct DataJSONExport {
         ]
     }
 
-    private func dataset(_ detail: DatasetDetail) -> JSONValue {
+    private func dataset(_ detail: DatasetDetail) -> JSONNode {
         let metadata = detail.metadata
         let both = { (text: LocalizedText, separator: String) in
             [text.th, text.en].compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: separator)
@@ -26,14 +26,14 @@ public struct DataJSONExport {
         if let start = metadata.temporal?.start, let end = metadata.temporal?.end { temporal = "\(start)/\(end)" }
         let box = detail.manifest.extent.map { [$0.minX, $0.minY, $0.maxX, $0.maxY] } ?? metadata.spatial.bbox
         let publisher = settings.publisherName(metadata.publisher)
-        var contact: [String: JSONValue] = ["@type": "vcard:Contact", "fn": .string(metadata.contact.name)]
+        var contact: [String: JSONNode] = ["@type": "vcard:Contact", "fn": .string(metadata.contact.name)]
         if metadata.contact.email.contains("@") { contact["hasEmail"] = .string("mailto:\(metadata.contact.email)") }
         return .compact([
             "@type": "dcat:Dataset",
             "identifier": .string(settings.datasetURL(detail.id)),
             "title": .string(both(metadata.title, " / ")),
             "description": .string(both(metadata.description, "\n\n")),
-            "keyword": .array((metadata.keywords.th + metadata.keywords.en).map(JSONValue.string)),
+            "keyword": .array((metadata.keywords.th + metadata.keywords.en).map(JSONNode.string)),
             "modified": .string(detail.releasedAt),
             "issued": .string(detail.firstReleasedAt),
             "publisher": ["@type": "org:Organization", "name": .string(publisher.en ?? publisher.th ?? metadata.publisher)],

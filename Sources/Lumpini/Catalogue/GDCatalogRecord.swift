@@ -12,7 +12,7 @@ public struct GDCatalogRecord: Encodable, Sendable, Equatable {
 
     public var name: String
     /// Field name → a string, or an array of strings for the fields that take several values.
-    public var fields: [String: JSONValue]
+    public var fields: [String: JSONNode]
     /// Required fields with no value: the national catalogue refuses the dataset until they are given
     /// (under `gdCatalog:` in `dataset.yaml`).
     public var missing: [String]
@@ -64,14 +64,14 @@ public struct GDCatalogRecord: Encodable, Sendable, Equatable {
     /// and override derived values.
     public init(_ detail: DatasetDetail, settings: CatalogueExportSettings) {
         let metadata = detail.metadata
-        var fields: [String: JSONValue] = [:]
+        var fields: [String: JSONNode] = [:]
         func set(_ field: String, _ value: String?) {
             if let value, !value.isEmpty { fields[field] = .string(value) }
         }
         func setList(_ field: String, _ values: [String]) {
             var unique: [String] = []
             for value in values where !value.isEmpty && !unique.contains(value) { unique.append(value) }
-            if !unique.isEmpty { fields[field] = .array(unique.map(JSONValue.string)) }
+            if !unique.isEmpty { fields[field] = .array(unique.map(JSONNode.string)) }
         }
 
         let isGeospatial = (detail.manifest.counts.features ?? 0) > 0 || detail.manifest.geometryType != nil

@@ -48,13 +48,13 @@ struct RDFGraph {
 
     // MARK: JSON-LD
 
-    var jsonLD: JSONValue {
-        var context: [String: JSONValue] = [:]
+    var jsonLD: JSONNode {
+        var context: [String: JSONNode] = [:]
         for (prefix, namespace) in prefixes { context[prefix] = .string(namespace) }
-        let graph: [JSONValue] = nodes.map { node in
-            var object: [String: JSONValue] = ["@id": .string(node.iri)]
-            if !node.types.isEmpty { object["@type"] = .array(node.types.map(JSONValue.string)) }
-            var grouped: [String: [JSONValue]] = [:]
+        let graph: [JSONNode] = nodes.map { node in
+            var object: [String: JSONNode] = ["@id": .string(node.iri)]
+            if !node.types.isEmpty { object["@type"] = .array(node.types.map(JSONNode.string)) }
+            var grouped: [String: [JSONNode]] = [:]
             for (predicate, value) in node.properties { grouped[predicate, default: []].append(RDFGraph.jsonLD(value)) }
             for (predicate, values) in grouped { object[predicate] = .array(values) }
             return .object(object)
@@ -62,7 +62,7 @@ struct RDFGraph {
         return ["@context": .object(context), "@graph": .array(graph)]
     }
 
-    private static func jsonLD(_ object: Object) -> JSONValue {
+    private static func jsonLD(_ object: Object) -> JSONNode {
         switch object {
         case .iri(let iri): return ["@id": .string(iri)]
         case .text(let value, let language):

@@ -306,11 +306,14 @@ public struct RecipeStep: Sendable, Equatable {
     public var parameters: [String: RecipeValue]
     /// The line of `dataset.yaml` where the step starts, for messages.
     public var line: Int?
+    /// The line of each parameter, for messages about one of them.
+    public var parameterLines: [String: Int]
 
-    public init(name: String, parameters: [String: RecipeValue] = [:], line: Int? = nil) {
+    public init(name: String, parameters: [String: RecipeValue] = [:], line: Int? = nil, parameterLines: [String: Int] = [:]) {
         self.name = name
         self.parameters = parameters
         self.line = line
+        self.parameterLines = parameterLines
     }
 }
 

@@ -1,3 +1,4 @@
+import Foundation
 import GDAL
 
 /// What kind of failure an error is; it decides the exit code.
@@ -49,10 +50,12 @@ public struct LumpiniError: Error, Sendable, Equatable, CustomStringConvertible 
 
     /// Wraps a GDAL failure with the file it concerns and advice for the common causes.
     public static func gdal(_ error: GDALError, file: String) -> LumpiniError {
-        LumpiniError(
-            "gdal-open-failed", error.message.isEmpty ? "GDAL could not read the file" : error.message,
-            kind: .input, file: file,
-            hint: "check that the file is complete and in a vector format GDAL reads (run `lumpini inspect` on it)"
+        var message = error.message.replacingOccurrences(of: "`\(file)' ", with: "")
+            .replacingOccurrences(of: file + ": ", with: "")
+        if message.isEmpty { message = "GDAL could not read the file" }
+        return LumpiniError(
+            "gdal-open-failed", message, kind: .input, file: file,
+            hint: "check that the file is complete and is CSV, XLSX, Shapefile, GeoJSON, KML, GeoPackage or FlatGeobuf"
         )
     }
 }

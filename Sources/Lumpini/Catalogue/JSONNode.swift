@@ -1,22 +1,22 @@
 /// A JSON document built in code, for export formats whose shape is fixed by another standard
 /// (data.json, CKAN, JSON-LD). Encoded with `JSONOutput`, so keys come out sorted.
-public enum JSONValue: Encodable, Sendable, Equatable, ExpressibleByStringLiteral, ExpressibleByArrayLiteral, ExpressibleByDictionaryLiteral {
+public enum JSONNode: Encodable, Sendable, Equatable, ExpressibleByStringLiteral, ExpressibleByArrayLiteral, ExpressibleByDictionaryLiteral {
     case string(String)
     case number(Double)
     case integer(Int64)
     case bool(Bool)
-    case array([JSONValue])
-    case object([String: JSONValue])
+    case array([JSONNode])
+    case object([String: JSONNode])
     case null
 
     public init(stringLiteral value: String) { self = .string(value) }
-    public init(arrayLiteral elements: JSONValue...) { self = .array(elements) }
-    public init(dictionaryLiteral elements: (String, JSONValue)...) {
+    public init(arrayLiteral elements: JSONNode...) { self = .array(elements) }
+    public init(dictionaryLiteral elements: (String, JSONNode)...) {
         self = .object(Dictionary(elements, uniquingKeysWith: { _, last in last }))
     }
 
     /// An object without the members whose value is null or an empty string or array.
-    public static func compact(_ members: [String: JSONValue]) -> JSONValue {
+    public static func compact(_ members: [String: JSONNode]) -> JSONNode {
         .object(members.filter { _, value in
             switch value {
             case .null: return false
@@ -27,8 +27,8 @@ public enum JSONValue: Encodable, Sendable, Equatable, ExpressibleByStringLitera
         })
     }
 
-    public static func optional(_ text: String?) -> JSONValue {
-        text.map(JSONValue.string) ?? .null
+    public static func optional(_ text: String?) -> JSONNode {
+        text.map(JSONNode.string) ?? .null
     }
 
     public func encode(to encoder: Encoder) throws {

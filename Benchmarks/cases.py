@@ -1,0 +1,439 @@
+"""The benchmark cases: Lumpini side by side with the tool a user would otherwise pick.
+
+Each case returns plain data for the results file: the series measured (command, runs, median,
+min, peak RSS, rows/s), the ratio of Lumpini's median to the reference's, what was checked about
+the outputs, and its targets, each met, missed or not measured (with the reason).
+"""
+
+import json
+import os
+import shutil
+import subprocess
+from pathlib import Path
+
+import inputs
+from measure import Series, run, side_by_side
+
+
+class Context:
+    """What every case needs: the tools, the scratch directory and how many runs."""
+
+    def __init__(self, binary, venv, scratch, runs, query_runs, log):
+        self.binary = str(Path(binary).resolve())
+        self.venv = Path(venv).resolve()
+        self.scratch = Path(scratch).resolve()
+        self.runs = runs
+        self.query_runs = query_runs
+        self.log = log
+        self._commands = {}
+
+    def tool(self, name):
+        return str(self.venv / "bin" / name)
+
+    def missing(self, *command):
+        """Why `lumpini <command…>` cannot be measured, or None when it exists in this build."""
+        if not os.access(self.binary, os.X_OK):
+            return f"{self.binary} is not built (swift build -c release)"
+        key = " ".join(command)
+        if key not in self._commands:
+            # An unknown subcommand's --help prints the root's help (exit 0): look for its own usage line.
+            probe = run([self.binary, *command, "--help"], timeout=60)
+            known = probe.exit_code == 0 and f"USAGE: lumpini {key}" in probe.stdout
+            self._commands[key] = None if known else f"`lumpini {key}` is not available yet in this build"
+        return self._commands[key]
+
+    def output(self, name):
+        """A fresh output directory for a case."""
+        directory = self.scratch / "out" / name
+        if directory.exists():
+            shutil.rmtree(directory)
+        directory.mkdir(parents=True)
+        return directory
+
+
+def target(name, met, figure, reason=None):
+    """A target's verdict: met (True), missed (False) or not measured (None, with the reason)."""
+    return {"target": name, "met": met, "figure": figure, **({"reason": reason} if reason else {})}
+
+
+def not_measured(name, reason):
+    return target(name, None, "—", reason)
+
+
+def warnings_for(checks, expectations):
+    """A line for each check whose value is not what a correct run gives: a fast wrong answer is no result."""
+    lines = []
+    for key, expected in expectations.items():
+        if key in checks and checks[key] != expected:
+            lines.append(f"{key} is {checks[key]!r}, expected {expected!r}")
+    return lines
+
+
+def _ratio(lumpini, reference):
+    if lumpini and reference and lumpini.runs and reference.runs and not lumpini.failed and not reference.failed:
+        return lumpini.median / reference.median
+    return None
+
+
+def _series_summary(series, rows=None):
+    summary = series.summary(rows)
+    failed = series.failed
+    if failed:
+        summary["failure"] = failed.stderr.strip().splitlines()[-3:] if failed.stderr.strip() else [f"exit {failed.exit_code}"]
+    return summary
+
+
+def _remove(*paths):
+    for path in paths:
+        path = Path(path)
+        if path.is_dir() and not path.is_symlink():
+            shutil.rmtree(path)
+        elif path.exists() or path.is_symlink():
+            path.unlink()
+
+
+def _ogr2ogr_points(csv_path, output):
+    return ["ogr2ogr", "-f", "GeoJSON", "-lco", "RFC7946=YES", str(output), str(csv_path),
+            "-oo", "X_POSSIBLE_NAMES=lon", "-oo", "Y_POSSIBLE_NAMES=lat", "-oo", "AUTODETECT_TYPE=YES", "-a_srs", "EPSG:4326"]
+
+
+def _geojson_features(path):
+    """Features in a GeoJSON file written one feature per line (as GDAL and Lumpini write it)."""
+    count = 0
+    with open(path, "rb") as handle:
+        for line in handle:
+            if b'"type": "Feature"' in line or b'"type":"Feature"' in line:
+                count += 1
+    return count
+
+
+def _manifest(public_root, dataset_id):
+    path = Path(public_root) / dataset_id / "latest" / "manifest.json"
+    return json.loads(path.read_text()) if path.exists() else None
+
+
+def _invalid_geometries(path):
+    """(invalid, total) geometries of a vector file, by GEOS through GDAL's SQLite dialect."""
+    layer = subprocess.run(["ogrinfo", "-q", "-ro", str(path)], capture_output=True, text=True).stdout
+    name = next((line.split(":", 1)[1].split("(")[0].strip() for line in layer.splitlines() if ":" in line), None)
+    if name is None:
+        return None, None
+    result = subprocess.run(
+        ["ogrinfo", "-q", "-ro", str(path), "-dialect", "SQLite", "-sql",
+         f'SELECT SUM(CASE WHEN ST_IsValid(geometry) THEN 0 ELSE 1 END) AS invalid, COUNT(*) AS total FROM "{name}"'],
+        capture_output=True, text=True)
+    values = {}
+    for line in result.stdout.splitlines():
+        if "=" in line and "(" in line:
+            key = line.split("(")[0].strip()
+            values[key] = int(line.split("=", 1)[1].strip() or 0)
+    return values.get("invalid"), values.get("total")
+
+
+# ---------------------------------------------------------------------------------------------
+
+def publish_points(context, rows_list):
+    """Full `lumpini publish` of the point readings vs `ogr2ogr` CSV → RFC 7946 GeoJSON, at each size."""
+    cases = []
+    peaks = {}
+    for rows in rows_list:
+        workspace = inputs.points_workspace(context.scratch, rows)
+        out = context.output(f"publish-points-{rows}")
+        public = out / "public"
+        reference_file = out / "ogr2ogr.geojson"
+        reference = Series("ogr2ogr → GeoJSON", _ogr2ogr_points(workspace["csv"], reference_file))
+        missing = context.missing("publish")
+        lumpini = None if missing else Series("lumpini publish", [context.binary, "publish", workspace["id"], "--root", str(workspace["root"]), "--public", str(public)])
+        context.log(f"  publish, {rows:,} points")
+        side_by_side([s for s in (lumpini, reference) if s], context.runs,
+                     prepare=lambda series: _remove(public, reference_file, workspace["root"] / ".lumpini"), log=context.log)
+        checks = {"ogr2ogrFeatures": _geojson_features(reference_file) if reference_file.exists() else None,
+                  "ogr2ogrGeoJSONBytes": reference_file.stat().st_size if reference_file.exists() else None}
+        if lumpini:
+            manifest = _manifest(public, workspace["id"])
+            checks["lumpiniCounts"] = manifest.get("counts") if manifest else None
+            checks["lumpiniFiles"] = {f["path"]: f["size"] for f in manifest.get("files", [])} if manifest else None
+            if not lumpini.failed:
+                peaks[rows] = lumpini.peak_rss_mb
+        ratio = _ratio(lumpini, reference)
+        targets = []
+        if missing:
+            targets.append(not_measured("full publish ≤ 0.5 × ogr2ogr's time", missing))
+        elif ratio is None:
+            targets.append(target("full publish ≤ 0.5 × ogr2ogr's time", False, "lumpini publish failed"))
+        else:
+            targets.append(target("full publish ≤ 0.5 × ogr2ogr's time", ratio <= 0.5, f"{ratio:.2f} × ({lumpini.median:.2f} s vs {reference.median:.2f} s)"))
+        if rows == max(rows_list):
+            if rows in peaks:
+                targets.append(target("publish peak RSS < 150 MB", peaks[rows] < 150, f"{peaks[rows]:.1f} MB at {rows:,} rows"))
+            else:
+                targets.append(not_measured("publish peak RSS < 150 MB", missing or "lumpini publish failed"))
+            if len(peaks) >= 2:
+                low, high = peaks[min(peaks)], peaks[max(peaks)]
+                growth = high / low - 1
+                targets.append(target("publish peak RSS flat (within 10%) from 100k to 1M rows", growth <= 0.10,
+                                      f"{low:.1f} MB → {high:.1f} MB ({growth:+.0%})"))
+            else:
+                targets.append(not_measured("publish peak RSS flat (within 10%) from 100k to 1M rows",
+                                            missing or "needs two sizes measured (run without --quick)"))
+        expected = {"ogr2ogrFeatures": rows}
+        if checks.get("lumpiniCounts"):
+            checks["lumpiniRowsPublished"] = checks["lumpiniCounts"].get("rowsPublished")
+            expected["lumpiniRowsPublished"] = rows
+        cases.append({
+            "case": f"publish-points-{rows}",
+            "title": f"CSV points → RFC 7946 GeoJSON (+ CSV, checksums), {rows:,} rows",
+            "rows": rows,
+            "lumpini": _series_summary(lumpini, rows) if lumpini else {"skipped": missing},
+            "reference": _series_summary(reference, rows),
+            "ratio": ratio,
+            "checks": checks,
+            "warnings": warnings_for(checks, expected),
+            "targets": targets,
+        })
+    return cases
+
+
+def validate_points(context, rows):
+    """`lumpini validate` vs `frictionless validate`, the CSV against its Table Schema."""
+    workspace = inputs.points_workspace(context.scratch, rows)
+    # --trusted: frictionless refuses absolute paths ("not safe") without it.
+    reference = Series("frictionless validate", [context.tool("frictionless"), "validate", str(workspace["csv"]),
+                                                  "--schema", str(workspace["schema"]), "--json", "--trusted"])
+    missing = context.missing("validate")
+    lumpini = None if missing else Series("lumpini validate", [context.binary, "validate", str(workspace["csv"]),
+                                                                "--schema", str(workspace["schema"]), "--json"])
+    context.log(f"  validate, {rows:,} rows")
+    side_by_side([s for s in (lumpini, reference) if s], context.runs, log=context.log)
+    checks = {"frictionlessValid": _frictionless_verdict(reference)}
+    if lumpini and lumpini.runs:
+        checks["lumpiniExitCodes"] = lumpini.exit_codes
+        checks["lumpiniValid"] = _json_value(lumpini.runs[-1].stdout, "valid")
+    ratio = _ratio(lumpini, reference)
+    name = "validation ≥ 15 × frictionless's rows/s"
+    if missing:
+        verdict = not_measured(name, missing)
+    elif ratio is None:
+        verdict = target(name, False, "lumpini validate failed")
+    else:
+        verdict = target(name, 1 / ratio >= 15, f"{1 / ratio:.1f} × ({rows / lumpini.median:,.0f} vs {rows / reference.median:,.0f} rows/s)")
+    return [{
+        "case": f"validate-points-{rows}",
+        "title": f"validate {rows:,} rows against the Table Schema",
+        "rows": rows,
+        "lumpini": _series_summary(lumpini, rows) if lumpini else {"skipped": missing},
+        "reference": _series_summary(reference, rows),
+        "ratio": ratio,
+        "checks": checks,
+        "warnings": warnings_for(checks, {"frictionlessValid": True, "lumpiniValid": True, "lumpiniExitCodes": [0]}),
+        "targets": [verdict],
+    }]
+
+
+def _frictionless_verdict(series):
+    if not series.runs:
+        return None
+    return _json_value(series.runs[-1].stdout, "valid")
+
+
+def _json_value(text, key):
+    """`key` of the JSON object a command printed; None when it printed none (the output tail is
+    kept, so a long report may be cut: then the exit code is the verdict)."""
+    try:
+        return json.loads(text).get(key)
+    except (ValueError, AttributeError):
+        return None
+
+
+def publish_parcels(context):
+    """`lumpini publish` of the parcels (make valid, reproject, GeoJSON) vs `ogr2ogr -t_srs EPSG:4326 -makevalid`."""
+    workspace = inputs.parcels_workspace(context.scratch)
+    out = context.output("publish-parcels")
+    public = out / "public"
+    reference_file = out / "ogr2ogr.geojson"
+    reference = Series("ogr2ogr -makevalid", ["ogr2ogr", "-f", "GeoJSON", "-lco", "RFC7946=YES", "-t_srs", "EPSG:4326", "-makevalid",
+                                              str(reference_file), str(workspace["gpkg"]), "parcels"])
+    missing = context.missing("publish")
+    lumpini = None if missing else Series("lumpini publish", [context.binary, "publish", workspace["id"], "--root", str(workspace["root"]), "--public", str(public)])
+    rows = workspace["count"]
+    context.log(f"  publish, {rows:,} parcels ({workspace['invalid']:,} bow-ties)")
+    side_by_side([s for s in (lumpini, reference) if s], context.runs,
+                 prepare=lambda series: _remove(public, reference_file, workspace["root"] / ".lumpini"), log=context.log)
+    checks = {"inputInvalid": workspace["invalid"]}
+    invalid, total = _invalid_geometries(reference_file) if reference_file.exists() else (None, None)
+    checks["ogr2ogrInvalid"], checks["ogr2ogrFeatures"] = invalid, total
+    targets = []
+    ratio = _ratio(lumpini, reference)
+    if missing:
+        targets.append(not_measured("polygons ≤ 1.0 × ogr2ogr's time", missing))
+        targets.append(not_measured("every published geometry valid", missing))
+    else:
+        manifest = _manifest(public, workspace["id"])
+        geojson = public / workspace["id"] / "latest" / f"{workspace['id']}.geojson"
+        lumpini_invalid, lumpini_total = _invalid_geometries(geojson) if geojson.exists() else (None, None)
+        checks["lumpiniInvalid"], checks["lumpiniFeatures"] = lumpini_invalid, lumpini_total
+        checks["lumpiniCounts"] = manifest.get("counts") if manifest else None
+        if ratio is None:
+            targets.append(target("polygons ≤ 1.0 × ogr2ogr's time", False, "lumpini publish failed"))
+        else:
+            targets.append(target("polygons ≤ 1.0 × ogr2ogr's time", ratio <= 1.0, f"{ratio:.2f} × ({lumpini.median:.2f} s vs {reference.median:.2f} s)"))
+        if lumpini_invalid is None:
+            targets.append(target("every published geometry valid", False, "no GeoJSON published"))
+        else:
+            targets.append(target("every published geometry valid", lumpini_invalid == 0,
+                                  f"{lumpini_invalid} invalid of {lumpini_total:,} (ogr2ogr -makevalid: {invalid} invalid of {total:,})"))
+    expected = {"ogr2ogrFeatures": rows}
+    counts = checks.get("lumpiniCounts") or {}
+    if counts:
+        checks["lumpiniRowsAccountedFor"] = (counts.get("rowsPublished") or 0) + (counts.get("rowsQuarantined") or 0)
+        expected["lumpiniRowsAccountedFor"] = rows
+    return [{
+        "case": "publish-parcels",
+        "title": f"{rows:,} parcels EPSG:32647 → make valid, EPSG:4326, GeoJSON",
+        "rows": rows,
+        "lumpini": _series_summary(lumpini, rows) if lumpini else {"skipped": missing},
+        "reference": _series_summary(reference, rows),
+        "ratio": ratio,
+        "checks": checks,
+        "warnings": warnings_for(checks, expected),
+        "targets": targets,
+    }]
+
+
+DUCKDB_COUNT = "import duckdb, sys; con = duckdb.connect(); con.execute(f'SET threads = {int(sys.argv[2])}') if sys.argv[2] != '0' else None; print(con.execute('SELECT count(*) FROM read_csv(?)', [sys.argv[1]]).fetchone()[0])"
+
+
+def parse_floor(context, rows):
+    """Lumpini reading the CSV and counting its records vs DuckDB's `read_csv` count.
+
+    Lumpini has no bare read-and-count command: `lumpini inspect --json` reads every record
+    through the ingest reader and also profiles each field, so it is an upper bound of the floor."""
+    workspace = inputs.points_workspace(context.scratch, rows)
+    csv_path = str(workspace["csv"])
+    reference = Series("DuckDB read_csv count", [context.tool("python"), "-c", DUCKDB_COUNT, csv_path, "0"])
+    single = Series("DuckDB, 1 thread", [context.tool("python"), "-c", DUCKDB_COUNT, csv_path, "1"])
+    missing = context.missing("inspect")
+    lumpini = None if missing else Series("lumpini inspect --json", [context.binary, "inspect", csv_path, "--json"])
+    context.log(f"  parse floor, {rows:,} rows")
+    side_by_side([s for s in (lumpini, reference, single) if s], context.runs, log=context.log)
+    checks = {"duckdbCount": _int(reference.runs[-1].stdout) if reference.runs else None}
+    if lumpini and lumpini.runs:
+        try:
+            checks["lumpiniCount"] = json.loads(lumpini.runs[-1].stdout)["layers"][0]["featureCount"]
+        except (ValueError, KeyError, IndexError):
+            checks["lumpiniCount"] = None
+    ratio = _ratio(lumpini, reference)
+    name = "read-and-count within 3 × DuckDB's time"
+    if missing:
+        verdict = not_measured(name, missing)
+    elif ratio is None:
+        verdict = target(name, False, "lumpini inspect failed")
+    else:
+        verdict = target(name, ratio <= 3, f"{ratio:.2f} × ({lumpini.median:.2f} s vs {reference.median:.2f} s; inspect also profiles every field)")
+    return [{
+        "case": f"parse-floor-{rows}",
+        "title": f"read and count {rows:,} CSV records",
+        "rows": rows,
+        "lumpini": _series_summary(lumpini, rows) if lumpini else {"skipped": missing},
+        "reference": _series_summary(reference, rows),
+        "references": {"duckdbOneThread": _series_summary(single, rows)},
+        "ratio": ratio,
+        "ratioOneThread": _ratio(lumpini, single),
+        "checks": checks,
+        "warnings": warnings_for(checks, {"duckdbCount": rows, "lumpiniCount": rows}),
+        "targets": [verdict],
+    }]
+
+
+def _int(text):
+    try:
+        return int(text.strip().splitlines()[-1])
+    except (ValueError, IndexError):
+        return None
+
+
+def noop_release(context, count=800):
+    """`lumpini release` of `count` datasets that have not changed since the last release."""
+    workspace = inputs.packages_workspace(context.scratch, count)
+    name = f"no-op release of {count} datasets < 2 s"
+    case = {"case": f"noop-release-{count}", "title": f"no-op release of {count} unchanged datasets", "rows": count, "checks": {}}
+    missing = context.missing("release")
+    if missing:
+        case.update(lumpini={"skipped": missing}, targets=[not_measured(name, missing)])
+        return [case]
+    public = context.output(f"release-{count}") / "public"
+    command = [context.binary, "release", "--root", str(workspace["root"]), "--public", str(public), "--json"]
+    context.log(f"  release, {count} datasets: first (full) release")
+    first = run(command, timeout=3600)
+    context.log(f"    first release: {first.seconds:.2f} s, {first.peak_rss_kb / 1024:.1f} MB, exit {first.exit_code}")
+    case["checks"]["firstRelease"] = {"seconds": round(first.seconds, 3), "peakRSSMB": round(first.peak_rss_kb / 1024, 1),
+                                      "exitCode": first.exit_code, "published": _count(first.stdout, "published")}
+    series = Series("lumpini release (no-op)", command)
+    side_by_side([series], context.runs, log=context.log)
+    case["lumpini"] = _series_summary(series, count)
+    case["checks"]["unchangedReported"] = _count(series.runs[-1].stdout, "unchanged") if series.runs else None
+    case["checks"]["publishedInNoOp"] = _count(series.runs[-1].stdout, "published") if series.runs else None
+    case["warnings"] = warnings_for(case["checks"], {"unchangedReported": count, "publishedInNoOp": 0})
+    if first.exit_code != 0:
+        case["warnings"].append(f"the first release exited with {first.exit_code}: {first.stderr.strip()[-300:]}")
+    if series.failed or first.exit_code not in (0, 1):
+        case["targets"] = [target(name, False, "lumpini release failed")]
+    else:
+        case["targets"] = [target(name, series.median < 2, f"{series.median:.3f} s median ({series.minimum:.3f} s min)")]
+    return [case]
+
+
+def _count(text, key):
+    try:
+        return len(json.loads(text)[key])
+    except (ValueError, KeyError, TypeError):
+        return None
+
+
+def catalogue_queries(context, count=10_000):
+    """`lumpini catalog list/search/show` on a public tree of `count` datasets: p95 of many runs."""
+    tree = inputs.catalogue_tree(context.scratch, count)
+    name = "catalogue p95 < 50 ms"
+    case = {"case": f"catalogue-{count}", "title": f"catalogue queries on {count:,} datasets", "rows": count, "checks": {}, "queries": {}}
+    missing = context.missing("catalog", "list")
+    if missing:
+        case.update(lumpini={"skipped": missing}, targets=[not_measured(name, missing)])
+        return [case]
+    index = context.output(f"catalogue-{count}") / "catalog.sqlite"
+    where = ["--public", str(tree["root"]), "--catalog", str(index)]
+    context.log(f"  catalogue, {count:,} datasets: build the index")
+    build = run([context.binary, "catalog", "build", *where], timeout=3600)
+    context.log(f"    catalog build: {build.seconds:.2f} s, {build.peak_rss_kb / 1024:.1f} MB, exit {build.exit_code}")
+    case["checks"]["build"] = {"seconds": round(build.seconds, 3), "peakRSSMB": round(build.peak_rss_kb / 1024, 1), "exitCode": build.exit_code}
+    if build.exit_code != 0:
+        case["targets"] = [target(name, False, f"catalog build failed: {build.stderr.strip()[-200:]}")]
+        return [case]
+    queries = {
+        "list": [context.binary, "catalog", "list", *where],
+        "list --json": [context.binary, "catalog", "list", "--json", *where],
+        f"search {tree['search']}": [context.binary, "catalog", "search", tree["search"], *where],
+        f"search {tree['search_th']}": [context.binary, "catalog", "search", tree["search_th"], *where],
+        "show": [context.binary, "catalog", "show", tree["ids"][len(tree["ids"]) // 2], *where],
+    }
+    listed = subprocess.run(queries["list --json"], capture_output=True, text=True)
+    try:
+        case["checks"]["listedDatasets"] = len(json.loads(listed.stdout))
+    except ValueError:
+        case["checks"]["listedDatasets"] = None
+    series_list = [Series(label, argv) for label, argv in queries.items()]
+    context.log(f"  catalogue queries, {context.query_runs} runs each")
+    side_by_side(series_list, context.query_runs, log=lambda line: None)
+    targets = []
+    for series in series_list:
+        summary = _series_summary(series)
+        summary["p95Seconds"] = round(series.percentile(0.95), 4) if series.runs else None
+        case["queries"][series.label] = summary
+        if series.failed:
+            targets.append(target(f"catalog {series.label}: p95 < 50 ms", False, "query failed"))
+        else:
+            p95 = series.percentile(0.95)
+            context.log(f"    {series.label:<28} p95 {p95 * 1000:7.1f} ms  median {series.median * 1000:7.1f} ms  peak {series.peak_rss_mb:.1f} MB")
+            targets.append(target(f"catalog {series.label}: p95 < 50 ms", p95 < 0.050, f"{p95 * 1000:.1f} ms p95 ({series.median * 1000:.1f} ms median, {len(series.runs)} runs)"))
+    case["warnings"] = warnings_for(case["checks"], {"listedDatasets": count})
+    case["targets"] = targets
+    return [case]

@@ -1,0 +1,123 @@
+import Foundation
+
+/// One thing `lumpini check` found incomplete or inconsistent in a dataset.
+public struct CheckFinding: Codable, Sendable, Equatable {
+    public enum Severity: String, Codable, Sendable {
+        /// The dataset cannot be cleansed or published as it is.
+        case error
+        /// It can, but a data officer should look.
+        case warning
+    }
+
+    public var severity: Severity
+    public var code: String
+    /// The key of `dataset.yaml` concerned, for example `publisher`.
+    public var field: String?
+    public var message: String
+}
+
+/// `lumpini check <id>`: what is incomplete or inconsistent in a dataset: placeholders left by
+/// `lumpini new`, codes missing from the vocabularies, missing source or schema files, a recipe
+/// that does not fit the source, output fields the schema does not describe, governance.
+public enum DatasetCheck {
+    public struct Result: Encodable, Sendable {
+        public var dataset: String
+        public var findings: [CheckFinding]
+        /// No finding of severity error.
+        public var ok: Bool { !findings.contains { $0.severity == .error } }
+
+        public func encode(to encoder: Encoder) throws {
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encode(dataset, forKey: .dataset)
+            try container.encode(findings, forKey: .findings)
+            try container.encode(ok, forKey: .ok)
+        }
+
+        enum CodingKeys: String, CodingKey { case dataset, findings, ok }
+    }
+
+    /// Marks `lumpini new` leaves where a person must write something.
+    public static let placeholder = "TODO"
+
+    /// - Throws: `LumpiniError` when `dataset.yaml` cannot be loaded at all (malformed, unknown keys).
+    public static func run(id: String, workspace: Workspace) throws -> Result {
+        let description = try DatasetLoader.load(id: id, in: workspace)
+        let vocabularies = try Vocabularies.load(from: workspace)
+        var findings: [CheckFinding] = []
+        func error(_ code: String, _ field: String?, _ message: String) { findings.append(.init(severity: .error, code: code, field: field, message: message)) }
+        func warning(_ code: String, _ field: String?, _ message: String) { findings.append(.init(severity: .warning, code: code, field: field, message: message)) }
+
+        let metadata = description.metadata
+        let texts: [(String, String?)] = [
+            ("title.th", metadata.title.th), ("title.en", metadata.title.en), ("description.th", metadata.description.th),
+            ("description.en", metadata.description.en), ("contact.name", metadata.contact.name), ("contact.email", metadata.contact.email),
+            ("publisher", metadata.publisher), ("theme", metadata.theme), ("license", metadata.license),
+        ]
+        for (field, text) in texts where text?.contains(placeholder) ?? false {
+            error("placeholder", field, "\(field) still holds the placeholder \"\(text!)\": write the real value")
+        }
+        if !metadata.publisher.contains(placeholder), vocabularies.agency(code: metadata.publisher) == nil {
+            error("unknown-publisher", "publisher", "\"\(metadata.publisher)\" is not an agency code of schemas/vocabularies/agencies.tsv (ENV, HEALTH, CPUD, SED, DO-1001…)")
+        }
+        if !metadata.theme.contains(placeholder), vocabularies.theme(code: metadata.theme) == nil {
+            error("unknown-theme", "theme", "\"\(metadata.theme)\" is not a theme of schemas/vocabularies/themes.tsv (\(vocabularies.themes.map(\.code).joined(separator: ", ")))")
+        }
+        if !metadata.license.contains(placeholder), vocabularies.license(code: metadata.license) == nil {
+            error("unknown-license", "license", "\"\(metadata.license)\" is not a licence of schemas/vocabularies/licenses.tsv (\(vocabularies.licenses.map(\.code).joined(separator: ", ")))")
+        }
+        if metadata.keywords.th.isEmpty || metadata.keywords.en.isEmpty {
+            warning("no-keywords", "keywords", "give keywords in Thai and English so people can find the dataset")
+        }
+        if metadata.highValue.flag, metadata.highValue.category == nil {
+            warning("high-value-category", "highValue.category", "a high-value dataset names its category (geospatial, earth-observation-and-environment, meteorological, statistics, companies, mobility)")
+        }
+        if let start = metadata.temporal?.start, let end = metadata.temporal?.end, start > end {
+            error("temporal-order", "temporal", "the temporal coverage starts (\(start)) after it ends (\(end))")
+        }
+        if metadata.classification != .public {
+            warning("not-public", "classification", "classified \(metadata.classification.rawValue): it will not be published as open data")
+        }
+        if !metadata.governance.isApproved {
+            warning("not-approved", "governance.status", "governance status is \(metadata.governance.status.rawValue): a release will refuse it until the committee approves it (status: approved, approvedBy, approvedOn)")
+        }
+        let directory = workspace.datasetDirectory(id)
+        var sourcesExist = true
+        for (index, path) in description.source.paths.enumerated() where !FileManager.default.fileExists(atPath: directory.appendingPathComponent(path).path) {
+            error("source-missing", "source.paths[\(index)]", "the source file \(path) is not in datasets/\(id)/")
+            sourcesExist = false
+        }
+        var schemaFields: [String]?
+        if let schema = description.schema {
+            let url = workspace.schemasDirectory.appendingPathComponent("\(schema).schema.json")
+            if let data = FileManager.default.contents(atPath: url.path),
+               let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any],
+               let fields = object["fields"] as? [[String: Any]] {
+                schemaFields = fields.compactMap { $0["name"] as? String }
+            } else {
+                error("schema-missing", "schema", "schemas/\(schema).schema.json is missing or is not a Table Schema with fields")
+            }
+        } else {
+            warning("no-schema", "schema", "no schema: the data cannot be validated; name one (schemas/<name>.schema.json)")
+        }
+        if sourcesExist {
+            do {
+                let cleansing = try DatasetCleansing(description: description, workspace: workspace, vocabularies: vocabularies)
+                if let schemaFields {
+                    let produced = cleansing.fields
+                    for field in produced where !schemaFields.contains(field) {
+                        error("field-not-in-schema", "schema", "the recipe produces the field \"\(field)\" but the schema does not describe it (drop it in the recipe or add it to the schema)")
+                    }
+                    for field in schemaFields where !produced.contains(field) {
+                        error("schema-field-missing", "schema", "the schema describes \"\(field)\" but the cleansed records have no such field")
+                    }
+                }
+                if description.recipe.isEmpty {
+                    warning("no-recipe", "recipe", "the recipe is empty: values are published as the agency wrote them")
+                }
+            } catch let failure as LumpiniError {
+                error(failure.code, failure.field, failure.description)
+            }
+        }
+        return Result(dataset: id, findings: findings)
+    }
+}

@@ -1,0 +1,41 @@
+import Foundation
+
+/// `lumpini cleanse <id>`: runs a dataset's recipe over its sources and writes the cleansed
+/// records, the quarantine and the report (text and JSON) under `<root>/.lumpini/`.
+public enum DatasetCleanser {
+    /// Runs the recipe of dataset `id`.
+    /// - Returns: the report, naming the files written (relative to the root).
+    /// - Throws: `LumpiniError` for a dataset that cannot be loaded or read; the files of a failed
+    ///   run are not left behind.
+    public static func run(id: String, workspace: Workspace, vocabularies: Vocabularies? = nil) throws -> CleansingReport {
+        let description = try DatasetLoader.load(id: id, in: workspace)
+        let cleansing = try DatasetCleansing(description: description, workspace: workspace, vocabularies: vocabularies)
+        let files = CleansingFiles(workspace: workspace, datasetID: id)
+        let output = try StreamingTextFile(files.records, byteOrderMark: description.outputs.csvBOM)
+        let quarantine = try StreamingTextFile(files.quarantine, byteOrderMark: true)
+        do {
+            try output.write(CSVLine.encode(cleansing.fields + (cleansing.hasGeometry ? ["geometry_wkt"] : [])))
+            try quarantine.write(CSVLine.encode(["source", "row", "reason", "message", "field"] + cleansing.sourceFields + ["geometry_wkt"]))
+            while let outcome = try cleansing.next() {
+                switch outcome {
+                case .kept(let record):
+                    try output.write(CSVLine.encode(record.values + (cleansing.hasGeometry ? [record.geometry?.wkt] : [])))
+                case .quarantined(let entry):
+                    let location: [String?] = [entry.source, String(entry.row), entry.reason, entry.message, entry.field]
+                    let values = entry.values + Array(repeating: nil, count: max(0, cleansing.sourceFields.count - entry.values.count))
+                    try quarantine.write(CSVLine.encode(location + values + [entry.geometryWKT]))
+                }
+            }
+            let report = try cleansing.finish(quarantineFile: files.relative(files.quarantine), outputFile: files.relative(files.records))
+            try output.commit()
+            try quarantine.commit()
+            try JSONOutput.data(report).write(to: files.reportJSON, options: .atomic)
+            try Data(CleansingReportText.render(report).utf8).write(to: files.reportText, options: .atomic)
+            return report
+        } catch {
+            output.discard()
+            quarantine.discard()
+            throw error
+        }
+    }
+}

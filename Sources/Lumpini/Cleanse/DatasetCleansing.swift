@@ -1,0 +1,112 @@
+import Foundation
+import GDAL
+
+/// A dataset's source files read one after another and cleansed by its recipe, record by record.
+/// This is what the publish stage pulls from: each call to `next()` gives the next record kept
+/// or quarantined; `finish()` gives the report and checks that the counts add up.
+///
+/// ```swift
+/// let cleansing = try DatasetCleansing(description: description, workspace: workspace)
+/// while let outcome = try cleansing.next() {
+///     switch outcome {
+///     case .kept(let record): …             // cleansing.fields names record.values
+///     case .quarantined(let entry): …
+///     }
+/// }
+/// let report = try cleansing.finish()
+/// ```
+/// Not `Sendable`: it holds GDAL datasets and belongs to the task that runs it.
+public final class DatasetCleansing {
+    public let description: DatasetDescription
+    /// The fields of the records that come out.
+    public var fields: [String] { runner.outputFields }
+    /// The fields of the source, as read.
+    public let sourceFields: [String]
+    /// Whether records carry geometries (the source has them, or a step makes them).
+    public let hasGeometry: Bool
+    private let runner: RecipeRunner
+    private let directory: URL
+    private var pendingPaths: [String]
+    private var currentPath: String
+    private var reader: SourceReader
+    private var rowsRead = 0
+
+    /// Opens the first source file and builds the recipe against its fields.
+    /// - Throws: `LumpiniError` for a source that cannot be read, an encoding Lumpini does not know,
+    ///   a recipe that does not fit the fields (naming the line of `dataset.yaml`).
+    public init(description: DatasetDescription, workspace: Workspace, vocabularies: Vocabularies? = nil) throws {
+        self.description = description
+        directory = workspace.datasetDirectory(description.id)
+        let file = "datasets/\(description.id)/\(DatasetLoader.fileName)"
+        try SourcePathPolicy.check(description.source, datasetDirectory: directory, file: file)
+        let vocabularies = try vocabularies ?? Vocabularies.load(from: workspace)
+        pendingPaths = description.source.paths
+        currentPath = pendingPaths.removeFirst()
+        reader = try Self.open(currentPath, description: description, directory: directory)
+        sourceFields = reader.header
+        let sourceCRS = try description.source.crs ?? reader.spatialReference.map { try $0.wkt() }
+        let context = CleansingContext(
+            datasetID: description.id, descriptionFile: file, districts: vocabularies.districts,
+            area: try DatasetArea.of(description, datasetDirectory: directory), sourceCRS: sourceCRS,
+            precision: description.outputs.precision, coordinateColumns: description.source.coordinates,
+            wktColumn: description.source.wktColumn
+        )
+        runner = try RecipeRunner(recipe: description.recipe, inputFields: reader.header, context: context)
+        let makesGeometry = description.recipe.contains { $0.name == PointsFromColumns.name || $0.name == GeometryFromWKT.name }
+        hasGeometry = makesGeometry || ![.none, .unknown].contains(reader.geometryType) || (reader.geometryType == .unknown && !reader.format.isTable)
+    }
+
+    static func open(_ path: String, description: DatasetDescription, directory: URL) throws -> SourceReader {
+        var encoding: TextEncoding?
+        if let name = description.source.encoding {
+            guard let known = TextEncoding(named: name) else {
+                throw LumpiniError(
+                    "unknown-encoding", "the encoding \"\(name)\" is not one Lumpini reads", kind: .input,
+                    file: "datasets/\(description.id)/\(DatasetLoader.fileName)", field: "source.encoding",
+                    hint: "use UTF-8, TIS-620, Windows-874, UTF-16LE, UTF-16BE or Windows-1252"
+                )
+            }
+            encoding = known
+        }
+        return try SourceReader(
+            path: directory.appendingPathComponent(path).path, layer: description.source.layer, encoding: encoding,
+            crs: description.source.crs, headerRow: description.source.headerRow, delimiter: description.source.delimiter
+        )
+    }
+
+    /// The next record, kept or quarantined; nil after the last row of the last file.
+    public func next() throws -> CleansingOutcome? {
+        while true {
+            if let record = try reader.next() {
+                rowsRead += 1
+                switch try runner.process(record) {
+                case .kept(let record):
+                    return .kept(record)
+                case .quarantined(var entry):
+                    entry.source = currentPath
+                    return .quarantined(entry)
+                }
+            }
+            guard !pendingPaths.isEmpty else { return nil }
+            currentPath = pendingPaths.removeFirst()
+            reader = try Self.open(currentPath, description: description, directory: directory)
+            guard reader.header == sourceFields else {
+                throw LumpiniError(
+                    "source-fields-differ", "the fields differ from those of \(description.source.paths[0])", kind: .input,
+                    file: "datasets/\(description.id)/\(currentPath)",
+                    hint: "the source files of one dataset must have the same columns in the same order"
+                )
+            }
+        }
+    }
+
+    /// The report; throws when the rows read differ from the rows the recipe saw, or when
+    /// rows in ≠ kept + quarantined.
+    public func finish(quarantineFile: String? = nil, outputFile: String? = nil) throws -> CleansingReport {
+        let report = try runner.finish(quarantineFile: quarantineFile, outputFile: outputFile)
+        guard report.rowsIn == rowsRead else {
+            throw LumpiniError("rows-unbalanced", "\(rowsRead) rows read but \(report.rowsIn) cleansed", kind: .internal, file: "datasets/\(description.id)")
+        }
+        return report
+    }
+}

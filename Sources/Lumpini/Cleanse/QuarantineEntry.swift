@@ -1,0 +1,16 @@
+/// A record that was not kept: where it came from, why, and its values as they were read.
+public struct QuarantineEntry: Codable, Sendable, Equatable {
+    /// The source file, relative to the dataset's folder (set when the dataset is read from its files).
+    public var source: String?
+    /// The source row number.
+    public var row: Int
+    /// A stable kebab-case reason code, for example `unmatched-district`.
+    public var reason: String
+    public var message: String
+    /// The field concerned, if one.
+    public var field: String?
+    /// The record's values as read from the source, by the source's fields.
+    public var values: [String?]
+    /// The geometry as read, as WKT, when the record had one.
+    public var geometryWKT: String?
+}

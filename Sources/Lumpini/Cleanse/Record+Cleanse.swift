@@ -1,0 +1,24 @@
+extension Record {
+    /// The value at `index`, nil when the record is shorter (a ragged row).
+    func value(at index: Int) -> String? {
+        index < values.count ? values[index] : nil
+    }
+
+    /// Sets the value at `index`, growing the record with nulls when it is shorter.
+    mutating func setValue(_ value: String?, at index: Int) {
+        if index >= values.count {
+            values += Array(repeating: nil, count: index - values.count + 1)
+        }
+        values[index] = value
+    }
+
+    /// Replaces the value at `index` by `transform(value)` and records the change when it differs.
+    /// Compares bytes: Swift's `==` treats canonically equivalent text (NFC and NFD) as equal.
+    mutating func update(at index: Int, field: String, changes: ChangeRecorder, _ transform: (String) -> String?) {
+        guard let before = value(at: index) else { return }
+        let after = transform(before)
+        if let after, after.utf8.elementsEqual(before.utf8) { return }
+        setValue(after, at: index)
+        changes.record(field: field, row: rowNumber, before: before, after: after)
+    }
+}

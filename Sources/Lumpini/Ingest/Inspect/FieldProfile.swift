@@ -1,0 +1,81 @@
+import GDAL
+
+/// Accumulates what one field's values look like, streaming: counts, a capped distinct set,
+/// the first samples, the widest inferred type, the traits seen and the numeric range.
+struct FieldProfile {
+    static let distinctCap = 10_000
+    static let sampleCount = 3
+
+    let definition: FieldDefinition
+    private(set) var nullCount = 0
+    private(set) var distinct: Set<String> = []
+    private(set) var distinctCapped = false
+    private(set) var samples: [String] = []
+    private(set) var inferred: InferredType?
+    private(set) var traits: ValueTraits = []
+    private(set) var traitCounts: [ValueTraits: Int] = [:]
+    private(set) var minimum = Double.infinity
+    private(set) var maximum = -Double.infinity
+    private(set) var numericCount = 0
+    private(set) var valueCount = 0
+
+    init(_ definition: FieldDefinition) {
+        self.definition = definition
+    }
+
+    mutating func add(_ value: String?) {
+        guard let value, !value.trimmingCharacters(in: .whitespaces).isEmpty else {
+            nullCount += 1
+            return
+        }
+        valueCount += 1
+        if distinct.count < Self.distinctCap {
+            if distinct.insert(value).inserted && samples.count < Self.sampleCount { samples.append(value) }
+        } else if !distinct.contains(value) {
+            distinctCapped = true
+        }
+        let (type, valueTraits) = ValueClassifier.classify(value)
+        for trait in [ValueTraits.thaiDigits, .buddhistEraYear, .thaiMonthName, .thousandsSeparator, .missingMarker, .percentOrUnit, .leadingZero]
+        where valueTraits.contains(trait) {
+            traitCounts[trait, default: 0] += 1
+        }
+        traits.formUnion(valueTraits)
+        if !valueTraits.contains(.missingMarker) {
+            inferred = inferred.map { $0.widened(with: type) } ?? type
+        }
+        if (type == .integer || type == .number), let number = Double(value.filter { $0 != "," }) {
+            numericCount += 1
+            minimum = min(minimum, number)
+            maximum = max(maximum, number)
+        }
+    }
+
+    /// Codes with leading zeros (e.g. "04104") must stay text, whatever they look like.
+    var inferredType: InferredType {
+        if traits.contains(.leadingZero) { return .string }
+        return inferred ?? .string
+    }
+
+    var isNumeric: Bool { numericCount > 0 && numericCount == valueCount - (traitCounts[.missingMarker] ?? 0) }
+
+    var notes: [String] {
+        var notes: [String] = []
+        func count(_ trait: ValueTraits) -> Int { traitCounts[trait] ?? 0 }
+        if count(.thaiDigits) > 0 { notes.append("Thai digits in \(count(.thaiDigits)) values (recipe: thai-digits)") }
+        if count(.buddhistEraYear) > 0 { notes.append("Buddhist-Era years in \(count(.buddhistEraYear)) values (recipe: dates with era: buddhist)") }
+        if count(.thaiMonthName) > 0 { notes.append("Thai month names in \(count(.thaiMonthName)) values (recipe: dates)") }
+        if count(.thousandsSeparator) > 0 { notes.append("thousands separators in \(count(.thousandsSeparator)) values (recipe: numbers)") }
+        if count(.missingMarker) > 0 { notes.append("\(count(.missingMarker)) values look like missing-value markers (\"-\", \"ไม่มีข้อมูล\", \"N/A\") (recipe: missing-values)") }
+        if count(.percentOrUnit) > 0 { notes.append("percent signs in \(count(.percentOrUnit)) values (recipe: numbers with strip)") }
+        if count(.leadingZero) > 0 { notes.append("codes with leading zeros: keep as text") }
+        return notes
+    }
+
+    func report() -> InspectionReport.FieldReport {
+        InspectionReport.FieldReport(
+            name: definition.name, gdalType: definition.type.rawValue, inferredType: inferredType.rawValue,
+            nullCount: nullCount, distinctCount: distinct.count, distinctCapped: distinctCapped,
+            samples: samples, notes: notes
+        )
+    }
+}

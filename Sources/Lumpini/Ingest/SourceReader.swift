@@ -1,0 +1,219 @@
+import Foundation
+import GDAL
+
+/// Reads one source file as a stream of `Record`s: the header (field names), then one record per
+/// row or feature with values as text and the geometry as GDAL read it.
+///
+/// CSV files go through Lumpini's own streaming `CSVReader` (several times faster than GDAL's CSV
+/// driver, and it keeps rows with extra cells visible); every other format through GDAL. Text is
+/// decoded by Lumpini, not GDAL, so TIS-620 shapefiles without a `.cpg` and TIS-620 CSVs come out
+/// as Thai: the encoding is the declared one, else the `.cpg`'s, else detected from the values.
+/// Not `Sendable`: it holds a GDAL dataset and belongs to the task that reads it.
+public final class SourceReader {
+    public let path: String
+    public let format: SourceFormat
+    /// Field names, in the order of `Record.values`.
+    public let header: [String]
+    public let encoding: TextEncoding
+    /// The CRS the geometries are in: the declared one, else the file's own; nil when neither says.
+    public let spatialReference: SpatialReference?
+    /// The GDAL layer read; nil for CSV files, which Lumpini reads itself.
+    public let layer: Layer?
+    /// The fields as the source types them (every CSV field is text).
+    public let fields: [FieldDefinition]
+    /// The geometry type the source declares (`none` for tables).
+    public let geometryType: GeometryType
+    private let decoder: TextDecoder
+    private let stringFields: [Bool]
+    private let firstDataRow: Int
+    private var featureIndex = 0
+    private let headerRow: Int
+    private let csv: CSVReader?
+    private var row = CellRow()
+
+    /// Opens `path` for reading.
+    /// - Parameters:
+    ///   - layer: the layer or sheet to read; the first when nil.
+    ///   - encoding: the declared encoding; detected when nil.
+    ///   - crs: the declared CRS (any definition GDAL accepts, e.g. "EPSG:32647"); overrides the file's.
+    ///   - headerRow: the 1-based row holding the header in a table with title rows above it.
+    /// - Throws: `LumpiniError` naming the file when it cannot be read.
+    public init(
+        path: String, layer layerName: String? = nil, encoding declared: TextEncoding? = nil, crs: String? = nil,
+        headerRow: Int? = nil, delimiter: String? = nil
+    ) throws {
+        self.path = path
+        self.format = SourceFormat(path: path)
+        try SourceReader.checkReadable(path)
+        self.headerRow = format.isTable ? (headerRow ?? 1) : 0
+        firstDataRow = self.headerRow + 1
+        let declaredCRS = try crs.map { try SourceReader.declaredCRS($0, path: path) }
+        if format == .csv {
+            spatialReference = declaredCRS
+            let dialect = try delimiter.map { try CSVDialect(delimiter: $0) } ?? CSVDialect()
+            let reader = try CSVReader(path: path, dialect: dialect, encoding: declared?.name)
+            csv = reader
+            layer = nil
+            geometryType = .none
+            encoding = TextEncoding(named: reader.encodingName) ?? declared ?? .utf8
+            decoder = TextDecoder(encoding)
+            var headerCells = CellRow()
+            while try reader.next(into: &headerCells), headerCells.number < self.headerRow {}
+            guard headerCells.number == self.headerRow else {
+                throw LumpiniError("header-row-missing", "the file has no row \(self.headerRow) to be the header", file: path, hint: "fix source.headerRow in dataset.yaml")
+            }
+            header = headerCells.strings.map { ($0 ?? "").trimmingWhitespace }
+            fields = header.map { FieldDefinition(name: $0, type: .string) }
+            stringFields = header.map { _ in true }
+            return
+        }
+        csv = nil
+        let dataset: Dataset
+        let layer: Layer
+        do {
+            dataset = try Dataset.open(path, options: .init(openOptions: format.openOptions(headerRow: headerRow)))
+            layer = try layerName.map { try dataset.layer(named: $0) } ?? dataset.layer(at: 0)
+        } catch let error as GDALError {
+            throw LumpiniError.gdal(error, file: path)
+        }
+        self.layer = layer
+        geometryType = layer.geometryType
+        let layerFields = layer.fields
+        stringFields = layerFields.map { $0.type == .string }
+        encoding = try declared ?? SourceReader.encoding(of: path, format: format, layer: layer, stringFields: stringFields)
+        decoder = TextDecoder(encoding)
+        spatialReference = declaredCRS ?? layer.spatialReference
+        if self.headerRow > 1 {
+            header = try SourceReader.readHeader(layer: layer, row: self.headerRow, decoder: decoder, path: path)
+            fields = header.map { FieldDefinition(name: $0, type: .string) }
+        } else {
+            let decoder = self.decoder
+            header = layerFields.map { SourceReader.decodeName($0.name, decoder: decoder) }
+            fields = zip(header, layerFields).map { name, field in
+                var renamed = field
+                renamed.name = name
+                return renamed
+            }
+        }
+    }
+
+    private static func declaredCRS(_ definition: String, path: String) throws -> SpatialReference {
+        do {
+            return try SpatialReference(definition: definition)
+        } catch {
+            throw LumpiniError("unknown-crs", "the CRS \"\(definition)\" is not one PROJ knows", file: path, hint: "write it as EPSG:<code>, e.g. EPSG:32647 for UTM zone 47N")
+        }
+    }
+
+    /// Refuses what GDAL should never be asked to open: remote paths, folders, empty files.
+    static func checkReadable(_ path: String) throws {
+        if RemotePathPolicy.isRemote(path) {
+            throw LumpiniError("remote-source", "remote sources are refused", file: path, hint: "download the file and put it in the dataset's source/ folder")
+        }
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+            throw LumpiniError("file-not-found", "no such file", file: path, hint: "check the path")
+        }
+        if isDirectory.boolValue {
+            throw LumpiniError("is-a-directory", "this is a folder, not a file", file: path, hint: "name one file inside it")
+        }
+        let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
+        if size == 0 {
+            throw LumpiniError("empty-file", "the file is empty (0 bytes)", file: path, hint: "ask the agency to send the file again")
+        }
+        if SourceFormat(path: path) == .shapefile {
+            try ShapefileParts.requireComplete(path)
+        }
+    }
+
+    private static func decodeName(_ name: String, decoder: TextDecoder) -> String {
+        let bytes = Array(name.utf8)
+        if let text = try? decoder.decode(bytes) { return text }
+        return name
+    }
+
+    private static func readHeader(layer: Layer, row: Int, decoder: TextDecoder, path: String) throws -> [String] {
+        try layer.resetReading()
+        for _ in 1..<row {
+            guard try layer.nextFeature() != nil else {
+                throw LumpiniError("header-row-missing", "the file has fewer than \(row) rows, so row \(row) cannot be the header", file: path, hint: "fix source.headerRow in dataset.yaml")
+            }
+        }
+        guard let feature = try layer.nextFeature() else {
+            throw LumpiniError("header-row-missing", "row \(row) (the declared header) does not exist", file: path, hint: "fix source.headerRow in dataset.yaml")
+        }
+        return (0..<feature.fieldCount).map { index in
+            feature.bytes(at: index).map { decoder.decodeRepairing($0) }?.trimmingCharacters(in: .whitespaces) ?? ""
+        }
+    }
+
+    /// The encoding for a file that did not declare one: a `.cpg` for shapefiles, else detected
+    /// from the file's bytes (tables) or from the text values of the first features.
+    private static func encoding(of path: String, format: SourceFormat, layer: Layer, stringFields: [Bool]) throws -> TextEncoding {
+        switch format {
+        case .shapefile:
+            if let cpg = ShapefileParts.codePage(path) {
+                guard let encoding = TextEncoding(named: cpg) else {
+                    throw LumpiniError("unknown-encoding", "the .cpg file names an encoding Lumpini does not know: \"\(cpg)\"", file: path, hint: "declare source.encoding in dataset.yaml (UTF-8, TIS-620, Windows-874)")
+                }
+                return encoding == .utf8BOM ? .utf8 : encoding
+            }
+            return EncodingDetector.detect(try sampleTextBytes(layer: layer, stringFields: stringFields)).encoding
+        default:
+            return .utf8
+        }
+    }
+
+    /// Raw bytes of the text values of the first 500 features, for encoding detection.
+    static func sampleTextBytes(layer: Layer, stringFields: [Bool]) throws -> [UInt8] {
+        var sample: [UInt8] = []
+        try layer.resetReading()
+        var count = 0
+        while count < 500, sample.count < 1 << 16, let feature = try layer.nextFeature() {
+            for (index, isString) in stringFields.enumerated() where isString {
+                if let bytes = feature.bytes(at: index) {
+                    sample += bytes
+                    sample.append(0x20)
+                }
+            }
+            count += 1
+        }
+        try layer.resetReading()
+        return sample
+    }
+
+    /// The next record, or nil at the end. A CSV row keeps every cell it has: fewer than the header
+    /// are padded with nulls, more are kept past the header's end for the recipe to quarantine.
+    /// - Throws: `LumpiniError` when the file cannot be read on (a truncated file, bytes that are
+    ///   not valid in the encoding).
+    public func next() throws -> Record? {
+        if let csv {
+            guard try csv.next(into: &row) else { return nil }
+            var values = row.strings
+            if values.count < header.count {
+                values += Array(repeating: nil, count: header.count - values.count)
+            }
+            return Record(rowNumber: row.number, values: values)
+        }
+        guard let layer else { return nil }
+        let feature: Feature?
+        do {
+            feature = try layer.nextFeature()
+        } catch let error as GDALError {
+            throw LumpiniError("read-failed", "reading stopped after \(featureIndex) rows: \(error.message)", kind: .input, file: path, hint: "the file may be truncated or corrupt; ask the agency for a new copy")
+        }
+        guard let feature else { return nil }
+        featureIndex += 1
+        var values: [String?] = []
+        values.reserveCapacity(header.count)
+        for index in 0..<min(header.count, feature.fieldCount) {
+            if stringFields.indices.contains(index) ? stringFields[index] : true {
+                values.append(feature.bytes(at: index).map { decoder.decodeRepairing($0) })
+            } else {
+                values.append(feature.value(at: index).text)
+            }
+        }
+        let rowNumber = format.isTable ? firstDataRow + featureIndex - 1 : featureIndex
+        return Record(rowNumber: rowNumber, values: values, geometry: feature.geometry)
+    }
+}

@@ -1,0 +1,146 @@
+/// Looks for personal data in a stream of records, one record at a time; memory stays the
+/// size of the header (a count and three examples per column and kind).
+///
+/// ```swift
+/// var scanner = try PrivacyScanner(header: reader.header, allow: description.privacy.allow)
+/// while let record = try reader.next() { scanner.scan(record) }
+/// try scanner.report.requireNothingBlocking(file: "datasets/\(id)/dataset.yaml")
+/// ```
+public struct PrivacyScanner: Sendable {
+    public static let exampleLimit = 3
+
+    public let header: [String]
+    private let allowed: [Set<PersonalDataKind>]
+    private let peopleColumns: [Bool]
+    private var tallies: [Tally]
+    private var rowsScanned = 0
+    private var digitGroups = DigitGroups()
+
+    private struct Tally: Sendable {
+        var count = 0
+        var examples: [String] = []
+        var firstRow = 0
+        var rule: String?
+    }
+
+    /// - Parameters:
+    ///   - header: the column names, in the order of `Record.values`.
+    ///   - allow: column name → kinds allowed in it (`DatasetDescription.privacy.allow`).
+    /// - Throws: `privacy-unknown-kind` when `allow` names a kind that does not exist.
+    public init(header: [String], allow: [String: [String]] = [:]) throws {
+        self.header = header
+        var allowedKinds: [String: Set<PersonalDataKind>] = [:]
+        for (column, names) in allow {
+            for name in names {
+                guard let kind = PersonalDataKind(rawValue: name) else {
+                    throw LumpiniError(
+                        "privacy-unknown-kind", "privacy.allow names an unknown kind \"\(name)\"", field: "privacy.allow.\(column)",
+                        hint: "use one of: \(PersonalDataKind.allCases.map(\.rawValue).joined(separator: ", "))"
+                    )
+                }
+                allowedKinds[column, default: []].insert(kind)
+            }
+        }
+        allowed = header.map { allowedKinds[$0] ?? [] }
+        peopleColumns = header.map(PersonColumn.namesPeople)
+        tallies = Array(repeating: Tally(), count: header.count * PersonalDataKind.allCases.count)
+    }
+
+    /// Looks at every value of one record.
+    public mutating func scan(_ record: Record) {
+        rowsScanned += 1
+        for (column, value) in record.values.enumerated() {
+            guard let value, !value.isEmpty else { continue }
+            scan(value, column: column, row: record.rowNumber)
+        }
+    }
+
+    private mutating func scan(_ value: String, column: Int, row: Int) {
+        if column >= header.count { growForExtraColumns(upTo: column) }
+        let base = column * PersonalDataKind.allCases.count
+        var wanted: UInt8 = 0
+        for kind in PersonalDataKind.allCases where tallies[base + kind.index].examples.count < Self.exampleLimit {
+            wanted |= 1 << kind.index
+        }
+        func wantsExample(_ kind: PersonalDataKind) -> Bool { wanted & (1 << kind.index) != 0 }
+        let isPeopleColumn = column < peopleColumns.count && peopleColumns[column]
+        var groups = digitGroups
+        digitGroups = DigitGroups()
+        var found: [(PersonalDataKind, example: String?, rule: String?)] = []
+        UTF8Text.withBytes(value) { bytes in
+            groups.load(bytes)
+            if !groups.groups.isEmpty {
+                let id = ThaiNationalID.find(in: groups)
+                if let id {
+                    found.append((.nationalID, wantsExample(.nationalID) ? ThaiNationalID.masked(groups.digits(id.first, id.last)) : nil, nil))
+                }
+                if let phone = ThaiPhoneNumber.find(in: groups, outside: id.map { $0.first...$0.last }) {
+                    found.append((.phone, wantsExample(.phone) ? ThaiPhoneNumber.masked(phone) : nil, nil))
+                }
+            }
+            if let email = EmailAddress.find(in: bytes) {
+                found.append((.email, wantsExample(.email) ? EmailAddress.masked(bytes, email) : nil, nil))
+            }
+            if let name = PersonName.find(in: bytes) {
+                found.append((.personName, wantsExample(.personName) ? PersonName.masked(bytes, name) : nil, "honorific"))
+            } else if isPeopleColumn, PersonColumn.holdsName(value, bytes) {
+                found.append((.personName, wantsExample(.personName) ? PersonColumn.masked(value) : nil, "column-name"))
+            }
+        }
+        digitGroups = groups
+        for hit in found {
+            let index = base + hit.0.index
+            if tallies[index].count == 0 {
+                tallies[index].firstRow = row
+                tallies[index].rule = hit.rule
+            }
+            tallies[index].count += 1
+            if let example = hit.example, !tallies[index].examples.contains(example) {
+                tallies[index].examples.append(example)
+            }
+        }
+    }
+
+    /// Rows longer than the header (ragged files) are scanned too, under "column N".
+    private mutating func growForExtraColumns(upTo column: Int) {
+        let needed = (column + 1) * PersonalDataKind.allCases.count
+        if tallies.count < needed { tallies += Array(repeating: Tally(), count: needed - tallies.count) }
+    }
+
+    private func columnName(_ column: Int) -> String {
+        column < header.count ? header[column] : "column \(column + 1)"
+    }
+
+    /// What was found so far.
+    public var report: PrivacyReport {
+        var findings: [PrivacyReport.Finding] = []
+        var allowedFindings: [PrivacyReport.Finding] = []
+        let kinds = PersonalDataKind.allCases
+        for (index, tally) in tallies.enumerated() where tally.count > 0 {
+            let column = index / kinds.count
+            let kind = kinds[index % kinds.count]
+            let finding = PrivacyReport.Finding(
+                column: columnName(column), kind: kind, count: tally.count, examples: tally.examples,
+                firstRow: tally.firstRow, rule: kind == .personName ? tally.rule : nil
+            )
+            if column < allowed.count, allowed[column].contains(kind) {
+                allowedFindings.append(finding)
+            } else {
+                findings.append(finding)
+            }
+        }
+        return PrivacyReport(rowsScanned: rowsScanned, findings: findings, allowed: allowedFindings)
+    }
+}
+
+extension PersonalDataKind {
+    /// The position in `allCases`, for per-column tallies.
+    var index: Int {
+        switch self {
+        case .nationalID: return 0
+        case .phone: return 1
+        case .email: return 2
+        case .personName: return 3
+        }
+    }
+}

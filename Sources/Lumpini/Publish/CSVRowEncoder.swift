@@ -1,0 +1,164 @@
+import GDAL
+
+/// Encodes records as RFC 4180 CSV rows: comma-separated, CRLF-terminated, a cell quoted when it
+/// holds a comma, quote, CR or LF (quotes doubled). Null and the empty string are both an empty cell,
+/// as CSV readers (GDAL, Frictionless, spreadsheets) read them alike. Numbers and booleans in
+/// canonical form; geometry as `longitude`,`latitude` for points and `wkt` otherwise.
+///
+/// The encoded row and the byte range of each cell stay available until the next row, for the
+/// changelog's fingerprints. Not `Sendable`: one per dataset task.
+final class CSVRowEncoder {
+    let table: OutputTable
+    let row = ByteBuffer(capacity: 1 << 16)
+    /// Where each cell of the last encoded row sits in `row` (without the separator).
+    private(set) var cellRanges: [Range<Int>] = []
+    private let encodings: [ValueEncoding]
+    private let geometry: GeometryEncoder
+    private let scratch = ByteBuffer()
+
+    init(table: OutputTable) {
+        self.table = table
+        encodings = table.fields.map(ValueEncoding.init)
+        geometry = GeometryEncoder(syntax: .wkt, precision: table.precision)
+        cellRanges.reserveCapacity(table.csvHeader.count)
+    }
+
+    /// Encodes the header row.
+    func encodeHeader() {
+        encode(cells: table.csvHeader)
+    }
+
+    /// Encodes a row of text cells as they are (already canonical: a header, or a row read back).
+    func encode(cells: [String?]) {
+        startRow()
+        for (index, cell) in cells.enumerated() {
+            startCell(index)
+            if let cell { appendText(cell) }
+            endCell()
+        }
+        row.append("\r\n")
+    }
+
+    /// Encodes a record.
+    /// - Throws: `LumpiniError` with the row number for a value that does not fit its type.
+    func encode(_ record: Record) throws {
+        startRow()
+        do {
+            for index in encodings.indices {
+                startCell(index)
+                if let value = index < record.values.count ? record.values[index] : nil {
+                    try appendValue(value, encodings[index])
+                }
+                endCell()
+            }
+            try appendGeometry(record.geometry)
+        } catch var error as LumpiniError {
+            error.row = error.row ?? record.rowNumber
+            throw error
+        }
+        row.append("\r\n")
+    }
+
+    private func startRow() {
+        row.removeAll()
+        cellRanges.removeAll(keepingCapacity: true)
+    }
+
+    private var cellStart = 0
+
+    @inline(__always)
+    private func startCell(_ index: Int) {
+        if index > 0 { row.append(UInt8(ascii: ",")) }
+        cellStart = row.count
+    }
+
+    @inline(__always)
+    private func endCell() {
+        cellRanges.append(cellStart..<row.count)
+    }
+
+    private func appendValue(_ value: String, _ encoding: ValueEncoding) throws {
+        if encoding.isBareInJSON {
+            if !value.isEmpty { try encoding.appendCanonical(value, to: row) }
+        } else {
+            appendText(value)
+        }
+    }
+
+    /// Text, quoted when it must be.
+    private func appendText(_ text: String) {
+        var text = text
+        text.withUTF8 { appendQuotedIfNeeded(UnsafeRawBufferPointer($0)) }
+    }
+
+    private func appendQuotedIfNeeded(_ bytes: UnsafeRawBufferPointer) {
+        var needsQuotes = false
+        for byte in bytes where byte == UInt8(ascii: ",") || byte == UInt8(ascii: "\"") || byte == 0x0A || byte == 0x0D {
+            needsQuotes = true
+            break
+        }
+        guard needsQuotes else {
+            row.append(bytes)
+            return
+        }
+        row.append(UInt8(ascii: "\""))
+        for byte in bytes {
+            if byte == UInt8(ascii: "\"") { row.append(byte) }
+            row.append(byte)
+        }
+        row.append(UInt8(ascii: "\""))
+    }
+
+    /// The text of cell `index` of the last row, unquoted; nil for an empty (null) cell.
+    func cellText(at index: Int) -> String? {
+        let range = cellRanges[index]
+        guard !range.isEmpty else { return nil }
+        let bytes = UnsafeRawBufferPointer(start: row.base + range.lowerBound, count: range.count)
+        guard bytes.first == UInt8(ascii: "\"") else { return String(decoding: bytes, as: UTF8.self) }
+        var unquoted: [UInt8] = []
+        unquoted.reserveCapacity(bytes.count)
+        var index = 1
+        while index < bytes.count - 1 {
+            unquoted.append(bytes[index])
+            index += bytes[index] == UInt8(ascii: "\"") ? 2 : 1
+        }
+        return String(decoding: unquoted, as: UTF8.self)
+    }
+
+    private func appendGeometry(_ shape: Geometry?) throws {
+        let columns = table.csvGeometryColumns.count
+        guard columns > 0 else { return }
+        let base = encodings.count
+        guard let shape, !shape.isEmpty else {
+            for offset in 0..<columns {
+                startCell(base + offset)
+                endCell()
+            }
+            return
+        }
+        if table.geometryType == .point {
+            guard shape.type == .point else {
+                throw LumpiniError(
+                    "geometry-type-mismatch", "a \(shape.typeName) in a table of points", kind: .data,
+                    hint: "declare the geometry type as mixed or make every geometry a point"
+                )
+            }
+            let point = shape.point(at: 0)
+            guard point.x.isFinite, point.y.isFinite else {
+                throw LumpiniError("coordinate-not-finite", "a coordinate is not a number (\(point.x), \(point.y))", kind: .data)
+            }
+            startCell(base)
+            geometry.formatter.write(point.x, to: row)
+            endCell()
+            startCell(base + 1)
+            geometry.formatter.write(point.y, to: row)
+            endCell()
+        } else {
+            scratch.removeAll()
+            try geometry.append(shape, to: scratch)
+            startCell(base)
+            appendQuotedIfNeeded(scratch.bytes)
+            endCell()
+        }
+    }
+}

@@ -1,0 +1,158 @@
+import Foundation
+import GDAL
+
+/// Builds the changelog while a version is written: the previous version's CSV is indexed first
+/// (a 64-bit hash of each row's key and of the whole row, so memory stays small), then each new
+/// row is matched as it is encoded. Examples of removed and changed rows are fetched from the
+/// previous CSV in one more pass, only when there are any.
+///
+/// Rows are compared in their published CSV form (the same `CSVRowEncoder` encodes both sides),
+/// so a change that does not change what is published is not a change. Carriage returns are left
+/// out of the hashes: GDAL reads a CRLF inside a quoted cell as LF.
+final class ChangelogTracker {
+    private let table: OutputTable
+    private let header: [String]
+    private let keyColumns: [Int]
+    private let previousCSV: String?
+    private var previous: [UInt64: UInt64] = [:]
+    private var counts = Changelog.Counts()
+    private var examples = Changelog.Examples()
+    /// Changed rows whose old values the examples still need: key hash → index in `examples.changed`.
+    private var pendingBefore: [UInt64: Int] = [:]
+
+    /// - Parameter previousCSV: the CSV of the version before, nil for a first release.
+    init(table: OutputTable, previousCSV: String?) throws {
+        self.table = table
+        header = table.csvHeader
+        keyColumns = try table.primaryKeyIndices()
+        self.previousCSV = previousCSV
+        if let previousCSV {
+            try forEachPreviousRow(in: previousCSV) { encoder in
+                previous[keyHash(encoder)] = rowHash(encoder)
+            }
+        }
+    }
+
+    /// Matches the row `encoder` just encoded.
+    func observe(_ encoder: CSVRowEncoder) {
+        let key = keyHash(encoder)
+        let row = rowHash(encoder)
+        guard let old = previous.removeValue(forKey: key) else {
+            counts.added += 1
+            if examples.added.count < Changelog.exampleLimit {
+                examples.added.append(Changelog.Example(key: keyText(encoder), values: values(encoder)))
+            }
+            return
+        }
+        if old == row {
+            counts.unchanged += 1
+            return
+        }
+        counts.changed += 1
+        if examples.changed.count < Changelog.exampleLimit {
+            pendingBefore[key] = examples.changed.count
+            examples.changed.append(Changelog.Example(key: keyText(encoder), values: values(encoder)))
+        }
+    }
+
+    /// The changelog of version `version` against `previousVersion`.
+    func finish(id: String, version: Int, previousVersion: Int?) throws -> Changelog {
+        counts.removed = previous.count
+        if let previousCSV, !previous.isEmpty || !pendingBefore.isEmpty {
+            try forEachPreviousRow(in: previousCSV) { encoder in
+                let key = keyHash(encoder)
+                if previous[key] != nil, examples.removed.count < Changelog.exampleLimit {
+                    examples.removed.append(Changelog.Example(key: keyText(encoder), values: values(encoder)))
+                }
+                if let index = pendingBefore.removeValue(forKey: key) {
+                    let before = values(encoder)
+                    let after = examples.changed[index].values ?? [:]
+                    let changedFields = header.filter { (before[$0] ?? nil) != (after[$0] ?? nil) }
+                    examples.changed[index].fields = changedFields
+                    examples.changed[index].before = before.filter { changedFields.contains($0.key) }
+                    examples.changed[index].values = after.filter { changedFields.contains($0.key) }
+                }
+            }
+        }
+        let note = previousVersion != nil && previousCSV == nil
+            ? "the previous version has no CSV to compare with: every row is counted as added" : nil
+        return Changelog(
+            id: id, version: version, previousVersion: previousVersion, key: table.primaryKey,
+            counts: counts, examples: examples, note: note
+        )
+    }
+
+    /// Reads the previous CSV with GDAL (every column as text) and encodes each row in the new
+    /// table's column order, so both versions are compared in one form.
+    private func forEachPreviousRow(in path: String, _ body: (CSVRowEncoder) -> Void) throws {
+        let encoder = CSVRowEncoder(table: table)
+        do {
+            let dataset = try Dataset.open(path, options: Dataset.OpenOptions(
+                openOptions: ["EMPTY_STRING_AS_NULL": "YES", "AUTODETECT_TYPE": "NO"], allowedDrivers: ["CSV"]
+            ))
+            let layer = try dataset.layer(at: 0)
+            let names = layer.fields.map(\.name)
+            let columns = header.map { names.firstIndex(of: $0) }
+            var cells = [String?](repeating: nil, count: header.count)
+            try layer.forEachFeature { feature in
+                for (index, column) in columns.enumerated() {
+                    cells[index] = column.flatMap { feature.string(at: $0) }
+                }
+                encoder.encode(cells: cells)
+                body(encoder)
+            }
+        } catch let error as GDALError {
+            throw LumpiniError(
+                "previous-version-unreadable", "cannot read the previous version's CSV for the changelog: \(error.message)",
+                kind: .internal, file: path, hint: "run `lumpini verify` on the dataset; rebuild with --force if it is damaged"
+            )
+        }
+    }
+
+    private func keyHash(_ encoder: CSVRowEncoder) -> UInt64 {
+        guard !keyColumns.isEmpty else { return rowHash(encoder) }
+        var hash = FNV1a()
+        for column in keyColumns {
+            hash.add(encoder.row.base, encoder.cellRanges[column])
+            hash.add(0x1F)
+        }
+        return hash.value
+    }
+
+    private func rowHash(_ encoder: CSVRowEncoder) -> UInt64 {
+        var hash = FNV1a()
+        hash.add(encoder.row.base, 0..<encoder.row.count)
+        return hash.value
+    }
+
+    private func keyText(_ encoder: CSVRowEncoder) -> String {
+        let columns = keyColumns.isEmpty ? Array(header.indices) : keyColumns
+        return columns.map { encoder.cellText(at: $0) ?? "" }.joined(separator: "/")
+    }
+
+    private func values(_ encoder: CSVRowEncoder) -> [String: String?] {
+        var values: [String: String?] = [:]
+        for (index, name) in header.enumerated() {
+            values[name] = .some(encoder.cellText(at: index))
+        }
+        return values
+    }
+}
+
+/// The 64-bit FNV-1a hash: fast, stable across runs and machines.
+struct FNV1a {
+    private(set) var value: UInt64 = 0xcbf2_9ce4_8422_2325
+
+    @inline(__always)
+    mutating func add(_ byte: UInt8) {
+        value = (value ^ UInt64(byte)) &* 0x0000_0100_0000_01B3
+    }
+
+    /// Adds the bytes in `range`, carriage returns left out.
+    @inline(__always)
+    mutating func add(_ base: UnsafeMutablePointer<UInt8>, _ range: Range<Int>) {
+        for index in range where base[index] != 0x0D {
+            add(base[index])
+        }
+    }
+}

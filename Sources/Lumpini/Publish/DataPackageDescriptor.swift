@@ -1,0 +1,127 @@
+import Foundation
+
+/// `datapackage.json`: the version described as a Frictionless Data Package (v1), so Frictionless
+/// tools and portals read it: each data file as a resource with its size and SHA-256, the CSV as a
+/// tabular resource with its Table Schema and dialect, the licence, sources and contributors.
+struct DataPackageDescriptor: Encodable {
+    static let fileName = "datapackage.json"
+
+    struct License: Encodable {
+        var name: String
+        var path: String?
+        var title: String?
+    }
+
+    struct Source: Encodable {
+        var title: String
+        var path: String?
+    }
+
+    struct Contributor: Encodable {
+        var title: String
+        var email: String?
+        var role: String
+    }
+
+    struct SchemaField: Encodable {
+        var name: String
+        var type: String
+        var title: String?
+        var description: String?
+        var trueValues: [String]?
+        var falseValues: [String]?
+    }
+
+    struct TableSchema: Encodable {
+        var fields: [SchemaField]
+        var primaryKey: [String]?
+        var missingValues: [String]
+    }
+
+    struct Dialect: Encodable {
+        var delimiter = ","
+        var lineTerminator = "\r\n"
+        var quoteChar = "\""
+        var doubleQuote = true
+        var header = true
+    }
+
+    struct Resource: Encodable {
+        var name: String
+        var path: String
+        var profile: String
+        var format: String
+        var mediatype: String
+        var encoding: String?
+        var bytes: Int
+        var hash: String
+        var schema: TableSchema?
+        var dialect: Dialect?
+    }
+
+    var profile = "data-package"
+    var name: String
+    var title: String
+    var description: String?
+    var version: String
+    var created: String
+    var keywords: [String]
+    var licenses: [License]
+    var sources: [Source]
+    var contributors: [Contributor]
+    var resources: [Resource]
+
+    /// Well-known licence codes and where their text is.
+    private static let licensePaths = [
+        "CC-BY-4.0": "https://creativecommons.org/licenses/by/4.0/",
+        "CC-BY-SA-4.0": "https://creativecommons.org/licenses/by-sa/4.0/",
+        "CC0-1.0": "https://creativecommons.org/publicdomain/zero/1.0/",
+        "ODbL-1.0": "https://opendatacommons.org/licenses/odbl/1-0/",
+        "ODC-By-1.0": "https://opendatacommons.org/licenses/by/1-0/",
+        "PDDL-1.0": "https://opendatacommons.org/licenses/pddl/1-0/",
+    ]
+
+    init(dataset: DatasetDescription, table: OutputTable, version: Int, releasedAt: String, dataFiles: [Manifest.File]) {
+        let metadata = dataset.metadata
+        name = metadata.id
+        title = metadata.title.en ?? metadata.title.th ?? metadata.id
+        description = [metadata.description.en, metadata.description.th].compactMap { $0 }.joined(separator: "\n\n")
+        self.version = "\(version).0.0"
+        created = releasedAt
+        keywords = metadata.keywords.en + metadata.keywords.th
+        licenses = [License(name: metadata.license, path: Self.licensePaths[metadata.license], title: nil)]
+        sources = [Source(title: "\(metadata.publisher): " + dataset.source.paths.joined(separator: ", "), path: nil)]
+        contributors = [
+            Contributor(title: metadata.publisher, email: nil, role: "publisher"),
+            Contributor(title: metadata.contact.name, email: metadata.contact.email, role: "maintainer"),
+        ]
+        resources = dataFiles.map { file in
+            let isCSV = file.format == PublishedFormat.csv.rawValue
+            let resourceName = isCSV ? metadata.id : "\(metadata.id)-\(file.format.lowercased())"
+            return Resource(
+                name: resourceName, path: file.path, profile: isCSV ? "tabular-data-resource" : "data-resource",
+                format: (file.path as NSString).pathExtension, mediatype: file.mediaType,
+                encoding: isCSV || file.format == PublishedFormat.geoJSON.rawValue ? (isCSV && dataset.outputs.csvBOM ? "utf-8-sig" : "utf-8") : nil,
+                bytes: file.size, hash: "sha256:\(file.sha256)",
+                schema: isCSV ? Self.schema(of: table) : nil, dialect: isCSV ? Dialect() : nil
+            )
+        }
+    }
+
+    /// The CSV's Table Schema: the published fields, then the geometry columns.
+    static func schema(of table: OutputTable) -> TableSchema {
+        var fields = table.fields.map { field in
+            SchemaField(
+                name: field.name, type: field.type.rawValue, title: field.title, description: field.description,
+                trueValues: field.type == .boolean ? ["true"] : nil, falseValues: field.type == .boolean ? ["false"] : nil
+            )
+        }
+        for column in table.csvGeometryColumns {
+            let description = column == "wkt"
+                ? "Geometry as WKT in WGS 84 (EPSG:4326), longitude first"
+                : "WGS 84 (EPSG:4326) \(column) in decimal degrees"
+            fields.append(SchemaField(name: column, type: column == "wkt" ? "string" : "number", title: nil, description: description))
+        }
+        return TableSchema(fields: fields, primaryKey: table.primaryKey.isEmpty ? nil : table.primaryKey, missingValues: [""])
+    }
+}

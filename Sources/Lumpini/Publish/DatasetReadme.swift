@@ -1,0 +1,92 @@
+import Foundation
+import GDAL
+
+/// The `README.md` of a version, in English and Thai: what the data is, who publishes it, under
+/// which licence, what each file and column holds, and how to open the CSV in Excel.
+struct DatasetReadme {
+    static let fileName = "README.md"
+
+    let dataset: DatasetDescription
+    let table: OutputTable
+    let version: Int
+    let releasedAt: String
+    let counts: Manifest.Counts
+    let extent: Envelope?
+    let dataFiles: [Manifest.File]
+
+    var text: String {
+        let metadata = dataset.metadata
+        let titleEN = metadata.title.en ?? metadata.id
+        var lines: [String] = []
+        lines.append("# \(titleEN)")
+        if let th = metadata.title.th { lines.append("# \(th)") }
+        lines.append("")
+        if let en = metadata.description.en { lines += [en, ""] }
+        if let th = metadata.description.th { lines += [th, ""] }
+
+        lines.append("| | |")
+        lines.append("|---|---|")
+        lines.append("| Dataset id / รหัสชุดข้อมูล | `\(metadata.id)` |")
+        lines.append("| Version / รุ่น | \(version) (released / เผยแพร่ \(releasedAt)) |")
+        lines.append("| Publisher / หน่วยงานเจ้าของข้อมูล | \(metadata.publisher) |")
+        lines.append("| Contact / ติดต่อ | \(metadata.contact.name) <\(metadata.contact.email)> |")
+        lines.append("| Licence / สัญญาอนุญาต | \(metadata.license) |")
+        lines.append("| Update frequency / ความถี่ในการปรับปรุง | \(metadata.updateFrequency.rawValue) |")
+        lines.append("| Theme / หมวดหมู่ | \(metadata.theme) |")
+        let keywords = metadata.keywords.en + metadata.keywords.th
+        if !keywords.isEmpty { lines.append("| Keywords / คำสำคัญ | \(keywords.joined(separator: ", ")) |") }
+        lines.append("| Rows / จำนวนแถว | \(counts.rowsPublished) published / เผยแพร่; \(counts.rowsQuarantined) held back by checks / ไม่ผ่านการตรวจสอบ (of \(counts.rowsIn) read / จากทั้งหมด) |")
+        if let extent {
+            lines.append("| Extent (WGS 84) / ขอบเขตพื้นที่ | \(extent.minX), \(extent.minY) – \(extent.maxX), \(extent.maxY) |")
+        }
+        if let temporal = metadata.temporal, temporal.start != nil || temporal.end != nil {
+            lines.append("| Period / ช่วงเวลา | \(temporal.start ?? "…") – \(temporal.end ?? "…") |")
+        }
+        lines.append("")
+
+        lines.append("## Files / ไฟล์")
+        lines.append("")
+        lines.append("| File / ไฟล์ | Format / รูปแบบ | Bytes / ขนาด | SHA-256 |")
+        lines.append("|---|---|---|---|")
+        for file in dataFiles {
+            lines.append("| [\(file.path)](\(file.path)) | \(file.format) | \(file.size) | `\(file.sha256)` |")
+        }
+        lines.append("")
+        lines.append("`manifest.json` lists every file with its checksum; `datapackage.json` describes the data as a Frictionless Data Package; `changelog.json` says what changed since the previous version; the cleansing and validation reports say what was done to the data and what was held back.")
+        lines.append("")
+        lines.append("`manifest.json` แสดงรายการไฟล์ทั้งหมดพร้อมค่า checksum; `datapackage.json` อธิบายข้อมูลตามมาตรฐาน Frictionless Data Package; `changelog.json` ระบุสิ่งที่เปลี่ยนแปลงจากรุ่นก่อนหน้า; รายงานการทำความสะอาดและการตรวจสอบข้อมูลระบุสิ่งที่ปรับแก้และแถวที่ไม่ได้เผยแพร่")
+        lines.append("")
+
+        lines.append("## Columns / คอลัมน์")
+        lines.append("")
+        lines.append("| Name / ชื่อ | Type / ชนิด | Description / คำอธิบาย |")
+        lines.append("|---|---|---|")
+        for field in DataPackageDescriptor.schema(of: table).fields {
+            let description = [field.title, field.description].compactMap { $0 }.joined(separator: " — ")
+            lines.append("| `\(field.name)` | \(field.type) | \(description.replacingOccurrences(of: "|", with: "\\|")) |")
+        }
+        if !table.primaryKey.isEmpty {
+            lines.append("")
+            lines.append("Primary key / คีย์หลัก: " + table.primaryKey.map { "`\($0)`" }.joined(separator: ", "))
+        }
+        lines.append("")
+
+        lines.append("## Using the files / การใช้งานไฟล์")
+        lines.append("")
+        lines.append("Coordinates are WGS 84 longitude and latitude (EPSG:4326) with \(table.precision) decimals. The GeoJSON follows RFC 7946. The CSV is UTF-8, comma-separated, with a header row; dates are ISO 8601 (YYYY-MM-DD).")
+        lines.append("")
+        lines.append("พิกัดเป็นลองจิจูดและละติจูดในระบบ WGS 84 (EPSG:4326) ทศนิยม \(table.precision) ตำแหน่ง ไฟล์ GeoJSON เป็นไปตาม RFC 7946 ไฟล์ CSV เข้ารหัส UTF-8 คั่นด้วยจุลภาค มีแถวหัวตาราง วันที่อยู่ในรูปแบบ ISO 8601 (ปปปป-ดด-วว ปีคริสต์ศักราช)")
+        lines.append("")
+        if dataset.outputs.csvBOM {
+            lines.append("The CSV starts with a UTF-8 byte order mark, so Excel shows Thai text correctly when the file is opened by double-clicking.")
+            lines.append("")
+            lines.append("ไฟล์ CSV ขึ้นต้นด้วย UTF-8 BOM จึงเปิดด้วย Excel ได้โดยตรงและแสดงภาษาไทยถูกต้อง")
+        } else {
+            lines.append("To open the CSV in Excel with Thai text intact, use Data → From Text/CSV and choose the encoding 65001: Unicode (UTF-8); double-clicking the file garbles Thai text.")
+            lines.append("")
+            lines.append("หากต้องการเปิดไฟล์ CSV ด้วย Excel ให้ใช้เมนู Data → From Text/CSV แล้วเลือกการเข้ารหัส 65001: Unicode (UTF-8) เพราะการดับเบิลคลิกเปิดไฟล์โดยตรงจะทำให้ภาษาไทยแสดงผลผิด")
+        }
+        lines.append("")
+        return lines.joined(separator: "\n")
+    }
+}

@@ -1,0 +1,88 @@
+import Foundation
+
+/// Releases one dataset: skips it when its inputs are unchanged, otherwise builds a version in
+/// staging and publishes it when the governance gate allows (or discards it for dry runs and
+/// datasets awaiting approval). Never throws: every failure becomes a `failed` outcome, and the
+/// staging folder of a failed build is removed.
+struct DatasetRelease: Sendable {
+    let id: String
+    let workspace: Workspace
+    let tree: ReleaseTree
+    let pipeline: any PublishPipeline
+    let options: ReleaseOptions
+    let releasedAt: String
+    let vocabulariesHash: String?
+
+    func run(progress: @Sendable (ReleaseEvent) -> Void) -> DatasetOutcome {
+        progress(.started(id: id))
+        let outcome: DatasetOutcome
+        do {
+            outcome = try release(progress: progress)
+        } catch let error as LumpiniError {
+            outcome = DatasetOutcome(id: id, status: .failed, reason: error.description, code: error.code)
+        } catch {
+            outcome = DatasetOutcome(id: id, status: .failed, reason: "internal error: \(error)", code: "internal")
+        }
+        progress(.finished(outcome))
+        return outcome
+    }
+
+    private func release(progress: @Sendable (ReleaseEvent) -> Void) throws -> DatasetOutcome {
+        let dataset = try pipeline.describe(id, in: workspace)
+        let inputs = try InputHashes.compute(id: id, schema: dataset.schema, in: workspace, vocabularies: vocabulariesHash)
+        let latest = tree.latestInputHash(id)
+        if !options.force, let latest, latest.inputHash == inputs.inputHash() {
+            return DatasetOutcome(id: id, status: .unchanged, version: latest.version)
+        }
+
+        let gate = governanceGate(dataset.metadata)
+        let publish = gate == nil && !options.dryRun
+        let previousVersion = tree.latestVersion(id)
+        let version = (tree.versions(id).last ?? 0) + 1
+        let commit = VersionCommit(tree: tree)
+        let staging = try commit.makeStaging(for: id)
+        do {
+            let records = try pipeline.records(of: dataset, in: workspace)
+            let builder = VersionBuilder(
+                dataset: dataset, inputs: inputs, version: version, previousVersion: previousVersion,
+                tree: tree, releasedAt: releasedAt
+            )
+            let manifest = try builder.build(from: records, into: staging) { rows in
+                progress(.rows(id: id, count: rows))
+            }
+            let counts = manifest.counts
+            guard publish else {
+                commit.discard(staging)
+                return DatasetOutcome(
+                    id: id, status: gate == nil ? .wouldPublish : .awaitingApproval, version: version, reason: gate,
+                    rowsIn: counts.rowsIn, rowsPublished: counts.rowsPublished, rowsQuarantined: counts.rowsQuarantined
+                )
+            }
+            try commit.commit(staging, id: id, version: version)
+            return DatasetOutcome(
+                id: id, status: .published, version: version, rowsIn: counts.rowsIn, rowsPublished: counts.rowsPublished,
+                rowsQuarantined: counts.rowsQuarantined, path: tree.versionDirectory(id, version: version).path
+            )
+        } catch {
+            commit.discard(staging)
+            throw error
+        }
+    }
+
+    /// Why the dataset may not be published yet, or nil when it may.
+    private func governanceGate(_ metadata: DatasetMetadata) -> String? {
+        var reasons: [String] = []
+        let governance = metadata.governance
+        if !governance.isApproved {
+            if governance.status != .approved {
+                reasons.append("governance status is \(governance.status.rawValue), not approved")
+            } else {
+                reasons.append("the approval does not record who approved it and when (governance.approvedBy, governance.approvedOn)")
+            }
+        }
+        if metadata.classification != .public {
+            reasons.append("classification is \(metadata.classification.rawValue), not public")
+        }
+        return reasons.isEmpty ? nil : reasons.joined(separator: "; ")
+    }
+}

@@ -1,0 +1,17 @@
+import Foundation
+
+/// Failures of the file system while publishing (full disk, read-only tree, permissions).
+enum FileSystemError {
+    /// A `LumpiniError` for a failed system call on `path`, with `errno`'s text.
+    static func make(_ action: String, path: String, errno code: Int32 = errno) -> LumpiniError {
+        let reason = String(cString: strerror(code))
+        let hint: String
+        switch code {
+        case ENOSPC, EDQUOT: hint = "free space on the disk holding the public tree, then run again"
+        case EROFS: hint = "the public tree is on a read-only file system: point --public at a writable folder"
+        case EACCES, EPERM: hint = "check the permissions of the public tree"
+        default: hint = "check the public tree's disk and permissions, then run again"
+        }
+        return LumpiniError("file-system-error", "cannot \(action): \(reason)", kind: .internal, file: path, hint: hint)
+    }
+}

@@ -1,0 +1,113 @@
+import Foundation
+import GDAL
+
+/// Writes an RFC 7946 FeatureCollection: WGS 84 lon/lat, rings wound by the right-hand rule,
+/// coordinates at the table's precision, `id` from the primary key, numbers and booleans as JSON
+/// values, a `bbox`, no `crs`. One feature per line; identical input gives identical bytes.
+///
+/// The `bbox` is the collection's last member (JSON members are unordered), so the file streams
+/// in one pass whatever its size.
+final class GeoJSONWriter: RecordWriter {
+    let format = PublishedFormat.geoJSON
+    private let file: BufferedFileWriter
+    private let fileName: String
+    private let encodings: [ValueEncoding]
+    /// `"name":` for each field, escaped once.
+    private let propertyKeys: [[UInt8]]
+    private let keyIndices: [Int]
+    private let idIsNumeric: Bool
+    private let geometry: GeometryEncoder
+    private let row = ByteBuffer(capacity: 1 << 16)
+    private(set) var featureCount = 0
+
+    init(path: String, table: OutputTable) throws {
+        file = try BufferedFileWriter(path: path)
+        fileName = (path as NSString).lastPathComponent
+        encodings = table.fields.map(ValueEncoding.init)
+        let scratch = ByteBuffer()
+        propertyKeys = table.fields.map { field in
+            scratch.removeAll()
+            JSONText.appendString(field.name, to: scratch)
+            scratch.append(UInt8(ascii: ":"))
+            return Array(scratch.bytes)
+        }
+        keyIndices = try table.primaryKeyIndices()
+        idIsNumeric = keyIndices.count == 1 && table.fields[keyIndices[0]].type == .integer
+        geometry = GeometryEncoder(syntax: .geoJSON, precision: table.precision)
+        try file.append("{\"type\":\"FeatureCollection\",\"features\":[")
+    }
+
+    func write(_ record: Record) throws {
+        row.removeAll()
+        row.append(featureCount == 0 ? "\n" : ",\n")
+        row.append("{\"type\":\"Feature\",")
+        do {
+            try appendID(record)
+            row.append("\"geometry\":")
+            if let shape = record.geometry, !shape.isEmpty {
+                try geometry.append(shape, to: row)
+            } else {
+                row.append("null")
+            }
+            row.append(",\"properties\":{")
+            for index in encodings.indices {
+                if index > 0 { row.append(UInt8(ascii: ",")) }
+                propertyKeys[index].withUnsafeBytes { row.append($0) }
+                try appendValue(index < record.values.count ? record.values[index] : nil, encodings[index])
+            }
+        } catch var error as LumpiniError {
+            error.row = error.row ?? record.rowNumber
+            error.file = error.file ?? fileName
+            throw error
+        }
+        row.append("}}")
+        try file.append(row.bytes)
+        featureCount += 1
+    }
+
+    func finish() throws -> Manifest.File {
+        try file.append(featureCount == 0 ? "]" : "\n]")
+        if let box = geometry.extent {
+            row.removeAll()
+            row.append(",\"bbox\":[")
+            for (index, value) in box.bbox.enumerated() {
+                if index > 0 { row.append(UInt8(ascii: ",")) }
+                geometry.formatter.write(value, to: row)
+            }
+            row.append(UInt8(ascii: "]"))
+            try file.append(row.bytes)
+        }
+        try file.append("}\n")
+        let (size, sha256) = try file.finish()
+        return Manifest.File(path: fileName, format: format.rawValue, mediaType: format.mediaType, size: size, sha256: sha256, role: .data)
+    }
+
+    /// The extent of every coordinate written (rounded), nil when there was none.
+    var extent: Envelope? { geometry.extent }
+
+    private func appendID(_ record: Record) throws {
+        guard !keyIndices.isEmpty else { return }
+        let parts = keyIndices.map { $0 < record.values.count ? record.values[$0] : nil }
+        guard parts.allSatisfy({ $0 != nil }) else { return }
+        row.append("\"id\":")
+        if idIsNumeric {
+            try encodings[keyIndices[0]].appendCanonical(parts[0]!, to: row)
+        } else {
+            JSONText.appendString(parts.map { $0! }.joined(separator: "/"), to: row)
+        }
+        row.append(UInt8(ascii: ","))
+    }
+
+    @inline(__always)
+    private func appendValue(_ value: String?, _ encoding: ValueEncoding) throws {
+        guard let value, !(value.isEmpty && encoding.isBareInJSON) else {
+            row.append("null")
+            return
+        }
+        if encoding.isBareInJSON {
+            try encoding.appendCanonical(value, to: row)
+        } else {
+            JSONText.appendString(value, to: row)
+        }
+    }
+}

@@ -1,0 +1,90 @@
+import Foundation
+
+/// How a release runs.
+public struct ReleaseOptions: Sendable {
+    /// Rebuild even when the inputs are unchanged.
+    public var force: Bool
+    /// Build and check everything, publish nothing.
+    public var dryRun: Bool
+    /// Datasets built at once; defaults to the number of cores.
+    public var parallelism: Int
+
+    public init(force: Bool = false, dryRun: Bool = false, parallelism: Int = ProcessInfo.processInfo.activeProcessorCount) {
+        self.force = force
+        self.dryRun = dryRun
+        self.parallelism = max(1, parallelism)
+    }
+}
+
+/// `lumpini release`: every dataset (or the named ones) released into the public tree under an
+/// exclusive lock, in parallel (bounded by `parallelism`), one dataset's failure never stopping
+/// or touching the others.
+public struct ReleaseRunner: Sendable {
+    public let workspace: Workspace
+    public let pipeline: any PublishPipeline
+    public let options: ReleaseOptions
+    /// The release time written into manifests: `SOURCE_DATE_EPOCH` when set (reproducible builds), else now.
+    public let releasedAt: String
+
+    public init(
+        workspace: Workspace, pipeline: any PublishPipeline, options: ReleaseOptions = ReleaseOptions(),
+        environment: [String: String] = ProcessInfo.processInfo.environment
+    ) {
+        self.workspace = workspace
+        self.pipeline = pipeline
+        self.options = options
+        releasedAt = Self.releaseTime(environment: environment)
+    }
+
+    public var tree: ReleaseTree { ReleaseTree(root: workspace.publicRoot) }
+
+    /// Releases `ids` (every dataset of the workspace when nil).
+    /// - Throws: `LumpiniError` before anything is built: an unknown id (exit 2), the lock held by
+    ///   another release (exit 2), a public tree that cannot be written. Dataset failures do not
+    ///   throw: they are in the summary.
+    public func run(ids: [String]? = nil, progress: @escaping @Sendable (ReleaseEvent) -> Void = { _ in }) async throws -> ReleaseSummary {
+        let known = try workspace.datasetIDs()
+        let selected = ids ?? known
+        if let unknown = selected.first(where: { !known.contains($0) }) {
+            throw LumpiniError(
+                "dataset-unknown", "no dataset \"\(unknown)\" in \(workspace.datasetsDirectory.path)", kind: .input,
+                hint: "the id is the folder name under datasets/ holding a dataset.yaml"
+            )
+        }
+        let lock = try ReleaseLock.acquire(tree, startedAt: releasedAt)
+        defer { lock.release() }
+        try VersionCommit(tree: tree).cleanUpLeftovers()
+        let vocabularies = try InputHashes.vocabulariesHash(in: workspace)
+
+        let releases = selected.map { id in
+            DatasetRelease(
+                id: id, workspace: workspace, tree: tree, pipeline: pipeline, options: options,
+                releasedAt: releasedAt, vocabulariesHash: vocabularies
+            )
+        }
+        let outcomes = await withTaskGroup(of: DatasetOutcome.self) { group in
+            var pending = releases.makeIterator()
+            for _ in 0..<options.parallelism {
+                guard let release = pending.next() else { break }
+                group.addTask { release.run(progress: progress) }
+            }
+            var outcomes: [DatasetOutcome] = []
+            for await outcome in group {
+                outcomes.append(outcome)
+                if let release = pending.next() {
+                    group.addTask { release.run(progress: progress) }
+                }
+            }
+            return outcomes
+        }
+        return ReleaseSummary(publicRoot: tree.root.path, dryRun: options.dryRun, outcomes: outcomes)
+    }
+
+    static func releaseTime(environment: [String: String]) -> String {
+        let date = environment["SOURCE_DATE_EPOCH"].flatMap(TimeInterval.init).map(Date.init(timeIntervalSince1970:)) ?? Date()
+        let formatter = ISO8601DateFormatter()
+        formatter.formatOptions = [.withInternetDateTime]
+        formatter.timeZone = TimeZone(identifier: "UTC")
+        return formatter.string(from: date)
+    }
+}

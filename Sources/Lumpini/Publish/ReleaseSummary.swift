@@ -1,0 +1,74 @@
+/// What happened to one dataset in a release.
+public struct DatasetOutcome: Codable, Sendable, Equatable {
+    public enum Status: String, Codable, Sendable {
+        /// A new version is public.
+        case published
+        /// Inputs unchanged since the latest version: nothing was built.
+        case unchanged
+        /// Built and checked as a dry run; not published until the governance committee approves it.
+        case awaitingApproval
+        /// `--dry-run`: built and checked, would have been published.
+        case wouldPublish
+        case failed
+    }
+
+    public var id: String
+    public var status: Status
+    /// The new version (published), the current one (unchanged), the one it would get (dry runs).
+    public var version: Int?
+    public var reason: String?
+    /// The error's stable code, for failures.
+    public var code: String?
+    public var rowsIn: Int?
+    public var rowsPublished: Int?
+    public var rowsQuarantined: Int?
+    /// The version folder, for published datasets.
+    public var path: String?
+
+    public init(
+        id: String, status: Status, version: Int? = nil, reason: String? = nil, code: String? = nil,
+        rowsIn: Int? = nil, rowsPublished: Int? = nil, rowsQuarantined: Int? = nil, path: String? = nil
+    ) {
+        self.id = id
+        self.status = status
+        self.version = version
+        self.reason = reason
+        self.code = code
+        self.rowsIn = rowsIn
+        self.rowsPublished = rowsPublished
+        self.rowsQuarantined = rowsQuarantined
+        self.path = path
+    }
+}
+
+/// The result of `lumpini release`, and its `--json` form (keys stable: automation relies on them).
+public struct ReleaseSummary: Codable, Sendable, Equatable {
+    public var publicRoot: String
+    public var dryRun: Bool
+    public var published: [DatasetOutcome]
+    public var unchanged: [DatasetOutcome]
+    public var awaitingApproval: [DatasetOutcome]
+    public var wouldPublish: [DatasetOutcome]
+    public var failed: [DatasetOutcome]
+
+    public init(publicRoot: String, dryRun: Bool, outcomes: [DatasetOutcome]) {
+        self.publicRoot = publicRoot
+        self.dryRun = dryRun
+        let sorted = outcomes.sorted { $0.id < $1.id }
+        published = sorted.filter { $0.status == .published }
+        unchanged = sorted.filter { $0.status == .unchanged }
+        awaitingApproval = sorted.filter { $0.status == .awaitingApproval }
+        wouldPublish = sorted.filter { $0.status == .wouldPublish }
+        failed = sorted.filter { $0.status == .failed }
+    }
+
+    /// 0 when every dataset succeeded, 1 when any failed.
+    public var exitCode: Int32 { failed.isEmpty ? 0 : 1 }
+}
+
+/// Progress of a release, reported as it happens.
+public enum ReleaseEvent: Sendable {
+    case started(id: String)
+    case rows(id: String, count: Int)
+    case finished(DatasetOutcome)
+}

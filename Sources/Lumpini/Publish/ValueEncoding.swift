@@ -1,0 +1,154 @@
+/// How one field's text values are published: numbers in canonical form (valid JSON numbers),
+/// booleans as `true`/`false`, everything else as text.
+///
+/// Works on UTF-8 bytes; nothing here allocates per value.
+struct ValueEncoding {
+    enum Kind {
+        case text, integer, number
+        case boolean(trueValues: Set<String>, falseValues: Set<String>)
+    }
+
+    let kind: Kind
+    let fieldName: String
+
+    init(_ field: OutputField) {
+        fieldName = field.name
+        switch field.type {
+        case .integer: kind = .integer
+        case .number: kind = .number
+        case .boolean: kind = .boolean(trueValues: Set(field.trueValues), falseValues: Set(field.falseValues))
+        default: kind = .text
+        }
+    }
+
+    /// Whether the value is written bare in JSON (a number or boolean) rather than as a string.
+    var isBareInJSON: Bool {
+        if case .text = kind { return false }
+        return true
+    }
+
+    /// Appends the value's published form (not quoted or escaped). Text is appended as is.
+    /// - Throws: `LumpiniError` when a number or boolean field holds something that is not one.
+    func appendCanonical(_ value: String, to buffer: ByteBuffer) throws {
+        switch kind {
+        case .text:
+            buffer.append(value)
+        case .integer, .number:
+            var value = value
+            let isInteger: Bool = { if case .integer = kind { return true } else { return false } }()
+            let ok = value.withUTF8 { Self.appendCanonicalNumber($0, integerOnly: isInteger, to: buffer) }
+            if !ok {
+                throw LumpiniError(
+                    "not-a-\(isInteger ? "integer" : "number")",
+                    "\"\(value.prefix(40))\" is not \(isInteger ? "an integer" : "a number") and cannot be published as one",
+                    kind: .data, field: fieldName,
+                    hint: "add a cleansing step for this column or declare it as a string in the schema"
+                )
+            }
+        case .boolean(let trueValues, let falseValues):
+            if trueValues.contains(value) {
+                buffer.append("true")
+            } else if falseValues.contains(value) {
+                buffer.append("false")
+            } else {
+                throw LumpiniError(
+                    "not-a-boolean", "\"\(value.prefix(40))\" is not one of the schema's true or false values",
+                    kind: .data, field: fieldName, hint: "map the value with a cleansing step or set trueValues/falseValues"
+                )
+            }
+        }
+    }
+
+    /// Writes `-?digits(.digits)?(e[+-]?digits)?` with leading zeros and `+` removed.
+    /// Returns false, writing nothing, when the bytes are not a plain decimal number.
+    static func appendCanonicalNumber(_ bytes: UnsafeBufferPointer<UInt8>, integerOnly: Bool, to buffer: ByteBuffer) -> Bool {
+        let zero = UInt8(ascii: "0"), nine = UInt8(ascii: "9")
+        var index = 0
+        let end = bytes.count
+        var negative = false
+        if index < end, bytes[index] == UInt8(ascii: "-") || bytes[index] == UInt8(ascii: "+") {
+            negative = bytes[index] == UInt8(ascii: "-")
+            index += 1
+        }
+        let integerStart = index
+        while index < end, bytes[index] >= zero, bytes[index] <= nine { index += 1 }
+        var integerDigits = integerStart..<index
+        var fractionDigits = index..<index
+        if index < end, bytes[index] == UInt8(ascii: ".") {
+            if integerOnly { return false }
+            index += 1
+            let fractionStart = index
+            while index < end, bytes[index] >= zero, bytes[index] <= nine { index += 1 }
+            fractionDigits = fractionStart..<index
+        }
+        guard !integerDigits.isEmpty || !fractionDigits.isEmpty else { return false }
+        var exponent = index..<index
+        if index < end, bytes[index] == UInt8(ascii: "e") || bytes[index] == UInt8(ascii: "E") {
+            if integerOnly { return false }
+            let exponentStart = index
+            index += 1
+            if index < end, bytes[index] == UInt8(ascii: "-") || bytes[index] == UInt8(ascii: "+") { index += 1 }
+            let digitsStart = index
+            while index < end, bytes[index] >= zero, bytes[index] <= nine { index += 1 }
+            guard index > digitsStart else { return false }
+            exponent = exponentStart..<index
+        }
+        guard index == end else { return false }
+
+        while integerDigits.count > 1, bytes[integerDigits.lowerBound] == zero {
+            integerDigits = (integerDigits.lowerBound + 1)..<integerDigits.upperBound
+        }
+        let isZero = !(integerDigits.contains { bytes[$0] != zero } || fractionDigits.contains { bytes[$0] != zero })
+        if negative && !isZero { buffer.append(UInt8(ascii: "-")) }
+        if integerDigits.isEmpty {
+            buffer.append(zero)
+        } else {
+            buffer.append(UnsafeBufferPointer(rebasing: bytes[integerDigits]))
+        }
+        if !fractionDigits.isEmpty {
+            buffer.append(UInt8(ascii: "."))
+            buffer.append(UnsafeBufferPointer(rebasing: bytes[fractionDigits]))
+        }
+        if !exponent.isEmpty {
+            buffer.append(UnsafeBufferPointer(rebasing: bytes[exponent]))
+        }
+        return true
+    }
+}
+
+/// JSON text: strings escaped as RFC 8259 requires, UTF-8 kept as is.
+enum JSONText {
+    private static let hexDigits: [UInt8] = Array("0123456789abcdef".utf8)
+
+    /// Appends `"…"` with `"`, `\` and control characters escaped.
+    static func appendString(_ value: String, to buffer: ByteBuffer) {
+        var value = value
+        value.withUTF8 { appendString(bytes: $0, to: buffer) }
+    }
+
+    static func appendString(bytes: UnsafeBufferPointer<UInt8>, to buffer: ByteBuffer) {
+        buffer.append(UInt8(ascii: "\""))
+        var runStart = 0
+        for index in 0..<bytes.count {
+            let byte = bytes[index]
+            guard byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") else { continue }
+            buffer.append(UnsafeBufferPointer(rebasing: bytes[runStart..<index]))
+            runStart = index + 1
+            switch byte {
+            case UInt8(ascii: "\""): buffer.append("\\\"")
+            case UInt8(ascii: "\\"): buffer.append("\\\\")
+            case 0x0A: buffer.append("\\n")
+            case 0x0D: buffer.append("\\r")
+            case 0x09: buffer.append("\\t")
+            case 0x08: buffer.append("\\b")
+            case 0x0C: buffer.append("\\f")
+            default:
+                buffer.append("\\u00")
+                buffer.append(hexDigits[Int(byte >> 4)])
+                buffer.append(hexDigits[Int(byte & 0x0F)])
+            }
+        }
+        buffer.append(UnsafeBufferPointer(rebasing: bytes[runStart..<bytes.count]))
+        buffer.append(UInt8(ascii: "\""))
+    }
+}

@@ -1,0 +1,56 @@
+import Foundation
+
+/// The tabular resources of a Frictionless `datapackage.json`, with their schemas.
+struct DataPackage {
+    var resources: [TableResource]
+
+    /// - Throws: `LumpiniError` `package-invalid` naming the JSON path of the bad part.
+    init(contentsOf url: URL) throws {
+        let file = url.path
+        let json: JSONValue
+        do {
+            json = try JSONParser.parse([UInt8](try Data(contentsOf: url)))
+        } catch let error as JSONSyntaxError {
+            throw LumpiniError("package-invalid", "not valid JSON (\(error))", file: file, row: error.line, hint: "fix the JSON syntax")
+        } catch {
+            throw LumpiniError("file-not-found", "cannot read the data package", file: file, hint: "check the path")
+        }
+        func fail(_ path: String, _ message: String) -> LumpiniError {
+            LumpiniError("package-invalid", message, file: file, field: path, hint: "fix datapackage.json: see https://specs.frictionlessdata.io/data-package/")
+        }
+        guard let items = json["resources"]?.arrayValue else { throw fail("resources", "is required: an array of resources") }
+        let base = url.deletingLastPathComponent()
+        resources = try items.enumerated().map { index, item in
+            let path = "resources[\(index)]"
+            guard item.members != nil else { throw fail(path, "must be an object") }
+            let relative: String
+            if let text = item["path"]?.stringValue {
+                relative = text
+            } else if let first = item["path"]?.arrayValue?.first?.stringValue {
+                relative = first
+            } else {
+                throw fail("\(path).path", "is required: the resource's file")
+            }
+            if relative.hasPrefix("/") || relative.split(separator: "/").contains("..") || relative.contains("://") {
+                throw fail("\(path).path", "\"\(relative)\" must be a relative path inside the package folder")
+            }
+            let name = item["name"]?.stringValue ?? ((relative as NSString).lastPathComponent as NSString).deletingPathExtension
+            var schema: TableSchema?
+            if let schemaJSON = item["schema"] {
+                if let schemaPath = schemaJSON.stringValue {
+                    schema = try TableSchema.load(contentsOf: base.appendingPathComponent(schemaPath))
+                } else {
+                    do {
+                        schema = try TableSchema(json: schemaJSON, file: file)
+                    } catch var error as LumpiniError {
+                        error.field = "\(path).schema.\(error.field ?? "")"
+                        throw error
+                    }
+                }
+            }
+            return TableResource(
+                name: name, path: base.appendingPathComponent(relative).path, place: relative, schema: schema,
+                encoding: item["encoding"]?.stringValue, delimiter: item["dialect"]?["delimiter"]?.stringValue)
+        }
+    }
+}

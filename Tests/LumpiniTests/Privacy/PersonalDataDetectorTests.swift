@@ -1,0 +1,128 @@
+import XCTest
+@testable import Lumpini
+
+/// Phone numbers, e-mail addresses and names, found (or rightly not found) in values agencies write.
+final class PersonalDataDetectorTests: XCTestCase {
+    private func report(_ values: [String], column: String = "remark", allow: [String: [String]] = [:]) throws -> PrivacyReport {
+        let records = values.enumerated().map { Record(rowNumber: $0.offset + 2, values: [$0.element]) }
+        return try PrivacyGate.scan(records: records, header: [column], allow: allow)
+    }
+
+    private func kinds(_ value: String, column: String = "remark") throws -> Set<PersonalDataKind> {
+        Set(try report([value], column: column).findings.map(\.kind))
+    }
+
+    func testPhoneNumbersInTheFormsThaiAgenciesWriteThem() throws {
+        let phones = [
+            "0812345678", "081-234-5678", "081 234 5678", "08-1234-5678", "๐๘๑-๒๓๔-๕๖๗๘", "0912345678", "06 1234 5678",
+            "02-123-4567", "021234567", "(02) 123 4567", "02 123 4567", "+66 81 234 5678", "+66812345678", "+66-2-123-4567",
+            "(+66) 2 123 4567", "โทร. 02-123-4567 ต่อ 12", "ติดต่อ 081-234-5678, 089-876-5432",
+        ]
+        for phone in phones {
+            XCTAssertEqual(try kinds(phone), [.phone], phone)
+        }
+    }
+
+    func testNumbersThatAreNotPhoneNumbers() throws {
+        let notPhones = [
+            "13.7581890714", "100.500084363", "0.812345678", "12/09/2566", "2566-09-12", "09.30-10.30 น.", "1,234,567,890",
+            "081234567", "08123456789", "0312345678", "031234567", "+1 212 555 0100", "10358.3160208", "543/21",
+            "รหัส 100107003", "66812345678",
+        ]
+        for value in notPhones {
+            XCTAssertFalse(try kinds(value).contains(.phone), value)
+        }
+    }
+
+    func testPhoneExamplesKeepTheLineKindAndTheLastFourDigits() throws {
+        let found = try report(["081-234-5678", "+66 2 765 4321", "๐๙๑๒๓๔๕๖๗๘"]).findings
+        XCTAssertEqual(found.map(\.count), [3])
+        XCTAssertEqual(found.first?.examples, ["08x-xxx-5678", "02-xxx-4321", "09x-xxx-5678"])
+    }
+
+    func testEmailAddressesAndTheirMasks() throws {
+        let found = try report(["ติดต่อ somchai.j@example.org", "<a.b+tag@mail.bangkok.go.th>", "no mail here", "user@localhost", "a@b.c"]).findings
+        XCTAssertEqual(found.map(\.kind), [.email])
+        XCTAssertEqual(found.first?.count, 2)
+        XCTAssertEqual(found.first?.examples, ["s***@example.org", "a***@mail.bangkok.go.th"])
+        XCTAssertEqual(found.first?.firstRow, 2)
+    }
+
+    func testThaiNamesAfterAnHonorific() throws {
+        let names = [
+            "นายทำนุ  เหล็งขยัน", "นางสุภนิจ ทรงกองนาม", "นางสาวสมศรี ใจดี", "น.ส. สมศรี", "ด.ช.สมชาย", "ด.ญ. มานี", "ดร.สุรชัย",
+            "เด็กชายก้อง ใจกล้า", "ผู้ประสานงาน: นาย สมชาย ใจดี", "Mr. Somchai Jaidee", "Mrs Smith", "contact Dr. Suda",
+            "Miss Mali", "Ms. Anong",
+        ]
+        for name in names {
+            XCTAssertEqual(try kinds(name), [.personName], name)
+        }
+    }
+
+    func testPlacesTitlesAndWordsThatBeginLikeHonorifics() throws {
+        let notNames = [
+            "สวนลุมพินี", "ตลาดนางเลิ้ง", "นางเลิ้ง", "ชุมชนนายเลิศ", "นายกรัฐมนตรี กล่าวเปิดงาน", "นายอำเภอ บางพลี", "นางพยาบาล ประจำศูนย์",
+            "นาย", "นายสมชาย", "Drive carefully", "Mrs", "Dr. 5", "MR ROAD", "สำนักงานเขตดินแดง",
+        ]
+        for value in notNames {
+            XCTAssertFalse(try kinds(value).contains(.personName), value)
+        }
+    }
+
+    func testNameExamplesKeepTheHonorificAndOneLetter() throws {
+        let found = try report(["นายทำนุ  เหล็งขยัน", "นางสุภนิจ ทรงกองนาม", "Mr. Somchai Jaidee", "นายทองดี ใจงาม"]).findings
+        XCTAssertEqual(found.first?.examples, ["นาย ทำ***", "นาง สุ***", "Mr S***"])
+        XCTAssertEqual(found.first?.count, 4)
+        XCTAssertEqual(found.first?.rule, "honorific")
+    }
+
+    func testColumnNamesThatSayTheyHoldPeople() {
+        for name in ["CHAIRMAN", "chairperson", "ประธานชุมชน", "name_person", "owner", "OwnerName", "first_name", "LASTNAME",
+                     "ชื่อ-สกุล", "ผู้ติดต่อ", "เจ้าของอาคาร"] {
+            XCTAssertTrue(PersonColumn.namesPeople(name), name)
+        }
+        for name in ["name", "NAME_TH", "ชื่อ", "ชื่อสวน", "DNAME", "SNAME", "COMMU_AD_1", "ownership_type", "chairs_count", "wheelchair"] {
+            XCTAssertFalse(PersonColumn.namesPeople(name), name)
+        }
+    }
+
+    func testAPeopleColumnCountsTextButNotBlanksMarkersOrNumbers() throws {
+        let found = try report(["ทำนุ เหล็งขยัน", " ", "-", "ไม่มีข้อมูล", "12", "Somchai"], column: "CHAIRMAN").findings
+        XCTAssertEqual(found.map(\.kind), [.personName])
+        XCTAssertEqual(found.first?.count, 2)
+        XCTAssertEqual(found.first?.examples, ["ทำ***", "S***"])
+        XCTAssertEqual(found.first?.rule, "column-name")
+        XCTAssertTrue(try report(["สวนลุมพินี", "สวนเบญจกิติ"], column: "name").findings.isEmpty)
+    }
+
+    func testDeclaredKindsAreAllowedInTheirColumnOnly() throws {
+        let header = ["contact_email", "note"]
+        let records = [Record(rowNumber: 2, values: ["info@bangkok.go.th", "ส่งถึง somchai@example.org"])]
+        let report = try PrivacyGate.scan(records: records, header: header, allow: ["contact_email": ["email"]])
+        XCTAssertEqual(report.allowed.map(\.column), ["contact_email"])
+        XCTAssertEqual(report.findings.map(\.column), ["note"])
+        XCTAssertTrue(report.isBlocking)
+        let error = try XCTUnwrap(report.blockingError(file: "datasets/x/dataset.yaml"))
+        XCTAssertEqual(error.code, "personal-data")
+        XCTAssertEqual(error.kind, .data)
+        XCTAssertEqual(error.field, "note")
+        XCTAssertTrue(error.description.contains("s***@example.org"), error.description)
+        XCTAssertFalse(error.description.contains("somchai@"), error.description)
+
+        let allowingBoth = try PrivacyGate.scan(records: records, header: header, allow: ["contact_email": ["email"], "note": ["email"]])
+        XCTAssertFalse(allowingBoth.isBlocking)
+        XCTAssertNil(allowingBoth.blockingError())
+    }
+
+    func testAnUnknownKindInAllowIsAnError() {
+        XCTAssertThrowsError(try PrivacyScanner(header: ["a"], allow: ["a": ["emails"]])) { error in
+            XCTAssertEqual((error as? LumpiniError)?.code, "privacy-unknown-kind")
+        }
+    }
+
+    func testValuesBeyondTheHeaderAreScannedToo() throws {
+        let records = [Record(rowNumber: 2, values: ["ok", "x", "081-234-5678"])]
+        let report = try PrivacyGate.scan(records: records, header: ["a"])
+        XCTAssertEqual(report.findings.map(\.column), ["column 3"])
+    }
+}
