@@ -52,7 +52,7 @@ public struct CatalogueExportSettings: Sendable, Equatable {
     /// The bilingual README of the dataset's latest version.
     func landingPage(_ id: String) -> String { "\(baseURL)/\(id)/latest/README.md" }
 
-    func downloadURL(_ detail: DatasetDetail, _ file: PublishedManifest.File) -> String {
+    func downloadURL(_ detail: DatasetDetail, _ file: Manifest.File) -> String {
         "\(baseURL)/\(detail.directory)/\(file.path.addingPercentEncodingForPath)"
     }
 

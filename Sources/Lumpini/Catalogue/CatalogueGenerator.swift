@@ -1,4 +1,5 @@
 import Foundation
+import GDAL
 
 /// Generates a public tree of many plausible Bangkok datasets (Thai and English titles, 77
 /// publishers, themes, high-value flags, extents, update frequencies, one to three versions each,
@@ -32,7 +33,7 @@ public struct CatalogueGenerator: Sendable {
         try catalogue.database.write { db in
             let writer = CatalogueWriter(db: db, publicRoot: catalogue.publicRoot)
             return try forEachRelease { release, isLatest in
-                if isLatest { try writer.write(release.manifest) } else { try writer.writeVersion(release.manifest) }
+                if isLatest { try writer.write(try release.manifest) } else { try writer.writeVersion(try release.manifest) }
             }
         }
     }

@@ -141,7 +141,7 @@ public struct DCATExport {
                 properties.append(("dcatap:hvdCategory", .iri(category.iri)))
             }
         }
-        for file in detail.files where file.isData {
+        for file in detail.manifest.dataFiles {
             let download = settings.downloadURL(detail, file)
             let distribution = "\(download)#distribution"
             let checksum = "\(download)#sha256"

@@ -87,7 +87,7 @@ final class CatalogueBuildTests: XCTestCase {
         try tree.release(draft, pointLatest: false)
         let report = try tree.build()
         XCTAssertEqual(report.datasets, 4)
-        XCTAssertTrue(report.problems.contains { $0.contains("half-released/latest") && $0.contains("no `latest` link") }, "\(report.problems)")
+        XCTAssertTrue(report.problems.contains { $0.contains("half-released/latest") && $0.contains("`latest` is missing") }, "\(report.problems)")
     }
 
     func testAMissingPublicTreeIsAnInputError() throws {

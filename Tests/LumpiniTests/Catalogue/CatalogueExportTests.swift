@@ -86,7 +86,7 @@ final class CatalogueExportTests: XCTestCase {
         XCTAssertEqual(Set((dataset["dcatap:applicableLegislation"] as? [[String: String]])?.compactMap { $0["@id"] } ?? []),
                        [CatalogueExportSettings.euHighValueRegulation, "https://example.go.th/law/digital-government-2562"])
 
-        let manifest = try PublishedManifest.read(at: tree.publicRoot.appendingPathComponent("pm25-readings/v2/manifest.json"))
+        let manifest = try Manifest.read(at: tree.publicRoot.appendingPathComponent("pm25-readings/v2/manifest.json"))
         let geojson = try XCTUnwrap(manifest.files.first { $0.format == "GeoJSON" })
         let distribution = try XCTUnwrap(nodes["https://data.example.go.th/open/pm25-readings/v2/pm25-readings.geojson#distribution"])
         XCTAssertEqual((distribution["dcat:downloadURL"] as? [[String: String]])?.first?["@id"],
@@ -142,9 +142,9 @@ final class CatalogueExportTests: XCTestCase {
         XCTAssertEqual((cafe["tags"] as? [[String: String]])?.map { $0["name"] }, ["coffee"])
         let resources = try XCTUnwrap(cafe["resources"] as? [[String: Any]])
         XCTAssertEqual(resources.map { $0["format"] as? String }, ["CSV", "GPKG"])
-        let manifest = try PublishedManifest.read(at: tree.publicRoot.appendingPathComponent("cafe-terraces/v1/manifest.json"))
+        let manifest = try Manifest.read(at: tree.publicRoot.appendingPathComponent("cafe-terraces/v1/manifest.json"))
         XCTAssertEqual(resources.map { $0["hash"] as? String }, manifest.dataFiles.map(\.sha256))
-        XCTAssertEqual(resources.map { ($0["size"] as? NSNumber)?.int64Value }, manifest.dataFiles.map(\.size))
+        XCTAssertEqual(resources.map { ($0["size"] as? NSNumber)?.intValue }, manifest.dataFiles.map(\.size))
         XCTAssertEqual(resources.first?["url"] as? String, "https://data.bangkok.go.th/opendata/cafe-terraces/v1/cafe-terraces.csv")
 
         let folder = tree.root.appendingPathComponent("ckan", isDirectory: true)

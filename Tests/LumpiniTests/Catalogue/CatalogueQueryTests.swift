@@ -119,7 +119,7 @@ final class CatalogueQueryTests: XCTestCase {
         XCTAssertEqual(detail.versions.count, 2)
         XCTAssertLessThan(detail.firstReleasedAt, detail.releasedAt)
         XCTAssertTrue(detail.stale)
-        XCTAssertEqual(detail.files.filter { $0.role == "data" }.map(\.format), ["GeoJSON", "CSV"])
+        XCTAssertEqual(detail.manifest.dataFiles.map(\.format), ["GeoJSON", "CSV"])
         XCTAssertEqual(detail.manifest.counts.rowsQuarantined, 1)
         XCTAssertEqual(detail.metadata.indicators.sdg, ["11.6.2"])
         XCTAssertNil(try catalogue.dataset(id: "no-such-dataset"))
