@@ -36,16 +36,27 @@ final class CatalogueExportTests: XCTestCase {
         return Dictionary(uniqueKeysWithValues: graph.map { ($0["@id"] as! String, $0) })
     }
 
+    /// Settings as a workspace with vocabularies gives them: names of publishers and themes, EU data themes.
+    static var settingsWithVocabularies: CatalogueExportSettings {
+        var settings = CatalogueExportSettings()
+        settings.publisherNames = ["ENV": LocalizedText(th: "สำนักสิ่งแวดล้อม", en: "Department of Environment")]
+        settings.themeNames = ["environment": LocalizedText(th: "สิ่งแวดล้อม", en: "Environment")]
+        settings.euThemes = ["environment": "ENVI", "education": "EDUC"]
+        return settings
+    }
+
     func testDCATAPJSONLDConformsToTheDCATAP3Shapes() throws {
         let validator = try ReferenceValidator(scratch: tree.root)
-        let export = try write(catalogue.export(.dcatAP), "catalog.jsonld")
+        let plain = try validator.shacl(try write(catalogue.export(.dcatAP), "plain.jsonld"), format: "json-ld", shapes: Self.coreShapes)
+        XCTAssertTrue(plain.conforms, plain.output)
+        let export = try write(catalogue.export(.dcatAP, settings: Self.settingsWithVocabularies), "catalog.jsonld")
         let verdict = try validator.shacl(export, format: "json-ld", shapes: Self.coreShapes)
         XCTAssertTrue(verdict.conforms, verdict.output)
     }
 
     func testDCATAPTurtleConformsToTheDCATAP3Shapes() throws {
         let validator = try ReferenceValidator(scratch: tree.root)
-        let export = try write(catalogue.export(.dcatAPTurtle), "catalog.ttl")
+        let export = try write(catalogue.export(.dcatAPTurtle, settings: Self.settingsWithVocabularies), "catalog.ttl")
         let verdict = try validator.shacl(export, format: "turtle", shapes: Self.coreShapes)
         XCTAssertTrue(verdict.conforms, verdict.output)
     }
