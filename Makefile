@@ -45,6 +45,11 @@ demo: release
 		case "$$f" in *.shx|*.dbf|*.prj|*.cpg) continue;; esac; \
 		$(BIN_RELEASE) inspect "$$f" || exit $$?; echo; \
 	done
+	@echo "== Releasing every sample dataset into public/ (docs/publishing.md)"
+	@$(BIN_RELEASE) release; status=$$?; \
+	echo; echo "The files are in $(CURDIR)/public/<id>/latest/ (GeoJSON, CSV, datapackage.json, README.md, manifest.json)."; \
+	$(BIN_RELEASE) verify >/dev/null && echo "lumpini verify: every file matches its manifest."; \
+	exit $$status
 
 test: deps venv
 	$(SWIFT) build
