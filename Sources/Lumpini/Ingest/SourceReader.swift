@@ -85,6 +85,11 @@ public final class SourceReader {
         if SourceFormat(path: path) == .shapefile {
             try ShapefileParts.requireComplete(path)
         }
+        do {
+            try IndirectSourcePolicy.requireSelfContained(path)
+        } catch let error as GDALError {
+            throw LumpiniError("indirect-source", error.message, file: path, hint: "send the data itself, not a VRT pointing at it")
+        }
     }
 
     private static func decodeName(_ name: String, decoder: TextDecoder) -> String {
