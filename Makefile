@@ -78,7 +78,7 @@ fuzz: deps
 	@mkdir -p Fuzz/.build/artifacts
 	@status=0; for target in $(FUZZ_TARGETS); do \
 		mkdir -p Fuzz/.build/corpus/$$target; \
-		Fuzz/.build/debug/$$target -max_total_time=$(FUZZ_SECONDS) $(FUZZ_FLAGS) -print_final_stats=1 \
+		SWIFT_BACKTRACE=enable=no Fuzz/.build/debug/$$target -max_total_time=$(FUZZ_SECONDS) $(FUZZ_FLAGS) -print_final_stats=1 \
 			-artifact_prefix=Fuzz/.build/artifacts/$$target- \
 			Fuzz/.build/corpus/$$target Fuzz/Seeds/$$target > Fuzz/.build/$$target.log 2>&1 || status=1; \
 		printf '%-22s %12s executions %s\n' $$target \
