@@ -85,6 +85,13 @@ public final class SourceReader {
         if SourceFormat(path: path) == .shapefile {
             try ShapefileParts.requireComplete(path)
         }
+        if SourceFormat(path: path) == .csv, let sample = FileHandle(forReadingAtPath: path)?.readData(ofLength: 1 << 16),
+           [.utf16LE, .utf16BE].contains(EncodingDetector.detect([UInt8](sample)).encoding) {
+            throw LumpiniError(
+                "csv-utf16", "the file is UTF-16 text, which GDAL's CSV reader cannot read", file: path,
+                hint: "save it as UTF-8 (in Excel: Save As → CSV UTF-8) and use that file"
+            )
+        }
         do {
             try IndirectSourcePolicy.requireSelfContained(path)
         } catch let error as GDALError {
