@@ -40,15 +40,21 @@ release: deps
 	$(SWIFT) build -c release
 
 demo: release
-	@echo "== Inspecting the sample datasets shipped in datasets/"
-	@for f in datasets/*/source/*; do \
-		case "$$f" in *.shx|*.dbf|*.prj|*.cpg) continue;; esac; \
-		$(BIN_RELEASE) inspect "$$f" || exit $$?; echo; \
-	done
+	@echo "== Releasing every sample dataset in datasets/ into public/"
+	$(BIN_RELEASE) release --public public; status=$$?; [ $$status -le 1 ] || exit $$status
+	@echo
+	@echo "== The catalogue of what is published"
+	$(BIN_RELEASE) catalog build --public public
+	$(BIN_RELEASE) catalog list --public public
+	@echo
+	$(BIN_RELEASE) verify --public public
+	@echo
+	@echo "Published files are in $(CURDIR)/public/<dataset>/latest/ (GeoJSON, CSV, datapackage.json, README.md, manifest.json)."
+	@echo "Try: $(BIN_RELEASE) catalog search ฝุ่น --public public"
 
 test: deps venv
 	$(SWIFT) build
-	LUMPINI_VENV=$(CURDIR)/$(VENV) $(SWIFT) test
+	LUMPINI_VENV=$(CURDIR)/$(VENV) $(SWIFT) test --disable-swift-testing
 	$(MAKE) test-asan
 
 test-gdal: deps
@@ -57,7 +63,8 @@ test-gdal: deps
 # The GDAL wrapper owns every C pointer: its tests run under AddressSanitizer (leaks included).
 test-asan: deps
 	$(SWIFT) build --build-tests --sanitize=address --scratch-path .build-asan
-	$(SWIFT) test --skip-build --sanitize=address --scratch-path .build-asan --filter GDALTests
+	LSAN_OPTIONS=suppressions=$(CURDIR)/.lsan-suppressions:print_suppressions=0 \
+		$(SWIFT) test --disable-swift-testing --skip-build --sanitize=address --scratch-path .build-asan --filter GDALTests
 
 # Side-by-side timings against ogr2ogr, frictionless and DuckDB; writes Benchmarks/results/.
 # BENCH_ARGS="--quick" for a short run on 100,000 rows; see Benchmarks/README.md.

@@ -36,8 +36,10 @@ class Context:
             return f"{self.binary} is not built (swift build -c release)"
         key = " ".join(command)
         if key not in self._commands:
+            # An unknown subcommand's --help prints the root's help (exit 0): look for its own usage line.
             probe = run([self.binary, *command, "--help"], timeout=60)
-            self._commands[key] = None if probe.exit_code == 0 else f"`lumpini {key}` is not available yet in this build"
+            known = probe.exit_code == 0 and f"USAGE: lumpini {key}" in probe.stdout
+            self._commands[key] = None if known else f"`lumpini {key}` is not available yet in this build"
         return self._commands[key]
 
     def output(self, name):

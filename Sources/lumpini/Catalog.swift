@@ -14,7 +14,7 @@ struct Catalog: AsyncParsableCommand {
             """,
         subcommands: [
             CatalogBuild.self, CatalogList.self, CatalogSearch.self, CatalogShow.self, CatalogStats.self,
-            CatalogPath.self, CatalogGenerate.self,
+            CatalogPath.self, CatalogExport.self, CatalogGenerate.self,
         ]
     )
 }
@@ -99,4 +99,9 @@ struct CatalogFilterOptions: ParsableArguments {
         guard numbers.count == 4, numbers[0] <= numbers[2], numbers[1] <= numbers[3] else { return nil }
         return numbers
     }
+}
+
+/// A line for people on stderr, so that stdout stays the data.
+func note(_ message: String) {
+    FileHandle.standardError.write(Data((message + "\n").utf8))
 }

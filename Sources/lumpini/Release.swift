@@ -31,7 +31,7 @@ struct ReleaseArguments: ParsableArguments {
         try await reportingFailures {
             let workspace = Workspace(root: root, publicRoot: publicRoot)
             let runner = ReleaseRunner(
-                workspace: workspace, pipeline: SourcePassthroughPipeline(),
+                workspace: workspace, pipeline: CleanseValidatePipeline(),
                 options: ReleaseOptions(force: force, dryRun: dryRun, parallelism: jobs ?? ProcessInfo.processInfo.activeProcessorCount)
             )
             let total = try ids?.count ?? workspace.datasetIDs().count
@@ -138,11 +138,12 @@ final class ReleaseProgress: @unchecked Sendable {
     static func line(for outcome: DatasetOutcome) -> String {
         let version = outcome.version.map { " v\($0)" } ?? ""
         let rows = outcome.rowsPublished.map { " (\($0) rows published, \(outcome.rowsQuarantined ?? 0) quarantined)" } ?? ""
+        let ready = outcome.rowsPublished.map { " (\($0) rows ready, \(outcome.rowsQuarantined ?? 0) quarantined)" } ?? ""
         switch outcome.status {
         case .published: return Terminal.styled("published", .green) + " \(outcome.id)\(version)\(rows)"
         case .unchanged: return Terminal.styled("unchanged", .dim) + " \(outcome.id)\(version)"
-        case .wouldPublish: return "would publish \(outcome.id)\(version)\(rows)"
-        case .awaitingApproval: return Terminal.styled("awaiting approval", .yellow) + " \(outcome.id)\(rows): \(outcome.reason ?? "")"
+        case .wouldPublish: return "would publish \(outcome.id)\(version)\(ready)"
+        case .awaitingApproval: return Terminal.styled("awaiting approval", .yellow) + " \(outcome.id)\(ready): \(outcome.reason ?? "")"
         case .failed: return Terminal.styled("FAILED", .red) + " \(outcome.id): \(outcome.reason ?? "")"
         }
     }

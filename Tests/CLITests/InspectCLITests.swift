@@ -130,6 +130,6 @@ final class InspectCLITests: XCTestCase {
         XCTAssertTrue(version.stdout.contains("GDAL 3."), version.stdout)
         let help = try CLIRunner.run(["inspect", "--help"])
         XCTAssertTrue(help.stdout.contains("Examples:"), help.stdout)
-        XCTAssertEqual(try CLIRunner.run(["inspect"]).status, 64, "a missing argument is a usage error")
+        XCTAssertEqual(try CLIRunner.run(["inspect"]).status, 2, "a missing argument is a usage error (exit code 2)")
     }
 }

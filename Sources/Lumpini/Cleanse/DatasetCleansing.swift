@@ -53,7 +53,7 @@ public final class DatasetCleansing {
         )
         runner = try RecipeRunner(recipe: description.recipe, inputFields: reader.header, context: context)
         let makesGeometry = description.recipe.contains { $0.name == PointsFromColumns.name || $0.name == GeometryFromWKT.name }
-        hasGeometry = makesGeometry || ![.none, .unknown].contains(reader.layer.geometryType) || (reader.layer.geometryType == .unknown && !reader.format.isTable)
+        hasGeometry = makesGeometry || ![.none, .unknown].contains(reader.geometryType) || (reader.geometryType == .unknown && !reader.format.isTable)
     }
 
     static func open(_ path: String, description: DatasetDescription, directory: URL) throws -> SourceReader {
@@ -70,7 +70,7 @@ public final class DatasetCleansing {
         }
         return try SourceReader(
             path: directory.appendingPathComponent(path).path, layer: description.source.layer, encoding: encoding,
-            crs: description.source.crs, headerRow: description.source.headerRow
+            crs: description.source.crs, headerRow: description.source.headerRow, delimiter: description.source.delimiter
         )
     }
 

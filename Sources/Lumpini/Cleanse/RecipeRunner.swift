@@ -51,6 +51,14 @@ public final class RecipeRunner {
         rowsIn += 1
         let original = record.values
         let originalGeometry = record.geometry
+        if let extra = extraCells(record) {
+            quarantineReasons["extra-cell", default: 0] += 1
+            return .quarantined(QuarantineEntry(
+                row: record.rowNumber, reason: "extra-cell",
+                message: "the row has \(record.values.count) cells but the header names \(inputFields.count): \"\(extra)\" has no column",
+                field: nil, values: record.values, geometryWKT: record.geometry.map { $0.wkt }
+            ))
+        }
         var current = record
         // Steps change geometries in place: work on a copy so the quarantine keeps the original.
         if let geometry = record.geometry { current.geometry = geometry.clone() }
@@ -70,6 +78,12 @@ public final class RecipeRunner {
             current.values += Array(repeating: nil, count: max(0, outputFields.count - current.values.count))
         }
         return .kept(current)
+    }
+
+    /// The first non-empty value past the last column, in a row with more cells than the header.
+    private func extraCells(_ record: Record) -> String? {
+        guard record.values.count > inputFields.count else { return nil }
+        return record.values[inputFields.count...].lazy.compactMap { $0 }.first { !$0.trimmingWhitespace.isEmpty }
     }
 
     /// The report so far; throws when the counts do not add up.

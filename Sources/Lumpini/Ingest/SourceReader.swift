@@ -1,11 +1,13 @@
 import Foundation
 import GDAL
 
-/// Reads one source file as a stream of `Record`s through GDAL: the header (field names), then one
-/// record per row or feature with values as text and the geometry as GDAL read it.
+/// Reads one source file as a stream of `Record`s: the header (field names), then one record per
+/// row or feature with values as text and the geometry as GDAL read it.
 ///
-/// Text is decoded by Lumpini, not GDAL, so TIS-620 shapefiles without a `.cpg` and TIS-620 CSVs
-/// come out as Thai: the encoding is the declared one, else the `.cpg`'s, else detected from the values.
+/// CSV files go through Lumpini's own streaming `CSVReader` (several times faster than GDAL's CSV
+/// driver, and it keeps rows with extra cells visible); every other format through GDAL. Text is
+/// decoded by Lumpini, not GDAL, so TIS-620 shapefiles without a `.cpg` and TIS-620 CSVs come out
+/// as Thai: the encoding is the declared one, else the `.cpg`'s, else detected from the values.
 /// Not `Sendable`: it holds a GDAL dataset and belongs to the task that reads it.
 public final class SourceReader {
     public let path: String
@@ -15,14 +17,19 @@ public final class SourceReader {
     public let encoding: TextEncoding
     /// The CRS the geometries are in: the declared one, else the file's own; nil when neither says.
     public let spatialReference: SpatialReference?
-    public let layer: Layer
+    /// The GDAL layer read; nil for CSV files, which Lumpini reads itself.
+    public let layer: Layer?
+    /// The fields as the source types them (every CSV field is text).
+    public let fields: [FieldDefinition]
+    /// The geometry type the source declares (`none` for tables).
+    public let geometryType: GeometryType
     private let decoder: TextDecoder
     private let stringFields: [Bool]
     private let firstDataRow: Int
     private var featureIndex = 0
-    /// Spreadsheet and CSV rows above the header (title rows) have been skipped.
-    private var skippedTitleRows = false
     private let headerRow: Int
+    private let csv: CSVReader?
+    private var row = CellRow()
 
     /// Opens `path` for reading.
     /// - Parameters:
@@ -31,38 +38,70 @@ public final class SourceReader {
     ///   - crs: the declared CRS (any definition GDAL accepts, e.g. "EPSG:32647"); overrides the file's.
     ///   - headerRow: the 1-based row holding the header in a table with title rows above it.
     /// - Throws: `LumpiniError` naming the file when it cannot be read.
-    public init(path: String, layer layerName: String? = nil, encoding declared: TextEncoding? = nil, crs: String? = nil, headerRow: Int? = nil) throws {
+    public init(
+        path: String, layer layerName: String? = nil, encoding declared: TextEncoding? = nil, crs: String? = nil,
+        headerRow: Int? = nil, delimiter: String? = nil
+    ) throws {
         self.path = path
         self.format = SourceFormat(path: path)
         try SourceReader.checkReadable(path)
+        self.headerRow = format.isTable ? (headerRow ?? 1) : 0
+        firstDataRow = self.headerRow + 1
+        let declaredCRS = try crs.map { try SourceReader.declaredCRS($0, path: path) }
+        if format == .csv {
+            spatialReference = declaredCRS
+            let dialect = try delimiter.map { try CSVDialect(delimiter: $0) } ?? CSVDialect()
+            let reader = try CSVReader(path: path, dialect: dialect, encoding: declared?.name)
+            csv = reader
+            layer = nil
+            geometryType = .none
+            encoding = TextEncoding(named: reader.encodingName) ?? declared ?? .utf8
+            decoder = TextDecoder(encoding)
+            var headerCells = CellRow()
+            while try reader.next(into: &headerCells), headerCells.number < self.headerRow {}
+            guard headerCells.number == self.headerRow else {
+                throw LumpiniError("header-row-missing", "the file has no row \(self.headerRow) to be the header", file: path, hint: "fix source.headerRow in dataset.yaml")
+            }
+            header = headerCells.strings.map { ($0 ?? "").trimmingWhitespace }
+            fields = header.map { FieldDefinition(name: $0, type: .string) }
+            stringFields = header.map { _ in true }
+            return
+        }
+        csv = nil
         let dataset: Dataset
+        let layer: Layer
         do {
             dataset = try Dataset.open(path, options: .init(openOptions: format.openOptions(headerRow: headerRow)))
             layer = try layerName.map { try dataset.layer(named: $0) } ?? dataset.layer(at: 0)
         } catch let error as GDALError {
             throw LumpiniError.gdal(error, file: path)
         }
-        let fields = layer.fields
-        stringFields = fields.map { $0.type == .string }
+        self.layer = layer
+        geometryType = layer.geometryType
+        let layerFields = layer.fields
+        stringFields = layerFields.map { $0.type == .string }
         encoding = try declared ?? SourceReader.encoding(of: path, format: format, layer: layer, stringFields: stringFields)
         decoder = TextDecoder(encoding)
-        self.headerRow = format.isTable ? (headerRow ?? 1) : 0
-        firstDataRow = self.headerRow + 1
-        if let crs {
-            do {
-                spatialReference = try SpatialReference(definition: crs)
-            } catch {
-                throw LumpiniError("unknown-crs", "the CRS \"\(crs)\" is not one PROJ knows", file: path, hint: "write it as EPSG:<code>, e.g. EPSG:32647 for UTM zone 47N")
-            }
-        } else {
-            spatialReference = layer.spatialReference
-        }
+        spatialReference = declaredCRS ?? layer.spatialReference
         if self.headerRow > 1 {
             header = try SourceReader.readHeader(layer: layer, row: self.headerRow, decoder: decoder, path: path)
-            skippedTitleRows = true
+            fields = header.map { FieldDefinition(name: $0, type: .string) }
         } else {
             let decoder = self.decoder
-            header = fields.map { SourceReader.decodeName($0.name, decoder: decoder) }
+            header = layerFields.map { SourceReader.decodeName($0.name, decoder: decoder) }
+            fields = zip(header, layerFields).map { name, field in
+                var renamed = field
+                renamed.name = name
+                return renamed
+            }
+        }
+    }
+
+    private static func declaredCRS(_ definition: String, path: String) throws -> SpatialReference {
+        do {
+            return try SpatialReference(definition: definition)
+        } catch {
+            throw LumpiniError("unknown-crs", "the CRS \"\(definition)\" is not one PROJ knows", file: path, hint: "write it as EPSG:<code>, e.g. EPSG:32647 for UTM zone 47N")
         }
     }
 
@@ -124,10 +163,6 @@ public final class SourceReader {
     /// from the file's bytes (tables) or from the text values of the first features.
     private static func encoding(of path: String, format: SourceFormat, layer: Layer, stringFields: [Bool]) throws -> TextEncoding {
         switch format {
-        case .csv:
-            let sample = (FileHandle(forReadingAtPath: path)?.readData(ofLength: 1 << 16)).map { [UInt8]($0) } ?? []
-            let detected = EncodingDetector.detect(sample).encoding
-            return detected == .utf8BOM ? .utf8 : detected
         case .shapefile:
             if let cpg = ShapefileParts.codePage(path) {
                 guard let encoding = TextEncoding(named: cpg) else {
@@ -159,9 +194,20 @@ public final class SourceReader {
         return sample
     }
 
-    /// The next record, or nil at the end.
-    /// - Throws: `LumpiniError` when GDAL fails mid-file (a truncated file, say).
+    /// The next record, or nil at the end. A CSV row keeps every cell it has: fewer than the header
+    /// are padded with nulls, more are kept past the header's end for the recipe to quarantine.
+    /// - Throws: `LumpiniError` when the file cannot be read on (a truncated file, bytes that are
+    ///   not valid in the encoding).
     public func next() throws -> Record? {
+        if let csv {
+            guard try csv.next(into: &row) else { return nil }
+            var values = row.strings
+            if values.count < header.count {
+                values += Array(repeating: nil, count: header.count - values.count)
+            }
+            return Record(rowNumber: row.number, values: values)
+        }
+        guard let layer else { return nil }
         let feature: Feature?
         do {
             feature = try layer.nextFeature()
@@ -172,7 +218,7 @@ public final class SourceReader {
         featureIndex += 1
         var values: [String?] = []
         values.reserveCapacity(header.count)
-        for index in 0..<max(header.count, feature.fieldCount) where index < feature.fieldCount {
+        for index in 0..<min(header.count, feature.fieldCount) {
             if stringFields.indices.contains(index) ? stringFields[index] : true {
                 values.append(feature.bytes(at: index).map { decoder.decodeRepairing($0) })
             } else {
@@ -181,14 +227,5 @@ public final class SourceReader {
         }
         let rowNumber = format.isTable ? firstDataRow + featureIndex - 1 : featureIndex
         return Record(rowNumber: rowNumber, values: values, geometry: feature.geometry)
-    }
-
-    /// Reads from the first record again.
-    public func rewind() throws {
-        try layer.resetReading()
-        featureIndex = 0
-        if skippedTitleRows {
-            for _ in 0..<headerRow { _ = try layer.nextFeature() }
-        }
     }
 }

@@ -1,9 +1,9 @@
 import GDAL
 
 /// Encodes records as RFC 4180 CSV rows: comma-separated, CRLF-terminated, a cell quoted when it
-/// holds a comma, quote, CR or LF (quotes doubled). Null is an empty cell and the empty string `""`,
-/// so the two stay apart. Numbers and booleans in canonical form; geometry as `longitude`,`latitude`
-/// for points and `wkt` otherwise.
+/// holds a comma, quote, CR or LF (quotes doubled). Null and the empty string are both an empty cell,
+/// as CSV readers (GDAL, Frictionless, spreadsheets) read them alike. Numbers and booleans in
+/// canonical form; geometry as `longitude`,`latitude` for points and `wkt` otherwise.
 ///
 /// The encoded row and the byte range of each cell stay available until the next row, for the
 /// changelog's fingerprints. Not `Sendable`: one per dataset task.
@@ -85,14 +85,14 @@ final class CSVRowEncoder {
         }
     }
 
-    /// Text, quoted when it must be; the empty string as `""`.
+    /// Text, quoted when it must be.
     private func appendText(_ text: String) {
         var text = text
         text.withUTF8 { appendQuotedIfNeeded(UnsafeRawBufferPointer($0)) }
     }
 
     private func appendQuotedIfNeeded(_ bytes: UnsafeRawBufferPointer) {
-        var needsQuotes = bytes.isEmpty
+        var needsQuotes = false
         for byte in bytes where byte == UInt8(ascii: ",") || byte == UInt8(ascii: "\"") || byte == 0x0A || byte == 0x0D {
             needsQuotes = true
             break

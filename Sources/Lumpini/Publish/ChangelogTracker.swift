@@ -7,7 +7,8 @@ import GDAL
 /// previous CSV in one more pass, only when there are any.
 ///
 /// Rows are compared in their published CSV form (the same `CSVRowEncoder` encodes both sides),
-/// so a change that does not change what is published is not a change.
+/// so a change that does not change what is published is not a change. Carriage returns are left
+/// out of the hashes: GDAL reads a CRLF inside a quoted cell as LF.
 final class ChangelogTracker {
     private let table: OutputTable
     private let header: [String]
@@ -147,9 +148,10 @@ struct FNV1a {
         value = (value ^ UInt64(byte)) &* 0x0000_0100_0000_01B3
     }
 
+    /// Adds the bytes in `range`, carriage returns left out.
     @inline(__always)
     mutating func add(_ base: UnsafeMutablePointer<UInt8>, _ range: Range<Int>) {
-        for index in range {
+        for index in range where base[index] != 0x0D {
             add(base[index])
         }
     }

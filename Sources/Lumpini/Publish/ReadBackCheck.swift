@@ -135,7 +135,11 @@ final class ReadBackCheck {
         }
     }
 
+    /// Equal as published: null and the empty string alike (CSV cannot tell them apart), line breaks
+    /// without their carriage returns (GDAL reads a quoted CRLF as LF), numbers by value.
     private static func same(_ actual: String?, _ expected: String?, type: OutputFieldType) -> Bool {
+        let actual = actual.flatMap { $0.isEmpty ? nil : $0.replacingOccurrences(of: "\r", with: "") }
+        let expected = expected.flatMap { $0.isEmpty ? nil : $0.replacingOccurrences(of: "\r", with: "") }
         guard let actual, let expected else { return actual == nil && expected == nil }
         switch type {
         case .number:

@@ -57,8 +57,6 @@ final class SourceReaderTests: XCTestCase {
         let records = try readAll(reader)
         XCTAssertEqual(records.map(\.rowNumber), [3, 4])
         XCTAssertEqual(records[1].values, ["ดุสิต", "98", "ประมาณ"])
-        try reader.rewind()
-        XCTAssertEqual(try reader.next()?.values[0], "พระนคร")
     }
 
     func testMissingSourcesAndShapefilePartsAreClearErrors() throws {

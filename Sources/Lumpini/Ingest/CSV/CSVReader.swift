@@ -36,6 +36,9 @@ public struct CSVDialect: Sendable, Equatable {
 /// ```
 public final class CSVReader {
     /// The encoding the file is read with, as the report names it ("utf-8", "tis-620", …).
+    /// The encoding the file is read with.
+    public var encoding: TextEncoding { decoder.encoding }
+    /// The encoding's name as the reference tool spells it ("utf-8", "tis-620").
     public var encodingName: String { decoder.name }
     /// The bytes read from the file so far.
     public private(set) var byteCount = 0
@@ -69,27 +72,24 @@ public final class CSVReader {
             throw LumpiniError("file-not-found", "cannot open the file", file: path, hint: "check the path")
         }
         self.file = file
-        decoder = CSVTextDecoder(name: "utf-8")!
+        decoder = CSVTextDecoder(.utf8)
         raw.reserveCapacity(Self.chunkSize)
         text.reserveCapacity(Self.chunkSize + Self.chunkSize / 2)
         try fill(minimum: Self.sampleSize)
         if let encoding {
-            guard let declared = CSVTextDecoder(name: encoding) else {
+            guard let declared = TextEncoding(named: encoding) else {
                 throw LumpiniError("unknown-encoding", "unknown text encoding \"\(encoding)\"", file: path,
-                                   hint: "use UTF-8, TIS-620, CP874, CP1252 or ISO-8859-1")
+                                   hint: "use UTF-8, TIS-620, CP874, CP1252 or UTF-16")
             }
-            decoder = declared
+            decoder = CSVTextDecoder(declared)
         } else {
-            let sampleEnd = min(rawEnd, Self.sampleSize)
-            let isWholeFile = atEndOfFile && sampleEnd == rawEnd
-            decoder = raw.withUnsafeBufferPointer {
-                CSVTextDecoder.detect(sample: UnsafeBufferPointer(rebasing: $0[0..<sampleEnd]), isWholeFile: isWholeFile)
-            }
+            decoder = CSVTextDecoder(EncodingDetector.detect(Array(raw[0..<min(rawEnd, Self.sampleSize)])).encoding)
         }
-        if decoder.kind == .utf8, rawEnd >= 3, raw[0] == 0xEF, raw[1] == 0xBB, raw[2] == 0xBF {
-            raw.removeFirst(3)
-            rawEnd -= 3
-            decodedOffset = 3
+        let mark = decoder.encoding == .utf8 ? TextEncoding.utf8BOM.byteOrderMark : decoder.encoding.byteOrderMark
+        if !mark.isEmpty, raw.starts(with: mark) {
+            raw.removeFirst(mark.count)
+            rawEnd -= mark.count
+            decodedOffset = mark.count
         }
     }
 

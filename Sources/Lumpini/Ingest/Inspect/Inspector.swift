@@ -27,8 +27,8 @@ public enum Inspector {
         var layerReports: [InspectionReport.LayerReport] = []
         for layer in layers {
             let reader = try SourceReader(path: path, layer: layer.name)
-            if encoding == nil { encoding = detection(for: reader, path: path) }
-            layerReports.append(try inspect(reader: reader, warnings: &warnings))
+            if encoding == nil { encoding = detection(for: reader, layer: layer, path: path) }
+            layerReports.append(try inspect(reader: reader, layer: layer, warnings: &warnings))
         }
         let detected = encoding ?? .init(encoding: .utf8, confidence: 1, reason: "no text")
         return InspectionReport(
@@ -38,7 +38,7 @@ public enum Inspector {
         )
     }
 
-    private static func detection(for reader: SourceReader, path: String) -> EncodingDetector.Detection {
+    private static func detection(for reader: SourceReader, layer: Layer, path: String) -> EncodingDetector.Detection {
         switch reader.format {
         case .csv:
             let sample = (FileHandle(forReadingAtPath: path)?.readData(ofLength: 1 << 16)).map { [UInt8]($0) } ?? []
@@ -47,8 +47,8 @@ public enum Inspector {
             if let cpg = ShapefileParts.codePage(path) {
                 return .init(encoding: reader.encoding, confidence: 1, reason: "the .cpg file says \"\(cpg)\"")
             }
-            let fields = reader.layer.fields.map { $0.type == .string }
-            let sample = (try? SourceReader.sampleTextBytes(layer: reader.layer, stringFields: fields)) ?? []
+            let fields = layer.fields.map { $0.type == .string }
+            let sample = (try? SourceReader.sampleTextBytes(layer: layer, stringFields: fields)) ?? []
             let guess = EncodingDetector.detect(sample)
             return .init(encoding: guess.encoding, confidence: guess.confidence, reason: "no .cpg: guessed from the DBF's text (\(guess.reason))")
         default:
@@ -65,13 +65,10 @@ public enum Inspector {
         return warnings
     }
 
-    private static func inspect(reader: SourceReader, warnings: inout [String]) throws -> InspectionReport.LayerReport {
-        let layer = reader.layer
-        let definitions = layer.fields
-        var profiles = zip(reader.header, definitions).map { name, definition in
-            var renamed = definition
-            renamed.name = name
-            return FieldProfile(renamed)
+    private static func inspect(reader: SourceReader, layer: Layer, warnings: inout [String]) throws -> InspectionReport.LayerReport {
+        let gdalTypes = layer.fields.map(\.type)
+        var profiles = reader.header.enumerated().map { index, name in
+            FieldProfile(FieldDefinition(name: name, type: index < gdalTypes.count ? gdalTypes[index] : .string))
         }
         var geometryTypes: [String: Int] = [:]
         var invalid = 0, empty = 0, count = 0

@@ -1,0 +1,66 @@
+/// A dataset as CKAN's `package_show` returns it (and `package_create` / `ckanapi load datasets`
+/// take it): core fields, the Thai GD Catalog fields at the top level as the catalogue's CKAN
+/// schema has them, resources with url, format, hash and size, and DCAT extras.
+public struct CKANPackage {
+    public let settings: CatalogueExportSettings
+
+    public init(settings: CatalogueExportSettings = CatalogueExportSettings()) {
+        self.settings = settings
+    }
+
+    public func package(_ detail: DatasetDetail) -> JSONNode {
+        let metadata = detail.metadata
+        var package = GDCatalogRecord(detail, settings: settings).fields
+        let core: [String: JSONNode] = [
+            "name": .string(metadata.id),
+            "title": .string(metadata.title.th ?? metadata.title.en ?? metadata.id),
+            "title_translated": .compact(["th": .optional(metadata.title.th), "en": .optional(metadata.title.en)]),
+            "notes_translated": .compact(["th": .optional(metadata.description.th), "en": .optional(metadata.description.en)]),
+            "owner_org": .string(metadata.publisher.lowercased()),
+            "maintainer": .string(metadata.contact.name),
+            "maintainer_email": .string(metadata.contact.email),
+            "license_id": .string(metadata.license),
+            "private": .bool(metadata.classification != .public),
+            "state": "active",
+            "type": "dataset",
+            "url": .string(settings.landingPage(metadata.id)),
+            "version": .string("v\(detail.version)"),
+            "tags": .array((metadata.keywords.th + metadata.keywords.en).map { ["name": .string($0)] }),
+            "groups": [["name": .string(metadata.theme)]],
+            "resources": .array(detail.files.filter(\.isData).map { file in
+                [
+                    "name": .string(file.path), "url": .string(settings.downloadURL(detail, file)), "format": .string(file.format),
+                    "mimetype": .string(file.mediaType), "hash": .string(file.sha256), "hash_algorithm": "SHA-256",
+                    "size": .integer(file.size), "last_modified": .string(String(detail.releasedAt.dropLast())),
+                ]
+            }),
+            "extras": .array(extras(detail).map { ["key": .string($0.0), "value": .string($0.1)] }),
+        ]
+        package.merge(core) { _, core in core }
+        return .object(package)
+    }
+
+    private func extras(_ detail: DatasetDetail) -> [(String, String)] {
+        let metadata = detail.metadata
+        var extras: [(String, String)] = [
+            ("high_value", String(metadata.highValue.flag)),
+            ("update_frequency", metadata.updateFrequency.rawValue),
+            ("issued", detail.firstReleasedAt), ("modified", detail.releasedAt),
+        ]
+        if let category = metadata.highValue.category.flatMap({ HighValueCategory.concepts[$0] }), metadata.highValue.flag {
+            extras.append(("hvd_category", category.iri))
+            extras += settings.applicableLegislation.map { ("applicable_legislation", $0) }
+        }
+        let box = detail.manifest.extent.map { [$0.minX, $0.minY, $0.maxX, $0.maxY] } ?? metadata.spatial.bbox
+        if box.count == 4 {
+            // ckanext-spatial reads a GeoJSON geometry from the `spatial` extra.
+            let ring = [[box[0], box[1]], [box[2], box[1]], [box[2], box[3]], [box[0], box[3]], [box[0], box[1]]]
+            extras.append(("spatial", #"{"type":"Polygon","coordinates":[["# + ring.map { "[\($0[0]),\($0[1])]" }.joined(separator: ",") + "]]}"))
+        }
+        if let start = metadata.temporal?.start { extras.append(("temporal_start", start)) }
+        if let end = metadata.temporal?.end { extras.append(("temporal_end", end)) }
+        if !metadata.indicators.livability.isEmpty { extras.append(("livability_indicators", metadata.indicators.livability.joined(separator: ","))) }
+        if !metadata.indicators.sdg.isEmpty { extras.append(("sdg", metadata.indicators.sdg.joined(separator: ","))) }
+        return extras
+    }
+}

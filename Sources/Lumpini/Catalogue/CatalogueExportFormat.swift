@@ -1,0 +1,53 @@
+import Foundation
+
+/// The formats `catalog export` writes.
+public enum CatalogueExportFormat: String, CaseIterable, Sendable {
+    /// DCAT-AP 3 as JSON-LD, with DCAT-AP HVD for high-value datasets.
+    case dcatAP = "dcat-ap"
+    /// DCAT-AP 3 as Turtle.
+    case dcatAPTurtle = "dcat-ap-turtle"
+    /// Project Open Data `data.json` (DCAT-US 1.1).
+    case dataJSON = "data-json"
+    /// CKAN `package_show` objects, one JSON per line (what `ckanapi load datasets` reads), or one file per dataset.
+    case ckan
+    /// Thai GD Catalog fields per dataset, with what is missing.
+    case gdCatalog = "gd-catalog"
+}
+
+extension Catalogue {
+    /// Every dataset that passes the filter, in full, by id (for exports).
+    public func allDatasets(_ filter: DatasetFilter = DatasetFilter()) throws -> [DatasetDetail] {
+        let ids = try list(filter).map(\.id)
+        return try database.read { db in try ids.compactMap { try DatasetDetail.fetch(db, id: $0, now: filter.now) } }
+    }
+
+    /// The export of the datasets that pass the filter, as bytes.
+    public func export(
+        _ format: CatalogueExportFormat, filter: DatasetFilter = DatasetFilter(), settings: CatalogueExportSettings = CatalogueExportSettings()
+    ) throws -> Data {
+        let datasets = try allDatasets(filter)
+        switch format {
+        case .dcatAP: return try JSONOutput.data(DCATExport(settings: settings).jsonLD(datasets))
+        case .dcatAPTurtle: return Data(DCATExport(settings: settings).turtle(datasets).utf8)
+        case .dataJSON: return try JSONOutput.data(DataJSONExport(settings: settings).document(datasets))
+        case .ckan:
+            let ckan = CKANPackage(settings: settings)
+            return try datasets.reduce(into: Data()) { lines, detail in lines += try JSONOutput.data(ckan.package(detail), pretty: false) }
+        case .gdCatalog: return try JSONOutput.data(datasets.map { GDCatalogRecord($0, settings: settings) })
+        }
+    }
+
+    /// One CKAN `package_show` JSON file per dataset, `<id>.json` in `directory`.
+    /// - Returns: the files written.
+    public func exportCKANPackages(
+        to directory: URL, filter: DatasetFilter = DatasetFilter(), settings: CatalogueExportSettings = CatalogueExportSettings()
+    ) throws -> [URL] {
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        let ckan = CKANPackage(settings: settings)
+        return try allDatasets(filter).map { detail in
+            let file = directory.appendingPathComponent("\(detail.id).json")
+            try JSONOutput.data(ckan.package(detail)).write(to: file, options: .atomic)
+            return file
+        }
+    }
+}

@@ -1,0 +1,115 @@
+/// A small RDF graph of named nodes, written as JSON-LD (with an inline context, so no reader
+/// ever fetches one) or as Turtle. Predicates and types are compact IRIs (`dct:title`) over `prefixes`.
+struct RDFGraph {
+    enum Object: Equatable {
+        case iri(String)
+        case text(String, language: String?)
+        case typed(String, datatype: String)
+    }
+
+    struct Node {
+        var iri: String
+        var types: [String]
+        var properties: [(predicate: String, object: Object)] = []
+    }
+
+    let prefixes: [(prefix: String, namespace: String)]
+    private(set) var nodes: [Node] = []
+    private var index: [String: Int] = [:]
+
+    init(prefixes: [(prefix: String, namespace: String)]) {
+        self.prefixes = prefixes
+    }
+
+    /// Adds a node, or adds to the node already there with this IRI (types and properties not yet present).
+    mutating func add(_ iri: String, types: [String], _ properties: [(String, Object?)] = []) {
+        let position: Int
+        if let existing = index[iri] {
+            position = existing
+        } else {
+            position = nodes.count
+            index[iri] = position
+            nodes.append(Node(iri: iri, types: []))
+        }
+        for type in types where !nodes[position].types.contains(type) { nodes[position].types.append(type) }
+        for (predicate, object) in properties {
+            guard let object, !nodes[position].properties.contains(where: { $0.predicate == predicate && $0.object == object }) else { continue }
+            nodes[position].properties.append((predicate, object))
+        }
+    }
+
+    /// Language-tagged literals for the Thai and English of a text, leaving out what is empty.
+    static func texts(_ text: LocalizedText) -> [Object] {
+        [("th", text.th), ("en", text.en)].compactMap { language, value in
+            guard let value, !value.isEmpty else { return nil }
+            return .text(value, language: language)
+        }
+    }
+
+    // MARK: JSON-LD
+
+    var jsonLD: JSONNode {
+        var context: [String: JSONNode] = [:]
+        for (prefix, namespace) in prefixes { context[prefix] = .string(namespace) }
+        let graph: [JSONNode] = nodes.map { node in
+            var object: [String: JSONNode] = ["@id": .string(node.iri)]
+            if !node.types.isEmpty { object["@type"] = .array(node.types.map(JSONNode.string)) }
+            var grouped: [String: [JSONNode]] = [:]
+            for (predicate, value) in node.properties { grouped[predicate, default: []].append(RDFGraph.jsonLD(value)) }
+            for (predicate, values) in grouped { object[predicate] = .array(values) }
+            return .object(object)
+        }
+        return ["@context": .object(context), "@graph": .array(graph)]
+    }
+
+    private static func jsonLD(_ object: Object) -> JSONNode {
+        switch object {
+        case .iri(let iri): return ["@id": .string(iri)]
+        case .text(let value, let language):
+            return language.map { ["@value": .string(value), "@language": .string($0)] } ?? ["@value": .string(value)]
+        case .typed(let value, let datatype): return ["@value": .string(value), "@type": .string(datatype)]
+        }
+    }
+
+    // MARK: Turtle
+
+    var turtle: String {
+        var text = prefixes.map { "@prefix \($0.prefix): <\($0.namespace)> .\n" }.joined() + "\n"
+        for node in nodes {
+            var lines: [String] = []
+            if !node.types.isEmpty { lines.append("a " + node.types.joined(separator: ", ")) }
+            var order: [String] = []
+            var grouped: [String: [String]] = [:]
+            for (predicate, object) in node.properties {
+                if grouped[predicate] == nil { order.append(predicate) }
+                grouped[predicate, default: []].append(RDFGraph.turtle(object))
+            }
+            lines += order.map { "\($0) \(grouped[$0]!.joined(separator: ", "))" }
+            text += "<\(node.iri)>\n    " + lines.joined(separator: " ;\n    ") + " .\n\n"
+        }
+        return text
+    }
+
+    private static func turtle(_ object: Object) -> String {
+        switch object {
+        case .iri(let iri): return "<\(iri)>"
+        case .text(let value, let language): return quoted(value) + (language.map { "@\($0)" } ?? "")
+        case .typed(let value, let datatype): return quoted(value) + "^^" + datatype
+        }
+    }
+
+    private static func quoted(_ value: String) -> String {
+        var escaped = "\""
+        for scalar in value.unicodeScalars {
+            switch scalar {
+            case "\\": escaped += "\\\\"
+            case "\"": escaped += "\\\""
+            case "\n": escaped += "\\n"
+            case "\r": escaped += "\\r"
+            case "\t": escaped += "\\t"
+            default: escaped.unicodeScalars.append(scalar)
+            }
+        }
+        return escaped + "\""
+    }
+}
