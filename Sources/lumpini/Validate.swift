@@ -7,7 +7,7 @@ struct Validate: AsyncParsableCommand {
         abstract: "Check data against its Table Schema and geometry rules, as Frictionless does, and report what is wrong.",
         discussion: """
             Examples:
-              lumpini validate pm25-readings-sample          (a dataset of the workspace, against its schema)
+              lumpini validate pm25-readings-sample          (a dataset's cleansed records, against its schema)
               lumpini validate data.csv --schema schemas/pm25.schema.json
               lumpini validate datapackage.json --json      (every resource, foreign keys across them)
               lumpini validate districts.geojson            (RFC 7946 and GEOS validity)
@@ -50,13 +50,13 @@ struct Validate: AsyncParsableCommand {
             let workspace = Workspace(root: root)
             var options = ValidationOptions(maxErrors: maxErrors, encoding: encoding, delimiter: delimiter, keySets: WorkspaceKeySets(workspace: workspace))
             let report: ValidationReport
+            let tableSchema = try schema.map { try loadSchema($0, workspace: workspace) }
             if FileManager.default.fileExists(atPath: target) {
-                let tableSchema = try schema.map { try loadSchema($0, workspace: workspace) }
                 report = try Validator.validate(file: target, schema: tableSchema, options: options)
             } else {
                 let description = try DatasetLoader.load(id: target, in: workspace)
                 options.area = description.metadata.spatial.bbox
-                report = try Validator.validate(dataset: description, in: workspace, options: options)
+                report = try Validator.validate(dataset: description, in: workspace, schema: tableSchema, options: options)
             }
             print(json ? try JSONOutput.string(report) : ValidationText.render(report), terminator: json ? "" : "\n")
             return report.valid
