@@ -107,6 +107,4 @@ public struct ValidationError: Sendable, Equatable, Codable {
         self.cell = cell
         self.label = label
     }
-
-    public var kind: ValidationErrorType? { ValidationErrorType(rawValue: type) }
 }

@@ -27,7 +27,6 @@ public final class TableValidator {
     private var primarySeen = DigestTable()
     private let primaryKeySharesUnique: Int?
     private let foreignKeys: [(key: ForeignKey, columns: [Int], lookup: ReferenceKeySet)]
-    private var digestScratch: [UInt8] = []
 
     /// - Parameters:
     ///   - labels: the header row; the schema's own field names when the rows come without one.
