@@ -124,13 +124,6 @@ public final class SourceReader {
         if SourceFormat(path: path) == .shapefile {
             try ShapefileParts.requireComplete(path)
         }
-        if SourceFormat(path: path) == .csv, let sample = FileHandle(forReadingAtPath: path)?.readData(ofLength: 1 << 16),
-           [.utf16LE, .utf16BE].contains(EncodingDetector.detect([UInt8](sample)).encoding) {
-            throw LumpiniError(
-                "csv-utf16", "the file is UTF-16 text, which GDAL's CSV reader cannot read", file: path,
-                hint: "save it as UTF-8 (in Excel: Save As → CSV UTF-8) and use that file"
-            )
-        }
         do {
             try IndirectSourcePolicy.requireSelfContained(path)
         } catch let error as GDALError {
@@ -200,7 +193,15 @@ public final class SourceReader {
     ///   not valid in the encoding).
     public func next() throws -> Record? {
         if let csv {
-            guard try csv.next(into: &row) else { return nil }
+            do {
+                guard try csv.next(into: &row) else { return nil }
+            } catch let error as CSVEncodingError {
+                throw LumpiniError(
+                    "encoding-error", "byte 0x\(String(error.byte, radix: 16, uppercase: true)) at offset \(error.offset) is not valid \(error.encoding) (\(error.reason))",
+                    file: path, row: error.rowNumber,
+                    hint: "declare the file's real encoding as source.encoding in dataset.yaml (UTF-8, TIS-620, CP874, CP1252), or ask the agency for a UTF-8 copy"
+                )
+            }
             var values = row.strings
             if values.count < header.count {
                 values += Array(repeating: nil, count: header.count - values.count)
