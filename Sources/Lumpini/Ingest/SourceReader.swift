@@ -124,6 +124,13 @@ public final class SourceReader {
         if SourceFormat(path: path) == .shapefile {
             try ShapefileParts.requireComplete(path)
         }
+        if path.lowercased().hasSuffix(".xlsx"), let start = FileHandle(forReadingAtPath: path)?.readData(ofLength: 8),
+           [UInt8](start) == [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1] {
+            throw LumpiniError(
+                "spreadsheet-encrypted", "the workbook is password-protected (an encrypted OLE container, not an XLSX zip)", file: path,
+                hint: "remove the password in Excel (File → Info → Protect Workbook) and save it again as .xlsx"
+            )
+        }
         do {
             try IndirectSourcePolicy.requireSelfContained(path)
         } catch let error as GDALError {
