@@ -49,7 +49,8 @@ struct Validate: AsyncParsableCommand {
             let workspace = Workspace(root: root)
             var options = ValidationOptions(maxErrors: maxErrors, encoding: encoding, delimiter: delimiter, keySets: WorkspaceKeySets(workspace: workspace))
             let report: ValidationReport
-            if FileManager.default.fileExists(atPath: target) {
+            var isDirectory: ObjCBool = false
+            if FileManager.default.fileExists(atPath: target, isDirectory: &isDirectory), !isDirectory.boolValue {
                 let tableSchema = try schema.map { try loadSchema($0, workspace: workspace) }
                 report = try Validator.validate(file: target, schema: tableSchema, options: options)
             } else {
