@@ -45,6 +45,8 @@ struct CatalogExport: AsyncParsableCommand {
         try await reportingFailures {
             let catalogue = try location.open()
             var settings = CatalogueExportSettings(baseURL: baseURL)
+            // Names and EU themes from schemas/vocabularies/ when the workspace has them; codes otherwise.
+            if let vocabularies = try? Vocabularies.load(from: location.workspace) { settings.use(vocabularies) }
             if !legislation.isEmpty { settings.applicableLegislation = legislation }
             if format == .gdCatalog { try reportMissingGDFields(catalogue.allDatasets(filter), settings: settings) }
             if format == .ckan, let output, output.hasSuffix("/") || isDirectory(output) {

@@ -25,7 +25,7 @@ struct CatalogShow: AsyncParsableCommand {
             } else if output.csv {
                 print(CatalogCSV.render(
                     headers: ["version", "path", "format", "media_type", "size", "sha256", "role"],
-                    rows: detail.files.map { [String(detail.version), $0.path, $0.format, $0.mediaType, String($0.size), $0.sha256, $0.role] }),
+                    rows: detail.files.map { [String(detail.version), $0.path, $0.format, $0.mediaType, String($0.size), $0.sha256, $0.role.rawValue] }),
                     terminator: "")
             } else {
                 print(describe(detail, publicRoot: catalogue.publicRoot), terminator: "")
@@ -61,13 +61,10 @@ struct CatalogShow: AsyncParsableCommand {
         add("Temporal", metadata.temporal.map { "\($0.start ?? "…") – \($0.end ?? "…")" })
         add("Indicators", (metadata.indicators.livability + metadata.indicators.sdg.map { "SDG \($0)" }).joined(separator: ", "))
         let counts = manifest.counts
-        add("Rows", [counts.rowsIn.map { "\($0) in" }, counts.rowsPublished.map { "\($0) published" }, counts.rowsQuarantined.map { "\($0) quarantined" },
-                     counts.features.map { "\($0) features" }].compactMap { $0 }.joined(separator: ", "))
-        if let quality = manifest.quality {
-            add("Validation", [quality.valid.map { $0 ? "valid" : "invalid" }, quality.errorCount.map { "\($0) errors" },
-                               quality.warningCount.map { "\($0) warnings" }, quality.changedValues.map { "\($0) values changed by the recipe" }]
-                .compactMap { $0 }.joined(separator: ", "))
-        }
+        add("Rows", "\(counts.rowsIn) in, \(counts.rowsPublished) published, \(counts.rowsQuarantined) quarantined, \(counts.features) features")
+        let quality = manifest.quality
+        add("Validation", "\(quality.valid ? "valid" : "invalid"), \(quality.errorCount) errors, \(quality.warningCount) warnings, "
+            + "\(quality.changedValues) values changed by the recipe")
         let dimensions = QualityScore.Dimension.allCases.map { "\($0.rawValue) \(detail.quality.byDimension[$0.rawValue] ?? 0)" }
         add("Metadata quality", "\(detail.quality.points)/\(QualityScore.maximum) \(detail.quality.rating.rawValue) (\(dimensions.joined(separator: ", ")))")
 
@@ -82,7 +79,7 @@ struct CatalogShow: AsyncParsableCommand {
         }
         text += "\nFiles of v\(detail.version) in \(publicRoot.appendingPathComponent(detail.directory).path):\n"
         var files = CatalogTable(headers: ["PATH", "FORMAT", "ROLE", "SIZE", "SHA-256"])
-        files.rows = detail.files.map { [$0.path, $0.format, $0.role, String($0.size), String($0.sha256.prefix(16)) + "…"] }
+        files.rows = detail.files.map { [$0.path, $0.format, $0.role.rawValue, String($0.size), String($0.sha256.prefix(16)) + "…"] }
         text += files.render()
         text += "\nVersions:\n"
         var versions = CatalogTable(headers: ["VERSION", "RELEASED", "ROWS", "QUARANTINED", "FILES", "BYTES"])

@@ -36,7 +36,7 @@ struct CatalogStats: AsyncParsableCommand {
             ["high-value", "target", String(progress.target)], ["high-value", "published", String(progress.published)],
             ["high-value", "approved-not-published", String(progress.approvedNotPublished)],
             ["high-value", "awaiting-approval", String(progress.awaitingApproval)],
-            ["stale", "datasets", String(stats.stale.count)],
+            ["stale", "datasets", String(stats.staleCount)],
         ]
         let sections: [(String, [CatalogueStatistics.Count])] = [
             ("theme", stats.byTheme), ("publisher", stats.byPublisher), ("format", stats.byFormat),
@@ -58,12 +58,12 @@ struct CatalogStats: AsyncParsableCommand {
         let quality = stats.quality
         text += "\n" + Terminal.styled("Metadata quality (average \(quality.averagePoints) of \(quality.maximumPoints))", .bold) + "\n"
         text += quality.byRating.map { "  \($0.key): \($0.count)" }.joined(separator: "\n") + "\n"
-        text += "\n" + Terminal.styled("Stale: \(stats.stale.count) past their update frequency", .bold) + "\n"
+        text += "\n" + Terminal.styled("Stale: \(stats.staleCount) past their update frequency", .bold) + "\n"
         if !stats.stale.isEmpty {
             var table = CatalogTable(headers: ["ID", "PUBLISHER", "FREQUENCY", "RELEASED", "STALE SINCE"])
             table.rows = stats.stale.prefix(20).map { [$0.id, $0.publisher, $0.updateFrequency, $0.releasedAt, $0.staleAt] }
             text += table.render()
-            if stats.stale.count > 20 { text += "  … and \(stats.stale.count - 20) more (`lumpini catalog list --stale`)\n" }
+            if stats.staleCount > 20 { text += "  … and \(stats.staleCount - 20) more (`lumpini catalog list --stale`)\n" }
         }
         for (title, counts) in [("By theme", stats.byTheme), ("By publisher", stats.byPublisher), ("By format", stats.byFormat),
                                 ("By classification", stats.byClassification), ("Not published", stats.unpublished)] where !counts.isEmpty {

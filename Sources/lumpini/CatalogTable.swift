@@ -10,39 +10,50 @@ struct CatalogTable {
     var maximumWidth = 48
 
     func render() -> String {
-        let cells = ([headers] + rows).map { $0.map { CatalogTable.truncated($0, to: maximumWidth) } }
+        let cells = ([headers] + rows).map { $0.map { CatalogTable.fitted($0, to: maximumWidth) } }
         var widths = [Int](repeating: 0, count: headers.count)
         for row in cells {
-            for (index, cell) in row.enumerated() { widths[index] = max(widths[index], CatalogTable.width(cell)) }
+            for (index, cell) in row.enumerated() { widths[index] = max(widths[index], cell.width) }
         }
-        var lines: [String] = []
+        var text = ""
         for (number, row) in cells.enumerated() {
-            let line = row.enumerated().map { index, cell in
-                index == row.count - 1 ? cell : cell + String(repeating: " ", count: widths[index] - CatalogTable.width(cell))
-            }.joined(separator: "  ")
-            lines.append(number == 0 ? Terminal.styled(line, .bold) : line)
+            var line = ""
+            for (index, cell) in row.enumerated() {
+                if index > 0 { line += "  " }
+                line += cell.text
+                if index < row.count - 1 { line += String(repeating: " ", count: widths[index] - cell.width) }
+            }
+            text += (number == 0 ? Terminal.styled(line, .bold) : line) + "\n"
         }
-        return lines.joined(separator: "\n") + "\n"
+        return text
     }
 
     /// Columns a terminal gives the text: combining marks and format characters take none.
     static func width(_ text: String) -> Int {
-        text.unicodeScalars.reduce(0) { total, scalar in
-            switch scalar.properties.generalCategory {
-            case .nonspacingMark, .enclosingMark, .format: return total
-            default: return total + (scalar.properties.isEmojiPresentation ? 2 : 1)
-            }
+        text.unicodeScalars.reduce(0) { $0 + width($1) }
+    }
+
+    private static func width(_ scalar: Unicode.Scalar) -> Int {
+        if scalar.isASCII { return 1 }
+        switch scalar.properties.generalCategory {
+        case .nonspacingMark, .enclosingMark, .format: return 0
+        default: return scalar.properties.isEmojiPresentation ? 2 : 1
         }
     }
 
-    static func truncated(_ text: String, to limit: Int) -> String {
-        guard width(text) > limit else { return text }
+    /// The text cut with "…" to at most `limit` columns, and its width.
+    static func fitted(_ text: String, to limit: Int) -> (text: String, width: Int) {
+        let total = width(text)
+        guard total > limit else { return (text, total) }
         var result = ""
+        var used = 0
         for character in text {
-            if width(result + String(character)) > limit - 1 { break }
+            let columns = character.unicodeScalars.reduce(0) { $0 + width($1) }
+            if used + columns > limit - 1 { break }
             result.append(character)
+            used += columns
         }
-        return result + "…"
+        return (result + "…", used + 1)
     }
 }
 
@@ -62,7 +73,7 @@ enum CatalogCSV {
 enum DatasetListOutput {
     static func print(_ datasets: [DatasetSummary], format: CatalogOutputFormat) throws {
         if format.json {
-            FileHandle.standardOutput.write(try JSONOutput.data(datasets))
+            FileHandle.standardOutput.write(DatasetSummary.jsonArray(datasets))
         } else if format.csv {
             let rows = datasets.map { dataset in
                 [

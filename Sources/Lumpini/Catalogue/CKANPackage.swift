@@ -27,11 +27,11 @@ public struct CKANPackage {
             "version": .string("v\(detail.version)"),
             "tags": .array((metadata.keywords.th + metadata.keywords.en).map { ["name": .string($0)] }),
             "groups": [["name": .string(metadata.theme)]],
-            "resources": .array(detail.files.filter(\.isData).map { file in
+            "resources": .array(detail.manifest.dataFiles.map { file in
                 [
                     "name": .string(file.path), "url": .string(settings.downloadURL(detail, file)), "format": .string(file.format),
                     "mimetype": .string(file.mediaType), "hash": .string(file.sha256), "hash_algorithm": "SHA-256",
-                    "size": .integer(file.size), "last_modified": .string(String(detail.releasedAt.dropLast())),
+                    "size": .integer(Int64(file.size)), "last_modified": .string(String(detail.releasedAt.dropLast())),
                 ]
             }),
             "extras": .array(extras(detail).map { ["key": .string($0.0), "value": .string($0.1)] }),

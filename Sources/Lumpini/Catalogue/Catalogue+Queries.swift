@@ -65,7 +65,7 @@ extension Catalogue {
     /// - Throws: `LumpiniError` when the dataset or the format is not in the catalogue.
     public func latestFile(id: String, format: String? = nil) throws -> URL {
         guard let detail = try dataset(id: id) else { throw unknownDataset(id) }
-        let data = detail.files.filter { $0.role == "data" }
+        let data = detail.manifest.dataFiles
         let file = format.map { format in data.first { $0.format.lowercased() == format.lowercased() } } ?? data.first
         guard let file else {
             let formats = data.map(\.format).joined(separator: ", ")

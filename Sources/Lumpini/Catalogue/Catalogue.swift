@@ -59,8 +59,13 @@ public struct Catalogue: Sendable {
     @discardableResult
     public static func build(publicRoot: URL, file: URL) throws -> BuildReport {
         var problems: [LumpiniError] = []
-        let tree = PublicTree(root: publicRoot)
-        let folders = try tree.datasets(problems: &problems)
+        let tree = ReleaseTree(root: publicRoot)
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: publicRoot.path, isDirectory: &isDirectory), isDirectory.boolValue else {
+            throw LumpiniError(
+                "public-tree-missing", "there is no public tree here", kind: .input, file: publicRoot.path,
+                hint: "give the public tree with --public DIR or LUMPINI_PUBLIC, or release a dataset first")
+        }
         try FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
         let staging = file.deletingLastPathComponent().appendingPathComponent(".\(file.lastPathComponent).\(UUID().uuidString)")
         defer {
@@ -71,27 +76,38 @@ public struct Catalogue: Sendable {
         var datasetCount = 0
         try fresh.database.write { db in
             let writer = CatalogueWriter(db: db, publicRoot: publicRoot)
-            for folder in folders {
+            for id in tree.datasetIDs() {
+                let manifests = tree.versions(id).map { tree.versionDirectory(id, version: $0).appendingPathComponent(Manifest.fileName) }
+                    .filter { FileManager.default.fileExists(atPath: $0.path) }
+                guard let latest = tree.latestVersion(id) else {
+                    if !manifests.isEmpty {
+                        problems.append(LumpiniError(
+                            "latest-missing", "the dataset has versions but `latest` is missing or leads to no version", kind: .data,
+                            file: tree.latestLink(id).path, hint: "release the dataset again; the catalogue lists only what `latest` leads to"))
+                    }
+                    continue
+                }
                 var indexed = false
-                for version in folder.versions {
-                    let url = tree.manifestURL(id: folder.id, version: version)
+                // A version above `latest` is a release still being switched in: not public yet.
+                for version in tree.versions(id) where version <= latest {
+                    let url = tree.versionDirectory(id, version: version).appendingPathComponent(Manifest.fileName)
                     do {
-                        let manifest = try PublishedManifest.read(at: url)
-                        guard manifest.id == folder.id, manifest.version == version else {
+                        let manifest = try Manifest.read(at: url)
+                        guard manifest.id == id, manifest.version == version else {
                             throw LumpiniError(
-                                "manifest-misplaced", "the manifest says \(manifest.id) v\(manifest.version) but is in \(folder.id)/v\(version)",
+                                "manifest-misplaced", "the manifest says \(manifest.id) v\(manifest.version) but is in \(id)/v\(version)",
                                 kind: .data, file: url.path, hint: "publish the dataset again")
                         }
-                        try writer.write(manifest)
+                        if version == latest { try writer.write(manifest) } else { try writer.writeVersion(manifest) }
                         versionCount += 1
-                        if version == folder.latest { indexed = true }
+                        if version == latest { indexed = true }
                     } catch let error as LumpiniError {
                         problems.append(error)
                     }
                 }
                 if indexed { datasetCount += 1 }
                 // A dataset whose latest manifest is unusable must not be shown from an older version.
-                if !indexed { try deleteDataset(folder.id, db: db) }
+                if !indexed { try deleteDataset(id, db: db) }
             }
         }
         if FileManager.default.fileExists(atPath: file.path) {
@@ -111,7 +127,7 @@ public struct Catalogue: Sendable {
     /// (`public/<id>/v<N>/manifest.json`) and records that version; when it is the newest version,
     /// it becomes what the catalogue shows of the dataset. Recording the same manifest again changes nothing.
     public func record(manifestAt url: URL) throws {
-        let manifest = try PublishedManifest.read(at: url)
+        let manifest = try Manifest.read(at: url)
         try database.write { db in try CatalogueWriter(db: db, publicRoot: publicRoot).write(manifest) }
     }
 

@@ -17,6 +17,8 @@ public struct CatalogueExportSettings: Sendable, Equatable {
     public var publisherNames: [String: LocalizedText]
     /// Names of themes (theme code → name) when a vocabulary is at hand.
     public var themeNames: [String: LocalizedText]
+    /// The EU data theme of each theme code (`ENVI`, `TRAN`…) when a vocabulary is at hand.
+    public var euThemes: [String: String] = [:]
 
     public static let euHighValueRegulation = "http://data.europa.eu/eli/reg_impl/2023/138/oj"
 
@@ -52,8 +54,19 @@ public struct CatalogueExportSettings: Sendable, Equatable {
     /// The bilingual README of the dataset's latest version.
     func landingPage(_ id: String) -> String { "\(baseURL)/\(id)/latest/README.md" }
 
-    func downloadURL(_ detail: DatasetDetail, _ file: PublishedManifest.File) -> String {
+    func downloadURL(_ detail: DatasetDetail, _ file: Manifest.File) -> String {
         "\(baseURL)/\(detail.directory)/\(file.path.addingPercentEncodingForPath)"
+    }
+
+    /// Takes the names of publishers and themes, and the EU data themes, from the vocabularies.
+    public mutating func use(_ vocabularies: Vocabularies) {
+        for agency in vocabularies.agencies {
+            publisherNames[agency.code] = LocalizedText(th: agency.nameTH, en: agency.nameEN)
+        }
+        for theme in vocabularies.themes {
+            themeNames[theme.code] = LocalizedText(th: theme.nameTH, en: theme.nameEN)
+            if !theme.euTheme.isEmpty { euThemes[theme.code] = theme.euTheme }
+        }
     }
 
     func publisherName(_ code: String) -> LocalizedText {

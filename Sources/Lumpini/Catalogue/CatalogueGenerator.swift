@@ -1,4 +1,5 @@
 import Foundation
+import GDAL
 
 /// Generates a public tree of many plausible Bangkok datasets (Thai and English titles, 77
 /// publishers, themes, high-value flags, extents, update frequencies, one to three versions each,
@@ -22,7 +23,7 @@ public struct CatalogueGenerator: Sendable {
     /// - Returns: the number of releases written.
     @discardableResult
     public func write(into publicRoot: URL) throws -> Int {
-        try forEachRelease { release in try release.write(into: publicRoot) }
+        try forEachRelease { release, _ in try release.write(into: publicRoot) }
     }
 
     /// Records the generated releases straight into a catalogue index, without writing the public tree.
@@ -31,12 +32,14 @@ public struct CatalogueGenerator: Sendable {
     public func record(into catalogue: Catalogue) throws -> Int {
         try catalogue.database.write { db in
             let writer = CatalogueWriter(db: db, publicRoot: catalogue.publicRoot)
-            return try forEachRelease { release in try writer.write(release.manifest) }
+            return try forEachRelease { release, isLatest in
+                if isLatest { try writer.write(try release.manifest) } else { try writer.writeVersion(try release.manifest) }
+            }
         }
     }
 
-    /// Calls `body` with every release, oldest version of each dataset first.
-    private func forEachRelease(_ body: (SampleRelease) throws -> Void) throws -> Int {
+    /// Calls `body` with every release, oldest version of each dataset first, and whether it is the latest.
+    private func forEachRelease(_ body: (SampleRelease, Bool) throws -> Void) throws -> Int {
         var random = SplitMix64(seed: seed)
         var releases = 0
         for number in 0..<count {
@@ -45,7 +48,7 @@ public struct CatalogueGenerator: Sendable {
             let dataset = makeDataset(number: number, random: &random)
             for version in 1...versions {
                 let releasedAt = lastRelease.addingTimeInterval(-Double((versions - version) * 30 * 86_400))
-                try body(makeRelease(dataset, version: version, releasedAt: releasedAt))
+                try body(makeRelease(dataset, version: version, releasedAt: releasedAt), version == versions)
                 releases += 1
             }
         }

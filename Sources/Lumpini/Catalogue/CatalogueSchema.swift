@@ -59,10 +59,12 @@ enum CatalogueSchema {
                     PRIMARY KEY (datasetID, version, path)
                 ) WITHOUT ROWID;
 
-                -- The data formats of each dataset's latest version, folded to lowercase, for filtering.
+                -- The data formats of each dataset's latest version: folded to lowercase for filtering,
+                -- and as the manifest names them.
                 CREATE TABLE format (
                     format TEXT NOT NULL,
                     datasetID TEXT NOT NULL,
+                    name TEXT NOT NULL,
                     PRIMARY KEY (format, datasetID)
                 ) WITHOUT ROWID;
                 CREATE INDEX format_dataset ON format(datasetID);

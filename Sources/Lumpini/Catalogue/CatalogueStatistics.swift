@@ -59,7 +59,12 @@ public struct CatalogueStatistics: Codable, Sendable, Equatable {
     public var byFormat: [Count]
     public var byClassification: [Count]
     public var highValue: HighValueProgress
+    /// Datasets past their update frequency.
+    public var staleCount: Int
+    /// The longest overdue of them (at most `staleListed`); `list --stale` lists them all.
     public var stale: [StaleDataset]
+
+    static let staleListed = 50
     public var quality: QualityDistribution
     /// Datasets a release built but did not publish, by reason.
     public var unpublished: [Count]
@@ -77,10 +82,7 @@ public struct CatalogueStatistics: Codable, Sendable, Equatable {
             versions: try Int.fetchOne(db, sql: "SELECT count(*) FROM version") ?? 0,
             byTheme: try counts("SELECT theme AS key, count(*) AS count FROM dataset GROUP BY theme ORDER BY count DESC, key"),
             byPublisher: try counts("SELECT publisher AS key, count(*) AS count FROM dataset GROUP BY publisher ORDER BY count DESC, key"),
-            byFormat: try counts("""
-                SELECT d.format AS key, count(*) AS count FROM distribution AS d JOIN dataset ON dataset.id = d.datasetID
-                    AND dataset.latestVersion = d.version WHERE d.role = 'data' GROUP BY d.format ORDER BY count DESC, key
-                """),
+            byFormat: try counts("SELECT min(name) AS key, count(*) AS count FROM format GROUP BY format ORDER BY count DESC, key"),
             byClassification: try counts("SELECT classification AS key, count(*) AS count FROM dataset GROUP BY classification ORDER BY count DESC, key"),
             highValue: HighValueProgress(
                 target: target, published: published,
@@ -91,9 +93,10 @@ public struct CatalogueStatistics: Codable, Sendable, Equatable {
                     SELECT coalesce(hvdCategory, '(none)') AS key, count(*) AS count FROM dataset WHERE highValue
                     GROUP BY key ORDER BY count DESC, key
                     """)),
+            staleCount: try Int.fetchOne(db, sql: "SELECT count(*) FROM dataset WHERE staleAt < ?", arguments: [Timestamp.format(now)]) ?? 0,
             stale: try StaleDataset.fetchAll(
-                db, sql: "SELECT id, publisher, updateFrequency, releasedAt, staleAt FROM dataset WHERE staleAt < ? ORDER BY staleAt, id",
-                arguments: [Timestamp.format(now)]),
+                db, sql: "SELECT id, publisher, updateFrequency, releasedAt, staleAt FROM dataset WHERE staleAt < ? ORDER BY staleAt, id LIMIT ?",
+                arguments: [Timestamp.format(now), staleListed]),
             quality: QualityDistribution(
                 byRating: QualityScore.Rating.allCases.map { rating in
                     ratings[rating.rawValue] ?? Count(row: ["key": rating.rawValue, "count": 0])

@@ -8,7 +8,7 @@ struct CatalogueWriter {
     let publicRoot: URL
 
     /// Records one release. When it is the dataset's newest, the dataset's row is rewritten from it.
-    func write(_ manifest: PublishedManifest) throws {
+    func write(_ manifest: Manifest) throws {
         try writeVersion(manifest)
         let latest = try Int.fetchOne(db, sql: "SELECT latestVersion FROM dataset WHERE id = ?", arguments: [manifest.id])
         if let latest, latest > manifest.version {
@@ -22,7 +22,9 @@ struct CatalogueWriter {
         }
     }
 
-    private func writeVersion(_ manifest: PublishedManifest) throws {
+    /// Records a version and its files only, leaving the dataset's row alone (for versions older than
+    /// one that will be written next).
+    func writeVersion(_ manifest: Manifest) throws {
         let releasedAt = try timestamp(manifest)
         try db.cachedStatement(sql: """
             INSERT OR REPLACE INTO version
@@ -30,8 +32,8 @@ struct CatalogueWriter {
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """).execute(arguments: [
                 manifest.id, manifest.version, releasedAt, manifest.lumpiniVersion, manifest.inputHash,
-                manifest.counts.rowsPublished, manifest.counts.rowsQuarantined, manifest.counts.features, manifest.quality?.valid,
-                manifest.files.count, manifest.files.reduce(Int64(0)) { $0 + $1.size },
+                manifest.counts.rowsPublished, manifest.counts.rowsQuarantined, manifest.counts.features, manifest.quality.valid,
+                manifest.files.count, manifest.files.reduce(0) { $0 + $1.size },
             ])
         try db.cachedStatement(sql: "DELETE FROM distribution WHERE datasetID = ? AND version = ?")
             .execute(arguments: [manifest.id, manifest.version])
@@ -40,11 +42,11 @@ struct CatalogueWriter {
             VALUES (?, ?, ?, ?, ?, ?, ?, ?)
             """)
         for file in manifest.files {
-            try insert.execute(arguments: [manifest.id, manifest.version, file.path, file.format, file.mediaType, file.size, file.sha256, file.role])
+            try insert.execute(arguments: [manifest.id, manifest.version, file.path, file.format, file.mediaType, file.size, file.sha256, file.role.rawValue])
         }
     }
 
-    private func writeDataset(_ manifest: PublishedManifest) throws {
+    private func writeDataset(_ manifest: Manifest) throws {
         let metadata = manifest.metadata
         let releasedAt = try timestamp(manifest)
         let history = try Row.fetchOne(
@@ -79,8 +81,8 @@ struct CatalogueWriter {
             "rowsIn": manifest.counts.rowsIn, "rowsPublished": manifest.counts.rowsPublished,
             "rowsQuarantined": manifest.counts.rowsQuarantined, "features": manifest.counts.features,
             "geometryType": manifest.geometryType,
-            "valid": manifest.quality?.valid, "errorCount": manifest.quality?.errorCount,
-            "warningCount": manifest.quality?.warningCount, "changedValues": manifest.quality?.changedValues,
+            "valid": manifest.quality.valid, "errorCount": manifest.quality.errorCount,
+            "warningCount": manifest.quality.warningCount, "changedValues": manifest.quality.changedValues,
             "formats": formats.joined(separator: ","),
             "qualityScore": quality.points, "qualityRating": quality.rating.rawValue,
             "quality": try JSONOutput.string(quality, pretty: false),
@@ -99,8 +101,8 @@ struct CatalogueWriter {
         for table in ["format", "indicator", "keyword"] {
             try db.cachedStatement(sql: "DELETE FROM \(table) WHERE datasetID = ?").execute(arguments: [manifest.id])
         }
-        let insertFormat = try db.cachedStatement(sql: "INSERT OR IGNORE INTO format (format, datasetID) VALUES (?, ?)")
-        for format in formats { try insertFormat.execute(arguments: [format.lowercased(), manifest.id]) }
+        let insertFormat = try db.cachedStatement(sql: "INSERT OR IGNORE INTO format (format, datasetID, name) VALUES (?, ?, ?)")
+        for format in formats { try insertFormat.execute(arguments: [format.lowercased(), manifest.id, format]) }
         let insertIndicator = try db.cachedStatement(sql: "INSERT OR IGNORE INTO indicator (code, scheme, datasetID) VALUES (?, ?, ?)")
         for code in metadata.indicators.livability { try insertIndicator.execute(arguments: [code, "livability", manifest.id]) }
         for code in metadata.indicators.sdg { try insertIndicator.execute(arguments: [code, "sdg", manifest.id]) }
@@ -125,7 +127,7 @@ struct CatalogueWriter {
             ])
     }
 
-    private func timestamp(_ manifest: PublishedManifest) throws -> String {
+    private func timestamp(_ manifest: Manifest) throws -> String {
         guard let date = Timestamp.parse(manifest.releasedAt) else {
             throw LumpiniError(
                 "manifest-invalid", "releasedAt \"\(manifest.releasedAt)\" is not an ISO 8601 date and time", kind: .data,

@@ -82,6 +82,14 @@ public struct DCATExport {
         let theme = "\(themeScheme)/\(metadata.theme)"
         graph.add(theme, types: ["skos:Concept"], [("skos:inScheme", .iri(themeScheme))]
             + RDFGraph.texts(settings.themeNames[metadata.theme] ?? LocalizedText(en: metadata.theme)).map { ("skos:prefLabel", $0) })
+        if let euTheme = settings.euThemes[metadata.theme] {
+            let iri = "http://publications.europa.eu/resource/authority/data-theme/\(euTheme)"
+            graph.add(iri, types: ["skos:Concept"], [
+                ("skos:prefLabel", .text(Self.euThemeLabels[euTheme] ?? euTheme, language: "en")),
+                ("skos:inScheme", .iri("http://publications.europa.eu/resource/authority/data-theme")),
+            ])
+            graph.add(dataset, types: [], [("dcat:theme", .iri(iri))])
+        }
         let accessRights = "http://publications.europa.eu/resource/authority/access-right/\(metadata.classification.euAccessRight)"
         graph.add(accessRights, types: ["dct:RightsStatement"])
         let frequency = "http://publications.europa.eu/resource/authority/frequency/\(metadata.updateFrequency.euFrequency)"
@@ -141,7 +149,7 @@ public struct DCATExport {
                 properties.append(("dcatap:hvdCategory", .iri(category.iri)))
             }
         }
-        for file in detail.files where file.isData {
+        for file in detail.manifest.dataFiles {
             let download = settings.downloadURL(detail, file)
             let distribution = "\(download)#distribution"
             let checksum = "\(download)#sha256"
@@ -179,6 +187,14 @@ public struct DCATExport {
             + [("dct:identifier", .text(code, language: nil))])
         return iri
     }
+
+    /// The English labels of the EU data themes (`http://publications.europa.eu/resource/authority/data-theme`).
+    static let euThemeLabels = [
+        "AGRI": "Agriculture, fisheries, forestry and food", "ECON": "Economy and finance", "EDUC": "Education, culture and sport",
+        "ENER": "Energy", "ENVI": "Environment", "GOVE": "Government and public sector", "HEAL": "Health",
+        "INTR": "International issues", "JUST": "Justice, legal system and public safety", "REGI": "Regions and cities",
+        "SOCI": "Population and society", "TECH": "Science and technology", "TRAN": "Transport",
+    ]
 
     private static func language(_ code: String) -> String {
         "http://publications.europa.eu/resource/authority/language/\(code)"

@@ -46,7 +46,7 @@ public struct DataJSONExport {
             "theme": [.string(metadata.theme)],
             "language": .array([("th", metadata.title.th), ("en", metadata.title.en)].compactMap { ($0.1 ?? "").isEmpty ? nil : .string($0.0) }),
             "landingPage": .string(settings.landingPage(detail.id)),
-            "distribution": .array(detail.files.filter(\.isData).map { file in
+            "distribution": .array(detail.manifest.dataFiles.map { file in
                 [
                     "@type": "dcat:Distribution", "title": .string(file.path), "format": .string(file.format),
                     "mediaType": .string(file.mediaType), "downloadURL": .string(settings.downloadURL(detail, file)),

@@ -36,13 +36,13 @@ public struct DatasetDetail: Codable, Sendable, Equatable {
     /// When the dataset goes stale by its update frequency; nil when it never does.
     public var staleAt: String?
     public var stale: Bool
-    public var manifest: PublishedManifest
+    public var manifest: Manifest
     /// Every version in the public tree, newest first.
     public var versions: [Version]
     public var quality: QualityScore
 
     public var metadata: DatasetMetadata { manifest.metadata }
-    public var files: [PublishedManifest.File] { manifest.files }
+    public var files: [Manifest.File] { manifest.files }
 
     static func fetch(_ db: Database, id: String, now: Date) throws -> DatasetDetail? {
         guard let row = try Row.fetchOne(
@@ -58,7 +58,7 @@ public struct DatasetDetail: Codable, Sendable, Equatable {
         return DatasetDetail(
             id: row["id"], version: row["latestVersion"], directory: row["directory"],
             firstReleasedAt: row["firstReleasedAt"], releasedAt: row["releasedAt"], staleAt: row["staleAt"], stale: row["stale"],
-            manifest: try decoder.decode(PublishedManifest.self, from: Data(manifest.utf8)),
+            manifest: try decoder.decode(Manifest.self, from: Data(manifest.utf8)),
             versions: try Version.fetchAll(db, sql: "SELECT * FROM version WHERE datasetID = ? ORDER BY version DESC", arguments: [id]),
             quality: try decoder.decode(QualityScore.self, from: Data(quality.utf8)))
     }

@@ -1,3 +1,4 @@
+import Foundation
 import GRDB
 
 /// One dataset as `catalog list` and `catalog search` show it. The JSON keys are a contract
@@ -45,5 +46,43 @@ public struct DatasetSummary: Codable, Sendable, Equatable, FetchableRecord {
         stale = row["stale"]
         qualityScore = row["qualityScore"]
         qualityRating = row["qualityRating"]
+    }
+}
+
+extension DatasetSummary {
+    /// A JSON array of the summaries, one object per line, keys sorted: the same objects `JSONOutput`
+    /// gives, written fast enough for 10,000 datasets.
+    public static func jsonArray(_ summaries: [DatasetSummary]) -> Data {
+        var json = JSONBytes(capacity: summaries.count * 512)
+        json.raw("[")
+        for (index, summary) in summaries.enumerated() {
+            json.raw(index == 0 ? "\n{" : ",\n{")
+            json.key("classification"); json.string(summary.classification); json.raw(",")
+            json.key("formats"); json.raw("[")
+            for (position, format) in summary.formats.enumerated() {
+                if position > 0 { json.raw(",") }
+                json.string(format)
+            }
+            json.raw("],")
+            json.key("highValue"); json.bool(summary.highValue); json.raw(",")
+            if let category = summary.highValueCategory { json.key("highValueCategory"); json.string(category); json.raw(",") }
+            json.key("id"); json.string(summary.id); json.raw(",")
+            json.key("publisher"); json.string(summary.publisher); json.raw(",")
+            json.key("qualityRating"); json.string(summary.qualityRating); json.raw(",")
+            json.key("qualityScore"); json.integer(summary.qualityScore); json.raw(",")
+            json.key("stale"); json.bool(summary.stale); json.raw(",")
+            json.key("theme"); json.string(summary.theme); json.raw(",")
+            json.key("title"); json.raw("{")
+            var separator = false
+            if let en = summary.title.en { json.key("en"); json.string(en); separator = true }
+            if let th = summary.title.th { if separator { json.raw(",") }; json.key("th"); json.string(th) }
+            json.raw("},")
+            json.key("updateFrequency"); json.string(summary.updateFrequency); json.raw(",")
+            json.key("updated"); json.string(summary.updated); json.raw(",")
+            json.key("version"); json.integer(summary.version)
+            json.raw("}")
+        }
+        json.raw(summaries.isEmpty ? "]\n" : "\n]\n")
+        return json.data
     }
 }

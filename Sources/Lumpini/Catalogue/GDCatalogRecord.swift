@@ -74,7 +74,7 @@ public struct GDCatalogRecord: Encodable, Sendable, Equatable {
             if !unique.isEmpty { fields[field] = .array(unique.map(JSONNode.string)) }
         }
 
-        let isGeospatial = (detail.manifest.counts.features ?? 0) > 0 || detail.manifest.geometryType != nil
+        let isGeospatial = detail.manifest.counts.features > 0 || detail.manifest.geometryType != nil
         set("data_type", isGeospatial ? "ข้อมูลภูมิสารสนเทศเชิงพื้นที่" : nil)
         set("title", metadata.title.th ?? metadata.title.en)
         set("name", metadata.id)
@@ -88,7 +88,7 @@ public struct GDCatalogRecord: Encodable, Sendable, Equatable {
         if metadata.updateFrequency.interval != nil { set("update_frequency_interval", "1") }
         set("geo_coverage", ["bangkok", "กรุงเทพมหานคร", "กรุงเทพฯ"].contains(metadata.spatial.name.lowercased()) ? "จังหวัด" : nil)
         set("data_source", settings.publisherName(metadata.publisher).th ?? metadata.publisher)
-        setList("data_format", detail.files.filter(\.isData).map { FileFormat.named($0.format)?.gdCatalogFormat ?? "อื่นๆ" })
+        setList("data_format", detail.manifest.dataFiles.map { FileFormat.named($0.format)?.gdCatalogFormat ?? "อื่นๆ" })
         set("data_category", metadata.classification.gdCatalogCategory)
         set("data_classification", metadata.classification.gdCatalogLevel)
         set("license_id", Licence.code(metadata.license).gdCatalogName)

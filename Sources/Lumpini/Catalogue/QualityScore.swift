@@ -46,7 +46,7 @@ public struct QualityScore: Codable, Sendable, Equatable {
     /// - Parameters:
     ///   - manifest: the release's manifest.
     ///   - directory: the release's version directory, to check that its files are there; nil to skip.
-    public init(manifest: PublishedManifest, firstReleasedAt: String?, directory: URL?) {
+    public init(manifest: Manifest, firstReleasedAt: String?, directory: URL?) {
         let metadata = manifest.metadata
         let data = manifest.dataFiles
         let formats = data.map { FileFormat.named($0.format) }
@@ -54,7 +54,7 @@ public struct QualityScore: Codable, Sendable, Equatable {
         let filesOnDisk: Bool? = directory.map { directory in
             !data.isEmpty && data.allSatisfy { file in
                 let attributes = try? FileManager.default.attributesOfItem(atPath: directory.appendingPathComponent(file.path).path)
-                return (attributes?[.size] as? NSNumber)?.int64Value == file.size
+                return (attributes?[.size] as? NSNumber)?.intValue == file.size
             }
         }
         let hasText = { (text: LocalizedText) in !(text.th ?? "").isEmpty || !(text.en ?? "").isEmpty }

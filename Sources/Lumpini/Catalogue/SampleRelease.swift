@@ -1,5 +1,5 @@
-import Crypto
 import Foundation
+import GDAL
 
 /// Writes a release into a public tree exactly as the manifest contract describes it
 /// (files, then `manifest.json` with their sizes and SHA-256, then the `latest` link), for
@@ -10,10 +10,10 @@ public struct SampleRelease: Sendable {
         public var name: String
         public var format: String
         public var mediaType: String
-        public var role: String
+        public var role: Manifest.File.Role
         public var contents: Data
 
-        public init(name: String, format: String, mediaType: String, role: String = "data", contents: Data) {
+        public init(name: String, format: String, mediaType: String, role: Manifest.File.Role = .data, contents: Data) {
             self.name = name
             self.format = format
             self.mediaType = mediaType
@@ -26,14 +26,14 @@ public struct SampleRelease: Sendable {
     public var version: Int
     public var releasedAt: Date
     public var files: [File]
-    public var counts: PublishedManifest.Counts
-    public var extent: PublishedManifest.Extent?
+    public var counts: Manifest.Counts
+    public var extent: Envelope?
     public var geometryType: String?
-    public var quality: PublishedManifest.Quality
+    public var quality: Manifest.Quality
 
     public init(
-        metadata: DatasetMetadata, version: Int, releasedAt: Date, files: [File], counts: PublishedManifest.Counts,
-        extent: PublishedManifest.Extent?, geometryType: String?, quality: PublishedManifest.Quality = .init(valid: true, errorCount: 0, warningCount: 0, changedValues: 0)
+        metadata: DatasetMetadata, version: Int, releasedAt: Date, files: [File], counts: Manifest.Counts,
+        extent: Envelope?, geometryType: String?, quality: Manifest.Quality = .init(valid: true, errorCount: 0, warningCount: 0, changedValues: 0)
     ) {
         self.metadata = metadata
         self.version = version
@@ -45,16 +45,21 @@ public struct SampleRelease: Sendable {
         self.quality = quality
     }
 
-    /// The manifest of this release, with the files' sizes and SHA-256.
-    public var manifest: PublishedManifest {
-        let entries = files.map { file in
-            PublishedManifest.File(
-                path: file.name, format: file.format, mediaType: file.mediaType, size: Int64(file.contents.count),
-                sha256: SHA256.hash(data: file.contents).map { String(format: "%02x", $0) }.joined(), role: file.role)
+    /// The manifest of this release, with the files' sizes and SHA-256. The inputs are the metadata alone:
+    /// a sample release has no source files.
+    public var manifest: Manifest {
+        get throws {
+            let entries = files.map { file in
+                Manifest.File(
+                    path: file.name, format: file.format, mediaType: file.mediaType, size: file.contents.count,
+                    sha256: FileDigest.sha256(file.contents), role: file.role)
+            }
+            let inputs = InputHashes(
+                sources: [], datasetYAML: FileDigest.sha256(try JSONOutput.data(metadata, pretty: false)), schema: nil, vocabularies: nil)
+            return Manifest(
+                id: metadata.id, version: version, releasedAt: Timestamp.format(releasedAt), inputs: inputs, counts: counts,
+                extent: extent, geometryType: geometryType, quality: quality, files: entries, metadata: metadata)
         }
-        return PublishedManifest(
-            id: metadata.id, version: version, releasedAt: Timestamp.format(releasedAt), counts: counts, extent: extent,
-            geometryType: geometryType, quality: quality, files: entries, metadata: metadata)
     }
 
     /// Writes the release into `publicRoot/<id>/v<version>/` (its files, then `manifest.json`) and points `latest` at it.
@@ -69,7 +74,7 @@ public struct SampleRelease: Sendable {
             try file.contents.write(to: folder.appendingPathComponent(file.name))
         }
         let manifestURL = folder.appendingPathComponent("manifest.json")
-        try JSONOutput.data(manifest).write(to: manifestURL)
+        try JSONOutput.data(try manifest).write(to: manifestURL)
         if pointLatest {
             let link = datasetFolder.appendingPathComponent("latest")
             let temporary = datasetFolder.appendingPathComponent(".latest-\(UUID().uuidString)")

@@ -64,6 +64,13 @@ final class CatalogueBuildTests: XCTestCase {
         XCTAssertEqual(try catalogue.dataset(id: "pm25-readings")?.version, 2)
     }
 
+    func testAVersionThatLatestDoesNotLeadToYetIsNotShown() throws {
+        try tree.release(CatalogueSample.pm25, version: 3, releasedAt: Date(), pointLatest: false)
+        let report = try tree.build()
+        XCTAssertEqual(report.versions, 5)
+        XCTAssertEqual(try tree.open().dataset(id: "pm25-readings")?.version, 2)
+    }
+
     func testAnUnreadableManifestIsReportedAndTheOthersAreIndexed() throws {
         let broken = tree.publicRoot.appendingPathComponent("canal-water-quality/v1/manifest.json")
         try Data(#"{"manifestVersion": 1, "id": "canal-water-quality"}"#.utf8).write(to: broken)
@@ -80,7 +87,7 @@ final class CatalogueBuildTests: XCTestCase {
         try tree.release(draft, pointLatest: false)
         let report = try tree.build()
         XCTAssertEqual(report.datasets, 4)
-        XCTAssertTrue(report.problems.contains { $0.contains("half-released/latest") && $0.contains("no `latest` link") }, "\(report.problems)")
+        XCTAssertTrue(report.problems.contains { $0.contains("half-released/latest") && $0.contains("`latest` is missing") }, "\(report.problems)")
     }
 
     func testAMissingPublicTreeIsAnInputError() throws {

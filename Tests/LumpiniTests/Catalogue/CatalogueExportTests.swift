@@ -36,16 +36,27 @@ final class CatalogueExportTests: XCTestCase {
         return Dictionary(uniqueKeysWithValues: graph.map { ($0["@id"] as! String, $0) })
     }
 
+    /// Settings as a workspace with vocabularies gives them: names of publishers and themes, EU data themes.
+    static var settingsWithVocabularies: CatalogueExportSettings {
+        var settings = CatalogueExportSettings()
+        settings.publisherNames = ["ENV": LocalizedText(th: "สำนักสิ่งแวดล้อม", en: "Department of Environment")]
+        settings.themeNames = ["environment": LocalizedText(th: "สิ่งแวดล้อม", en: "Environment")]
+        settings.euThemes = ["environment": "ENVI", "education": "EDUC"]
+        return settings
+    }
+
     func testDCATAPJSONLDConformsToTheDCATAP3Shapes() throws {
         let validator = try ReferenceValidator(scratch: tree.root)
-        let export = try write(catalogue.export(.dcatAP), "catalog.jsonld")
+        let plain = try validator.shacl(try write(catalogue.export(.dcatAP), "plain.jsonld"), format: "json-ld", shapes: Self.coreShapes)
+        XCTAssertTrue(plain.conforms, plain.output)
+        let export = try write(catalogue.export(.dcatAP, settings: Self.settingsWithVocabularies), "catalog.jsonld")
         let verdict = try validator.shacl(export, format: "json-ld", shapes: Self.coreShapes)
         XCTAssertTrue(verdict.conforms, verdict.output)
     }
 
     func testDCATAPTurtleConformsToTheDCATAP3Shapes() throws {
         let validator = try ReferenceValidator(scratch: tree.root)
-        let export = try write(catalogue.export(.dcatAPTurtle), "catalog.ttl")
+        let export = try write(catalogue.export(.dcatAPTurtle, settings: Self.settingsWithVocabularies), "catalog.ttl")
         let verdict = try validator.shacl(export, format: "turtle", shapes: Self.coreShapes)
         XCTAssertTrue(verdict.conforms, verdict.output)
     }
@@ -86,7 +97,7 @@ final class CatalogueExportTests: XCTestCase {
         XCTAssertEqual(Set((dataset["dcatap:applicableLegislation"] as? [[String: String]])?.compactMap { $0["@id"] } ?? []),
                        [CatalogueExportSettings.euHighValueRegulation, "https://example.go.th/law/digital-government-2562"])
 
-        let manifest = try PublishedManifest.read(at: tree.publicRoot.appendingPathComponent("pm25-readings/v2/manifest.json"))
+        let manifest = try Manifest.read(at: tree.publicRoot.appendingPathComponent("pm25-readings/v2/manifest.json"))
         let geojson = try XCTUnwrap(manifest.files.first { $0.format == "GeoJSON" })
         let distribution = try XCTUnwrap(nodes["https://data.example.go.th/open/pm25-readings/v2/pm25-readings.geojson#distribution"])
         XCTAssertEqual((distribution["dcat:downloadURL"] as? [[String: String]])?.first?["@id"],
@@ -142,9 +153,9 @@ final class CatalogueExportTests: XCTestCase {
         XCTAssertEqual((cafe["tags"] as? [[String: String]])?.map { $0["name"] }, ["coffee"])
         let resources = try XCTUnwrap(cafe["resources"] as? [[String: Any]])
         XCTAssertEqual(resources.map { $0["format"] as? String }, ["CSV", "GPKG"])
-        let manifest = try PublishedManifest.read(at: tree.publicRoot.appendingPathComponent("cafe-terraces/v1/manifest.json"))
+        let manifest = try Manifest.read(at: tree.publicRoot.appendingPathComponent("cafe-terraces/v1/manifest.json"))
         XCTAssertEqual(resources.map { $0["hash"] as? String }, manifest.dataFiles.map(\.sha256))
-        XCTAssertEqual(resources.map { ($0["size"] as? NSNumber)?.int64Value }, manifest.dataFiles.map(\.size))
+        XCTAssertEqual(resources.map { ($0["size"] as? NSNumber)?.intValue }, manifest.dataFiles.map(\.size))
         XCTAssertEqual(resources.first?["url"] as? String, "https://data.bangkok.go.th/opendata/cafe-terraces/v1/cafe-terraces.csv")
 
         let folder = tree.root.appendingPathComponent("ckan", isDirectory: true)

@@ -71,6 +71,14 @@ final class CatalogueQueryTests: XCTestCase {
         }
     }
 
+    func testTheFastJSONOfListIsTheSummariesThemselves() throws {
+        var summaries = try catalogue.list()
+        summaries[0].title = LocalizedText(th: "ชื่อ \"ในเครื่องหมายคำพูด\"\nบรรทัดใหม่ \\ \u{1}", en: nil)
+        let data = DatasetSummary.jsonArray(summaries)
+        XCTAssertEqual(try JSONDecoder().decode([DatasetSummary].self, from: data), summaries)
+        XCTAssertEqual(try JSONDecoder().decode([DatasetSummary].self, from: DatasetSummary.jsonArray([])), [])
+    }
+
     func testFilters() throws {
         XCTAssertEqual(try list(DatasetFilter(theme: "environment")), ["canal-water-quality", "pm25-readings"])
         XCTAssertEqual(try list(DatasetFilter(publisher: "ECO")), ["cafe-terraces"])
@@ -111,7 +119,7 @@ final class CatalogueQueryTests: XCTestCase {
         XCTAssertEqual(detail.versions.count, 2)
         XCTAssertLessThan(detail.firstReleasedAt, detail.releasedAt)
         XCTAssertTrue(detail.stale)
-        XCTAssertEqual(detail.files.filter { $0.role == "data" }.map(\.format), ["GeoJSON", "CSV"])
+        XCTAssertEqual(detail.manifest.dataFiles.map(\.format), ["GeoJSON", "CSV"])
         XCTAssertEqual(detail.manifest.counts.rowsQuarantined, 1)
         XCTAssertEqual(detail.metadata.indicators.sdg, ["11.6.2"])
         XCTAssertNil(try catalogue.dataset(id: "no-such-dataset"))

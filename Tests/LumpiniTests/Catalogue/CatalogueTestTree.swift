@@ -58,7 +58,7 @@ struct CatalogueTestTree {
         }
         files.append(.init(name: "\(metadata.id).csv", format: "CSV", mediaType: "text/csv", contents: Data((rows.joined(separator: "\n") + "\n").utf8)))
         files.append(.init(
-            name: "validation-report.json", format: "JSON", mediaType: "application/json", role: "report",
+            name: "validation-report.json", format: "JSON", mediaType: "application/json", role: .report,
             contents: Data(#"{"valid":true}"#.utf8)))
         files += extraFiles
         let release = SampleRelease(
