@@ -62,7 +62,7 @@ final class ReadBackCheck {
     /// Checks the CSV at `path`, which should hold `count` rows.
     func checkCSV(at path: String, count: Int) throws {
         try check(path: path, format: "CSV", count: count, options: Dataset.OpenOptions(
-            openOptions: ["EMPTY_STRING_AS_NULL": "YES", "AUTODETECT_TYPE": "NO", "SEPARATOR": "COMMA"], allowedDrivers: ["CSV"]
+            openOptions: ["EMPTY_STRING_AS_NULL": "YES", "AUTODETECT_TYPE": "NO"], allowedDrivers: ["CSV"]
         ))
     }
 

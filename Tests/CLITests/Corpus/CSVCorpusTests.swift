@@ -21,7 +21,7 @@ final class CSVCorpusTests: XCTestCase {
 
     func testWrongDelimiter() throws {
         try workspace.runSource("semicolon.csv", Data("a;b;c\n1;2;3\n4;5;6\n".utf8), id: "csv-wrong-delimiter",
-                                sourceKeys: "delimiter: \"|\"", inspect: [0], validate: [0], cleanse: [0], publish: [0])
+                                sourceKeys: "delimiter: \"|\"", inspect: [0], validate: [0], cleanse: [0], publish: [1])
     }
 
     func testMixedDelimiters() throws {
