@@ -52,7 +52,8 @@ struct Validate: AsyncParsableCommand {
             var options = ValidationOptions(maxErrors: maxErrors, encoding: encoding, delimiter: delimiter, keySets: WorkspaceKeySets(workspace: workspace))
             let report: ValidationReport
             let tableSchema = try schema.map { try loadSchema($0, workspace: workspace) }
-            if FileManager.default.fileExists(atPath: target) {
+            var isDirectory: ObjCBool = false
+            if FileManager.default.fileExists(atPath: target, isDirectory: &isDirectory), !isDirectory.boolValue {
                 report = try Validator.validate(file: target, schema: tableSchema, options: options)
             } else {
                 let description = try DatasetLoader.load(id: target, in: workspace)

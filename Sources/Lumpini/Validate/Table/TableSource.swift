@@ -30,6 +30,7 @@ final class GDALTableSource: TableSource {
     let labels: [String]
 
     init(path: String, layerName: String? = nil) throws {
+        try SourceReader.checkReadable(path)
         let dataset: Dataset
         do {
             dataset = try Dataset.open(path, options: Dataset.OpenOptions(openOptions: ["HEADERS": "FORCE"]))
