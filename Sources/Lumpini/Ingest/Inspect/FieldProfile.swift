@@ -24,7 +24,7 @@ struct FieldProfile {
     }
 
     mutating func add(_ value: String?) {
-        guard let value, !value.trimmingCharacters(in: .whitespaces).isEmpty else {
+        guard let value, !value.trimmingWhitespace.isEmpty else {
             nullCount += 1
             return
         }
