@@ -35,6 +35,14 @@ final class ChangelogTracker {
 
     /// Matches the row `encoder` just encoded.
     func observe(_ encoder: CSVRowEncoder) {
+        guard previousCSV != nil else {
+            // A first release (or one after a version without CSV): every row is added, nothing to match.
+            counts.added += 1
+            if examples.added.count < Changelog.exampleLimit {
+                examples.added.append(Changelog.Example(key: keyText(encoder), values: values(encoder)))
+            }
+            return
+        }
         let key = keyHash(encoder)
         let row = rowHash(encoder)
         guard let old = previous.removeValue(forKey: key) else {
