@@ -38,8 +38,10 @@ public enum ThaiCalendar {
         // Month names stand between the day and the year: split there and look each piece up,
         // instead of searching the text for every one of the 48 spellings.
         let pieces = text.unicodeScalars.split { scalar in
-            scalar.properties.isWhitespace || ("0"..."9").contains(scalar) || (0x0E50...0x0E59).contains(scalar.value)
-                || scalar == "/" || scalar == "-" || scalar == ","
+            switch scalar.value {
+            case 0x20, 0x09, 0xA0, 0x30...0x39, 0x0E50...0x0E59, 0x2F, 0x2D, 0x2C: return true
+            default: return false
+            }
         }
         return pieces.contains { piece in
             let name = String(String.UnicodeScalarView(piece))
