@@ -32,6 +32,7 @@ def main():
     parser.add_argument("--runs", type=int, default=3, help="timed runs per command (at least 3 for a recorded result)")
     parser.add_argument("--query-runs", type=int, default=40, help="timed runs per catalogue query (for the p95)")
     parser.add_argument("--timeout", type=int, default=900, help="seconds after which one run is stopped and reported as timed out")
+    parser.add_argument("--long-run", type=int, default=300, help="a command whose first run takes longer is not repeated")
     parser.add_argument("--quick", action="store_true", help="100,000 rows only, results written as <date>-<machine>-quick")
     parser.add_argument("--only", help=f"comma-separated cases: {','.join(CASES)}")
     arguments = parser.parse_args()
@@ -48,7 +49,7 @@ def main():
     def log(line):
         print(line, flush=True)
 
-    context = cases.Context(arguments.binary, arguments.venv, scratch, arguments.runs, arguments.query_runs, arguments.timeout, log)
+    context = cases.Context(arguments.binary, arguments.venv, scratch, arguments.runs, arguments.query_runs, arguments.timeout, arguments.long_run, log)
     started = time.time()
     load_start = _load()
     log(f"Benchmarks: {arguments.runs} runs per command, scratch {scratch}")

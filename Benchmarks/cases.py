@@ -18,9 +18,10 @@ from measure import Series, run, side_by_side
 class Context:
     """What every case needs: the tools, the scratch directory and how many runs."""
 
-    def __init__(self, binary, venv, scratch, runs, query_runs, timeout, log):
+    def __init__(self, binary, venv, scratch, runs, query_runs, timeout, long_run, log):
         self.binary = str(Path(binary).resolve())
         self.timeout = timeout
+        self.long_run = long_run
         self.venv = Path(venv).resolve()
         self.scratch = Path(scratch).resolve()
         self.runs = runs
@@ -169,7 +170,7 @@ def publish_points(context, rows_list):
         lumpini = None if missing else Series("lumpini publish", [context.binary, "publish", workspace["id"], "--root", str(workspace["root"]), "--public", str(public)])
         context.log(f"  publish, {rows:,} points")
         outputs = {reference.label: [reference_file], "lumpini publish": [public, workspace["root"] / ".lumpini"]}
-        side_by_side([s for s in (lumpini, reference) if s], context.runs, timeout=context.timeout, log=context.log,
+        side_by_side([s for s in (lumpini, reference) if s], context.runs, timeout=context.timeout, long_run=context.long_run, log=context.log,
                      prepare=lambda series: _remove(*outputs[series.label]))
         checks = {"ogr2ogrFeatures": _geojson_features(reference_file) if reference_file.exists() else None,
                   "ogr2ogrGeoJSONBytes": reference_file.stat().st_size if reference_file.exists() else None}
@@ -227,7 +228,7 @@ def validate_points(context, rows):
     lumpini = None if missing else Series("lumpini validate", [context.binary, "validate", str(workspace["csv"]),
                                                                 "--schema", str(workspace["schema"]), "--json"], ok_codes=(0, 1))
     context.log(f"  validate, {rows:,} rows")
-    side_by_side([s for s in (lumpini, reference) if s], context.runs, timeout=context.timeout, log=context.log)
+    side_by_side([s for s in (lumpini, reference) if s], context.runs, timeout=context.timeout, long_run=context.long_run, log=context.log)
     checks = {"frictionlessValid": _frictionless_verdict(reference)}
     if lumpini and lumpini.runs:
         checks["lumpiniExitCodes"] = lumpini.exit_codes
@@ -286,7 +287,7 @@ def publish_parcels(context):
     rows = workspace["count"]
     context.log(f"  publish, {rows:,} parcels ({workspace['invalid']:,} bow-ties)")
     outputs = {reference.label: [reference_file], "lumpini publish": [public, workspace["root"] / ".lumpini"]}
-    side_by_side([s for s in (lumpini, reference) if s], context.runs, timeout=context.timeout, log=context.log,
+    side_by_side([s for s in (lumpini, reference) if s], context.runs, timeout=context.timeout, long_run=context.long_run, log=context.log,
                  prepare=lambda series: _remove(*outputs[series.label]))
     checks = {"inputInvalid": workspace["invalid"]}
     invalid, total = _invalid_geometries(reference_file) if reference_file.exists() else (None, None)
@@ -339,7 +340,7 @@ def parse_floor(context, rows):
     missing = context.missing("inspect")
     lumpini = None if missing else Series("lumpini inspect --json", [context.binary, "inspect", csv_path, "--json"])
     context.log(f"  parse floor, {rows:,} rows")
-    side_by_side([s for s in (lumpini, reference, single) if s], context.runs, timeout=context.timeout, log=context.log)
+    side_by_side([s for s in (lumpini, reference, single) if s], context.runs, timeout=context.timeout, long_run=context.long_run, log=context.log)
     checks = {"duckdbCount": _int(reference.runs[-1].stdout) if reference.runs else None}
     if lumpini and lumpini.runs:
         try:
@@ -387,7 +388,7 @@ def noop_release(context, count=800):
     case["checks"]["firstRelease"] = {"seconds": round(first.seconds, 3), "peakRSSMB": round(first.peak_rss_kb / 1024, 1),
                                       "exitCode": first.exit_code, "published": _count(first.stdout, "published")}
     series = Series("lumpini release (no-op)", command)
-    side_by_side([series], context.runs, timeout=context.timeout, log=context.log)
+    side_by_side([series], context.runs, timeout=context.timeout, long_run=context.long_run, log=context.log)
     case["lumpini"] = _series_summary(series, count)
     case["checks"]["unchangedReported"] = _count(series.runs[-1].stdout, "unchanged") if series.runs else None
     case["checks"]["publishedInNoOp"] = _count(series.runs[-1].stdout, "published") if series.runs else None

@@ -167,13 +167,17 @@ def _round(value, digits=4):
     return None if value is None else round(value, digits)
 
 
-def side_by_side(series_list, runs, prepare=None, log=print, timeout=1800):
+def side_by_side(series_list, runs, prepare=None, log=print, timeout=1800, long_run=None):
     """Runs each series `runs` times, interleaved (A B A B …) so that load from other work on a
     shared machine falls on all of them alike. `prepare(series)` runs untimed before each run
-    (to remove the previous run's output). Stops repeating a series whose run failed."""
+    (to remove the previous run's output). Stops repeating a series whose run failed, and one
+    whose first run took longer than `long_run` seconds (its one figure is already far from any
+    target; repeating it would cost the machine's other users minutes for no new finding)."""
     for attempt in range(1, runs + 1):
         for series in series_list:
             if series.failed:
+                continue
+            if long_run and attempt > 1 and series.runs[0].seconds > long_run:
                 continue
             if prepare:
                 prepare(series)

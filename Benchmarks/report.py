@@ -111,13 +111,13 @@ def markdown(result):
         "",
         "Tools: " + "; ".join(f"{name} `{value}`" for name, value in tools.items() if value),
         "",
-        "| case | tool | median | min | CPU (median) | peak RSS | rows/s | ratio: wall | ratio: CPU |",
-        "|---|---|---|---|---|---|---|---|---|",
+        "| case | tool | runs | median | min | CPU (median) | peak RSS | rows/s | ratio: wall | ratio: CPU |",
+        "|---|---|---|---|---|---|---|---|---|---|",
     ]
     for case in result["cases"]:
         lumpini = case.get("lumpini", {})
         if lumpini.get("skipped"):
-            lines.append(f"| {case['title']} | lumpini: {lumpini['skipped']} | | | | | | | |")
+            lines.append(f"| {case['title']} | lumpini: {lumpini['skipped']} | | | | | | | | |")
         elif lumpini:
             lines.append(_row(case["title"], f"`{_short(lumpini['command'])}`", lumpini, _times(case.get("ratio")), _times(case.get("cpuRatio"))))
         references = [case.get("reference")] + list((case.get("references") or {}).values())
@@ -126,7 +126,7 @@ def markdown(result):
                 lines.append(_row(case["title"], _reference_name(reference), reference, "1", "1"))
         for label, query in list((case.get("queries") or {}).items()) + list((case.get("floors") or {}).items()):
             name = f"`lumpini catalog {label}`" if label in (case.get("queries") or {}) else label
-            lines.append(f"| {case['title']} | {name} | {_seconds(query['medianSeconds'])} (p95 {_seconds(query['p95Seconds'])}) | "
+            lines.append(f"| {case['title']} | {name} | {query['runs']} | {_seconds(query['medianSeconds'])} (p95 {_seconds(query['p95Seconds'])}) | "
                          f"{_seconds(query['minSeconds'])} | {_seconds(query.get('medianCPUSeconds'))} | {_mb(query['peakRSSMB'])} | — | — | — |")
     lines += ["", "## Targets", "", "| target | verdict | figure |", "|---|---|---|"]
     for case in result["cases"]:
@@ -155,7 +155,7 @@ def _times(ratio):
 
 def _row(title, tool, summary, ratio, cpu_ratio):
     failure = f" ({summary['failure']})" if summary.get("failure") else ""
-    return (f"| {title} | {tool}{failure} | {_seconds(summary['medianSeconds'])} | {_seconds(summary['minSeconds'])} | "
+    return (f"| {title} | {tool}{failure} | {summary['runs']} | {_seconds(summary['medianSeconds'])} | {_seconds(summary['minSeconds'])} | "
             f"{_seconds(summary.get('medianCPUSeconds'))} | {_mb(summary['peakRSSMB'])} | {_rate(summary)} | {ratio} | {cpu_ratio} |")
 
 
