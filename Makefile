@@ -77,7 +77,7 @@ bench: deps bench-venv
 # docs/reliability.md says how to run them longer and how a crash becomes a regression test.
 FUZZ_SECONDS ?= 30
 FUZZ_TARGETS ?= FuzzEncoding FuzzValueClassifier FuzzDatasetYAML FuzzPrivacyScanner FuzzDistrictMatch \
-                FuzzCSVReader FuzzTableSchema FuzzThaiDates FuzzAgencyNumber
+                FuzzCSVReader FuzzTableSchema FuzzThaiDates FuzzAgencyNumber FuzzVRTReferences
 FUZZ_FLAGS   ?= -timeout=10 -rss_limit_mb=2048 -max_len=65536
 
 fuzz: deps

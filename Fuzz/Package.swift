@@ -6,7 +6,7 @@ import PackageDescription
 
 let targets = [
     "FuzzEncoding", "FuzzValueClassifier", "FuzzDatasetYAML", "FuzzPrivacyScanner", "FuzzDistrictMatch",
-    "FuzzCSVReader", "FuzzTableSchema", "FuzzThaiDates", "FuzzAgencyNumber",
+    "FuzzCSVReader", "FuzzTableSchema", "FuzzThaiDates", "FuzzAgencyNumber", "FuzzVRTReferences",
 ]
 
 let package = Package(
@@ -17,7 +17,9 @@ let package = Package(
         .target(name: "CFuzzDriver"),
         .target(name: "FuzzSupport", dependencies: ["CFuzzDriver"]),
     ] + targets.map { name in
-        .executableTarget(name: name, dependencies: ["FuzzSupport", .product(name: "Lumpini", package: "Lumpini")])
+        .executableTarget(name: name, dependencies: [
+            "FuzzSupport", .product(name: "Lumpini", package: "Lumpini"), .product(name: "GDAL", package: "Lumpini"),
+        ])
     },
     swiftLanguageModes: [.v6]
 )

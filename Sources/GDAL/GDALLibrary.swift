@@ -23,9 +23,9 @@ public enum GDALLibrary {
     }
 
     /// GDAL's release name, for example "3.6.2". See `GDALVersionInfo`.
+    /// Needs no driver registration, so printing it costs nothing at start-up.
     public static var version: String {
-        ensureRegistered()
-        return String(cString: GDALVersionInfo("RELEASE_NAME"))
+        String(cString: GDALVersionInfo("RELEASE_NAME"))
     }
 
     /// PROJ's version as GDAL was built against it, for example "9.1.1".

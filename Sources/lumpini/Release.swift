@@ -38,6 +38,12 @@ struct ReleaseArguments: ParsableArguments {
             let progress = ReleaseProgress(total: total, linesToStderr: json)
             let summary = try await runner.run(ids: ids) { progress.handle($0) }
             progress.finish()
+            if !summary.dryRun {
+                let catalogue = try Catalogue.open(
+                    at: Catalogue.defaultFile(publicRoot: workspace.publicRoot), publicRoot: workspace.publicRoot, create: true
+                )
+                try catalogue.update(after: summary, workspace: workspace)
+            }
             if json {
                 print(try JSONOutput.string(summary), terminator: "")
             } else {

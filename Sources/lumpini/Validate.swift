@@ -7,13 +7,14 @@ struct Validate: AsyncParsableCommand {
         abstract: "Check data against its Table Schema and geometry rules, as Frictionless does, and report what is wrong.",
         discussion: """
             Examples:
-              lumpini validate pm25-readings-sample          (a dataset of the workspace, against its schema)
-              lumpini validate data.csv --schema schemas/pm25.schema.json
-              lumpini validate datapackage.json --json      (every resource, foreign keys across them)
-              lumpini validate districts.geojson            (RFC 7946 and GEOS validity)
-            Without --schema a table's schema is inferred from its first 100 rows, as `frictionless validate` does.
-            Exit codes: 0 valid, 1 invalid, 2 usage or input error (missing file, malformed schema).
-            The --json report has Frictionless's shape (docs/validation.md).
+              lumpini validate pm25-readings-sample     a dataset's cleansed records
+              lumpini validate data.csv --schema pm25   a CSV against a schema of schemas/
+              lumpini validate datapackage.json --json  every resource, keys across them
+              lumpini validate districts.geojson        RFC 7946 and GEOS validity
+            Without --schema a table's schema is inferred from its first 100 rows, as
+            `frictionless validate` does. Exit codes: 0 valid, 1 invalid, 2 usage or
+            input error (missing file, malformed schema). The --json report has
+            Frictionless's shape (docs/validation.md).
             """
     )
 
@@ -50,13 +51,14 @@ struct Validate: AsyncParsableCommand {
             let workspace = Workspace(root: root)
             var options = ValidationOptions(maxErrors: maxErrors, encoding: encoding, delimiter: delimiter, keySets: WorkspaceKeySets(workspace: workspace))
             let report: ValidationReport
-            if FileManager.default.fileExists(atPath: target) {
-                let tableSchema = try schema.map { try loadSchema($0, workspace: workspace) }
+            let tableSchema = try schema.map { try loadSchema($0, workspace: workspace) }
+            var isDirectory: ObjCBool = false
+            if FileManager.default.fileExists(atPath: target, isDirectory: &isDirectory), !isDirectory.boolValue {
                 report = try Validator.validate(file: target, schema: tableSchema, options: options)
             } else {
                 let description = try DatasetLoader.load(id: target, in: workspace)
                 options.area = description.metadata.spatial.bbox
-                report = try Validator.validate(dataset: description, in: workspace, options: options)
+                report = try Validator.validate(dataset: description, in: workspace, schema: tableSchema, options: options)
             }
             print(json ? try JSONOutput.string(report) : ValidationText.render(report), terminator: json ? "" : "\n")
             return report.valid

@@ -8,6 +8,8 @@ struct CLIRunner {
         let status: Int32
         let stdout: String
         let stderr: String
+        /// The process was ended by a signal (a crash), not by exiting.
+        var signalled = false
 
         func json() throws -> Any {
             try JSONSerialization.jsonObject(with: Data(stdout.utf8))
@@ -62,7 +64,8 @@ struct CLIRunner {
         return Result(
             status: process.terminationStatus,
             stdout: (try? String(contentsOf: outFile, encoding: .utf8)) ?? "",
-            stderr: (try? String(contentsOf: errFile, encoding: .utf8)) ?? ""
+            stderr: (try? String(contentsOf: errFile, encoding: .utf8)) ?? "",
+            signalled: process.terminationReason == .uncaughtSignal
         )
     }
 

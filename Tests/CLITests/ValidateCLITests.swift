@@ -105,7 +105,7 @@ final class ValidateCLITests: XCTestCase {
         XCTAssertEqual(negative.status, 2)
     }
 
-    func testDatasetIsValidatedAgainstItsSchemaAndVocabulary() throws {
+    func testDatasetsCleansedRecordsAreValidatedAgainstItsSchemaAndVocabulary() throws {
         let dataset = folder.appendingPathComponent("datasets/air-quality")
         try FileManager.default.createDirectory(at: dataset.appendingPathComponent("source"), withIntermediateDirectories: true)
         try FileManager.default.createDirectory(at: folder.appendingPathComponent("schemas/vocabularies"), withIntermediateDirectories: true)
@@ -135,12 +135,16 @@ final class ValidateCLITests: XCTestCase {
               {"name": "pm25", "type": "number", "constraints": {"minimum": 0}}],
              "foreignKeys": [{"fields": "district", "reference": {"lumpini:vocabulary": "districts", "fields": "code"}}]}
             """.utf8).write(to: folder.appendingPathComponent("schemas/air-quality.schema.json"))
-        try Data("station,district,pm25\nST1,1001,35\nST2,9999,12\nST2,1002,-3\n".utf8).write(to: dataset.appendingPathComponent("source/pm25.csv"))
+        try Data("station,district,pm25\nST1,1001,35\nST2,9999,12\nST2,1002,-3\nST3,1001,5,extra\n".utf8).write(to: dataset.appendingPathComponent("source/pm25.csv"))
         let result = try CLIRunner.run(["validate", "air-quality", "--json", "--root", folder.path])
         XCTAssertEqual(result.status, 1, result.stderr)
         let report = try XCTUnwrap(try result.json() as? [String: Any])
         let task = try XCTUnwrap((report["tasks"] as? [[String: Any]])?.first)
-        XCTAssertEqual(task["place"] as? String, "source/pm25.csv")
+        XCTAssertEqual(task["place"] as? String, "datasets/air-quality (cleansed records)")
+        XCTAssertEqual((task["stats"] as? [String: Any])?["rows"] as? Int, 4)
+        let warnings = try XCTUnwrap(task["warnings"] as? [[String: Any]])
+        XCTAssertEqual(warnings.map { $0["type"] as? String }, ["quarantined-row"], "the row the reader set aside is listed")
+        XCTAssertEqual(warnings.first?["rowNumber"] as? Int, 5)
         let errors = try XCTUnwrap(task["errors"] as? [[String: Any]])
         XCTAssertEqual(errors.map { "\($0["type"] as? String ?? "")@\($0["rowNumber"] as? Int ?? 0)" },
                        ["foreign-key@3", "constraint-error@4", "unique-error@4"])

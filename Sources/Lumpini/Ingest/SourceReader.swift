@@ -124,11 +124,11 @@ public final class SourceReader {
         if SourceFormat(path: path) == .shapefile {
             try ShapefileParts.requireComplete(path)
         }
-        if SourceFormat(path: path) == .csv, let sample = FileHandle(forReadingAtPath: path)?.readData(ofLength: 1 << 16),
-           [.utf16LE, .utf16BE].contains(EncodingDetector.detect([UInt8](sample)).encoding) {
+        if path.lowercased().hasSuffix(".xlsx"), let start = FileHandle(forReadingAtPath: path)?.readData(ofLength: 8),
+           [UInt8](start) == [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1] {
             throw LumpiniError(
-                "csv-utf16", "the file is UTF-16 text, which GDAL's CSV reader cannot read", file: path,
-                hint: "save it as UTF-8 (in Excel: Save As → CSV UTF-8) and use that file"
+                "spreadsheet-encrypted", "the workbook is password-protected (an encrypted OLE container, not an XLSX zip)", file: path,
+                hint: "remove the password in Excel (File → Info → Protect Workbook) and save it again as .xlsx"
             )
         }
         do {
@@ -200,7 +200,15 @@ public final class SourceReader {
     ///   not valid in the encoding).
     public func next() throws -> Record? {
         if let csv {
-            guard try csv.next(into: &row) else { return nil }
+            do {
+                guard try csv.next(into: &row) else { return nil }
+            } catch let error as CSVEncodingError {
+                throw LumpiniError(
+                    "encoding-error", "byte 0x\(String(error.byte, radix: 16, uppercase: true)) at offset \(error.offset) is not valid \(error.encoding) (\(error.reason))",
+                    file: path, row: error.rowNumber,
+                    hint: "declare the file's real encoding as source.encoding in dataset.yaml (UTF-8, TIS-620, CP874, CP1252), or ask the agency for a UTF-8 copy"
+                )
+            }
             var values = row.strings
             if values.count < header.count {
                 values += Array(repeating: nil, count: header.count - values.count)

@@ -144,9 +144,7 @@ final class CSVRowEncoder {
                 )
             }
             let point = shape.point(at: 0)
-            guard point.x.isFinite, point.y.isFinite else {
-                throw LumpiniError("coordinate-not-finite", "a coordinate is not a number (\(point.x), \(point.y))", kind: .data)
-            }
+            try GeometryEncoder.requireLongitudeLatitude(point.x, point.y)
             startCell(base)
             geometry.formatter.write(point.x, to: row)
             endCell()

@@ -12,6 +12,8 @@ enum FileSystemError {
         case EACCES, EPERM: hint = "check the permissions of the public tree"
         default: hint = "check the public tree's disk and permissions, then run again"
         }
-        return LumpiniError("file-system-error", "cannot \(action): \(reason)", kind: .internal, file: path, hint: hint)
+        // A full, read-only or forbidden public tree is the setup's problem (exit 2), not Lumpini's (exit 3).
+        let expected: Set<Int32> = [ENOSPC, EDQUOT, EROFS, EACCES, EPERM]
+        return LumpiniError("file-system-error", "cannot \(action): \(reason)", kind: expected.contains(code) ? .input : .internal, file: path, hint: hint)
     }
 }

@@ -168,14 +168,27 @@ final class GeometryEncoder {
         return sum
     }
 
+    /// Published coordinates are longitude and latitude (RFC 7946): finite, and within ±180 and ±90.
+    /// Projected values (UTM easting 662345, northing 1521987) of a source without a CRS end up here.
     @inline(__always)
-    private func appendPosition(_ x: Double, _ y: Double, to buffer: ByteBuffer) throws {
+    static func requireLongitudeLatitude(_ x: Double, _ y: Double) throws {
         guard x.isFinite, y.isFinite else {
             throw LumpiniError(
                 "coordinate-not-finite", "a coordinate is not a number (\(x), \(y))", kind: .data,
                 hint: "quarantine or repair the geometry in the recipe"
             )
         }
+        guard (-180...180).contains(x), (-90...90).contains(y) else {
+            throw LumpiniError(
+                "coordinate-not-lonlat", "the coordinate (\(x), \(y)) is not a longitude and latitude", kind: .data,
+                hint: "the source is probably projected (UTM 47N is EPSG:32647): declare source.crs in dataset.yaml and add a reproject step"
+            )
+        }
+    }
+
+    @inline(__always)
+    private func appendPosition(_ x: Double, _ y: Double, to buffer: ByteBuffer) throws {
+        try Self.requireLongitudeLatitude(x, y)
         let roundedX = formatter.rounded(x), roundedY = formatter.rounded(y)
         if var box = extent {
             if roundedX < box.minX { box.minX = roundedX }

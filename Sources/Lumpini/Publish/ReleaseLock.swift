@@ -24,7 +24,9 @@ public final class ReleaseLock {
         do {
             try FileManager.default.createDirectory(at: tree.internalDirectory, withIntermediateDirectories: true)
         } catch {
-            throw FileSystemError.make("create the public tree's folder", path: tree.internalDirectory.path, errno: EACCES)
+            // FileManager's error hides errno; mkdir once more to learn it (EROFS, ENOSPC, EACCES…).
+            let code = mkdir(tree.internalDirectory.path, 0o755) == 0 ? EACCES : errno
+            throw FileSystemError.make("create the public tree's folder", path: tree.internalDirectory.path, errno: code)
         }
         let descriptor = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
         guard descriptor >= 0 else { throw FileSystemError.make("open the lock file", path: path) }

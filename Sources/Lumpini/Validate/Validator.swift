@@ -32,28 +32,13 @@ public enum Validator {
         return ValidationReport(tasks: [try TableValidation.validate(resource, options: options)])
     }
 
-    /// Validates a dataset of the workspace: its source files as they are, against its schema.
-    ///
-    /// Until cleansing runs in the pipeline this reads the raw sources; records already
-    /// cleansed are validated one by one with `RecordValidator` instead.
-    /// - Throws: `LumpiniError` when the dataset, its description or its schema cannot be read.
-    public static func validate(dataset description: DatasetDescription, in workspace: Workspace, options: ValidationOptions = ValidationOptions()) throws -> ValidationReport {
-        let schema = try description.schema.map { try TableSchema.load(named: $0, in: workspace) }
-        var options = options
-        options.area = options.area ?? description.metadata.spatial.bbox
-        options.encoding = options.encoding ?? description.source.encoding
-        options.delimiter = options.delimiter ?? description.source.delimiter
-        let folder = workspace.datasetDirectory(description.id)
-        var tasks: [ValidationTask] = []
-        for relative in description.source.paths {
-            let path = folder.appendingPathComponent(relative).path
-            let report = try validate(file: path, schema: schema, options: options)
-            tasks.append(contentsOf: report.tasks.map { task in
-                var task = task
-                task.place = relative
-                return task
-            })
-        }
-        return ValidationReport(tasks: tasks)
+    /// Validates a dataset of the workspace as it would be published: its sources cleansed by its
+    /// recipe, each kept record checked against the schema (`schema`, else the one `dataset.yaml`
+    /// names) and its geometry rules. Rows the recipe quarantines come back as warnings.
+    /// - Throws: `LumpiniError` when the description, schema, sources or recipe cannot be used.
+    public static func validate(dataset description: DatasetDescription, in workspace: Workspace, schema: TableSchema? = nil,
+                                options: ValidationOptions = ValidationOptions()) throws -> ValidationReport {
+        let schema = try schema ?? description.schema.map { try TableSchema.load(named: $0, in: workspace) }
+        return ValidationReport(tasks: [try DatasetValidation.validate(description, schema: schema, in: workspace, options: options)])
     }
 }

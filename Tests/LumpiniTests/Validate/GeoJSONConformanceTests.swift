@@ -54,6 +54,15 @@ final class GeoJSONConformanceTests: XCTestCase {
         }
     }
 
+    /// RFC 7946 removed `crs`; a file that still has one is reported, as the linter does.
+    func testCRSMemberIsAnError() throws {
+        let document = try JSONParser.parse(#"""
+        {"type": "FeatureCollection", "crs": {"type": "name", "properties": {"name": "EPSG:32647"}},
+         "features": [{"type": "Feature", "properties": {}, "geometry": {"type": "Point", "coordinates": [668000, 1520000]}}]}
+        """#)
+        XCTAssertEqual(GeoJSONChecker.check(document).map(\.text), ["old-style crs member is not recommended"])
+    }
+
     struct GEOSCase: Decodable {
         var file: String
         var wkt: String?

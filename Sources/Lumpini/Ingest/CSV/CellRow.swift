@@ -73,11 +73,6 @@ public struct CellRow: Sendable {
         (index == 0 ? 0 : ends[index - 1])..<ends[index]
     }
 
-    /// Whether every cell is empty (or null); true for a row without cells.
-    public var allCellsEmpty: Bool {
-        bytes.isEmpty
-    }
-
     /// Calls `body` with the bytes of cell `index`.
     @inline(__always)
     public func withCell<R>(_ index: Int, _ body: (UnsafeBufferPointer<UInt8>) throws -> R) rethrows -> R {

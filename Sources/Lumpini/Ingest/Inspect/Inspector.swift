@@ -10,6 +10,13 @@ public enum Inspector {
     public static func inspect(path: String, layer layerName: String? = nil) throws -> InspectionReport {
         try SourceReader.checkReadable(path)
         let format = SourceFormat(path: path)
+        if format == .csv, let sample = FileHandle(forReadingAtPath: path)?.readData(ofLength: 1 << 16),
+           [.utf16LE, .utf16BE].contains(EncodingDetector.detect([UInt8](sample)).encoding) {
+            throw LumpiniError(
+                "inspect-utf16-csv", "inspect reads CSV through GDAL, which cannot read UTF-16 text", file: path,
+                hint: "`lumpini validate \((path as NSString).lastPathComponent)` and the dataset commands read it; or save it as UTF-8 to inspect it"
+            )
+        }
         let dataset: Dataset
         do {
             dataset = try Dataset.open(path, options: .init(openOptions: format.openOptions(headerRow: nil)))

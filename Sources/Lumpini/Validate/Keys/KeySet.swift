@@ -29,9 +29,44 @@ public struct KeyDigest: Hashable, Sendable {
         return x
     }
 
+    /// The digest of an integer, equal to the digest of its canonical text (`-12`, `1001`).
+    ///
+    /// Keys are often consecutive integers: the low six bits stay in place and only the rest is
+    /// scrambled, so consecutive keys land in neighbouring slots of a `DigestTable` (a memory
+    /// access that is usually cached) while multiples of large powers of two still spread out.
+    /// `low` is a bijection of the value, so distinct integers never share a digest.
+    @inline(__always)
+    static func of(integer value: Int) -> KeyDigest {
+        let bits = UInt64(bitPattern: Int64(value))
+        let high = (avalanche((bits >> 6) ^ seedHigh) << 6) | (bits & 63)
+        return KeyDigest(high: high, low: avalanche(bits ^ seedLow))
+    }
+
+    /// The integer a canonical integer text spells (no sign but `-`, no leading zeros, at most 18
+    /// digits), so that text and typed integers share digests.
+    @inline(__always)
+    private static func canonicalInteger(_ bytes: UnsafeBufferPointer<UInt8>) -> Int? {
+        let count = bytes.count
+        guard count > 0, count <= 19 else { return nil }
+        var index = 0
+        let negative = bytes[0] == UInt8(ascii: "-")
+        if negative { index = 1 }
+        let digits = count - index
+        guard digits > 0, digits <= 18, bytes[index] != UInt8(ascii: "0") || digits == 1, !(negative && bytes[index] == UInt8(ascii: "0")) else { return nil }
+        var value = 0
+        while index < count {
+            let byte = bytes[index]
+            guard byte >= 0x30, byte <= 0x39 else { return nil }
+            value = value * 10 + Int(byte - 0x30)
+            index += 1
+        }
+        return negative ? -value : value
+    }
+
     /// The digest of one value's canonical text.
     @inline(__always)
     static func of(_ bytes: UnsafeBufferPointer<UInt8>) -> KeyDigest {
+        if let integer = canonicalInteger(bytes) { return of(integer: integer) }
         var high = seedHigh ^ UInt64(bytes.count)
         var low = seedLow &+ UInt64(bytes.count)
         guard let base = bytes.baseAddress else { return KeyDigest(high: avalanche(high), low: avalanche(low)) }

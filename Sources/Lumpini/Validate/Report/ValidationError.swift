@@ -31,6 +31,8 @@ public enum ValidationErrorType: String, Sendable, CaseIterable, Codable {
     case geojsonError = "geojson-error"
     case geojsonRightHandRule = "geojson-right-hand-rule"
     case geojsonWarning = "geojson-warning"
+    // Datasets: a row the cleansing recipe set aside (a warning)
+    case quarantinedRow = "quarantined-row"
 
     /// A short title, as the reference tool gives one per type.
     public var title: String {
@@ -60,6 +62,7 @@ public enum ValidationErrorType: String, Sendable, CaseIterable, Codable {
         case .geojsonError: return "GeoJSON Error"
         case .geojsonRightHandRule: return "GeoJSON Winding Order"
         case .geojsonWarning: return "GeoJSON Warning"
+        case .quarantinedRow: return "Quarantined Row"
         }
     }
 
@@ -104,6 +107,4 @@ public struct ValidationError: Sendable, Equatable, Codable {
         self.cell = cell
         self.label = label
     }
-
-    public var kind: ValidationErrorType? { ValidationErrorType(rawValue: type) }
 }

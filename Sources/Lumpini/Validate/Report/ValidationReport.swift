@@ -89,7 +89,4 @@ public struct ErrorCollector: Sendable {
         countsByType[error.type, default: 0] += 1
         if kept.count < limit { kept.append(error) }
     }
-
-    /// Whether another error would be kept (to skip building messages that would be dropped).
-    public var keepsMore: Bool { kept.count < limit }
 }

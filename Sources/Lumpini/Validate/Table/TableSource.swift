@@ -19,7 +19,7 @@ extension CSVReader: TableSource {
 
 /// A table GDAL reads (XLSX, ODS, a layer of any vector format): the field names as the header,
 /// then each feature's values as text. A spreadsheet's first row is always taken as the header
-/// (`HEADERS=FORCE`), so the row numbers are the sheet's own.
+/// (`HEADERS=FORCE`), and rows are numbered as the sheet numbers them.
 final class GDALTableSource: TableSource {
     private let layer: Layer
     private let fieldCount: Int
@@ -30,6 +30,7 @@ final class GDALTableSource: TableSource {
     let labels: [String]
 
     init(path: String, layerName: String? = nil) throws {
+        try SourceReader.checkReadable(path)
         let dataset: Dataset
         do {
             dataset = try Dataset.open(path, options: Dataset.OpenOptions(openOptions: ["HEADERS": "FORCE"]))
@@ -65,7 +66,8 @@ final class GDALTableSource: TableSource {
         }
         guard let feature else { return false }
         rowNumber += 1
-        row.number = rowNumber
+        // Spreadsheet drivers number features by their sheet row, which is what a user sees.
+        row.number = feature.fid.map { Int($0) } ?? rowNumber
         for index in 0..<fieldCount {
             if let text = feature.string(at: index) { row.append(text: text) } else { row.appendNull() }
         }

@@ -27,7 +27,6 @@ public final class TableValidator {
     private var primarySeen = DigestTable()
     private let primaryKeySharesUnique: Int?
     private let foreignKeys: [(key: ForeignKey, columns: [Int], lookup: ReferenceKeySet)]
-    private var digestScratch: [UInt8] = []
 
     /// - Parameters:
     ///   - labels: the header row; the schema's own field names when the rows come without one.
@@ -142,7 +141,7 @@ public final class TableValidator {
     @inline(__always)
     private static func digest(_ outcome: FieldChecker.Outcome, cell: UnsafeBufferPointer<UInt8>, typed: Bool) -> KeyDigest? {
         guard case .value(let value) = outcome else { return nil }
-        return typed ? value.map { KeyDigest.of($0.keyText) } : KeyDigest.of(cell)
+        return typed ? value.map(\.keyDigest) : KeyDigest.of(cell)
     }
 
     /// The digest of the key made of `columns` in a row of this table (for the key sets other

@@ -55,6 +55,18 @@ enum CellValue: Equatable {
         }
     }
 
+    /// The digest keys remember: that of `keyText`, with integers taken without making text.
+    var keyDigest: KeyDigest {
+        switch self {
+        case .integer(let value), .year(let value), .yearMonth(let value), .date(let value):
+            return KeyDigest.of(integer: value)
+        case .number(let value) where value == value.rounded() && abs(value) < 1e15:
+            return KeyDigest.of(integer: Int(value))
+        default:
+            return KeyDigest.of(keyText)
+        }
+    }
+
     /// A canonical text for keys: equal values (`3`, `+3`, `๓`) give equal texts.
     var keyText: String {
         switch self {
