@@ -229,10 +229,12 @@ def validate_points(context, rows):
                                                                 "--schema", str(workspace["schema"]), "--json"], ok_codes=(0, 1))
     context.log(f"  validate, {rows:,} rows")
     side_by_side([s for s in (lumpini, reference) if s], context.runs, timeout=context.timeout, long_run=context.long_run, log=context.log)
-    checks = {"frictionlessValid": _frictionless_verdict(reference)}
+    checks = {"frictionlessValid": _frictionless_verdict(reference),
+              "frictionlessRows": _rows_checked(reference.runs[-1].stdout) if reference.runs else None}
     if lumpini and lumpini.runs:
         checks["lumpiniExitCodes"] = lumpini.exit_codes
         checks["lumpiniValid"] = _json_value(lumpini.runs[-1].stdout, "valid")
+        checks["lumpiniRows"] = _rows_checked(lumpini.runs[-1].stdout)
     ratio = _ratio(lumpini, reference)
     name = "validation ≥ 15 × frictionless's rows/s"
     if missing:
@@ -254,9 +256,18 @@ def validate_points(context, rows):
         "ratio": ratio,
         "cpuRatio": _cpu_ratio(lumpini, reference),
         "checks": checks,
-        "warnings": warnings_for(checks, {"frictionlessValid": True, "lumpiniValid": True, "lumpiniExitCodes": [0]}),
+        "warnings": warnings_for(checks, {"frictionlessValid": True, "lumpiniValid": True, "lumpiniExitCodes": [0],
+                                          "frictionlessRows": rows, "lumpiniRows": rows}),
         "targets": [verdict],
     }]
+
+
+def _rows_checked(text):
+    """The rows a validator says it checked: `tasks[0].stats.rows` of a Frictionless-shaped report."""
+    try:
+        return json.loads(text)["tasks"][0]["stats"]["rows"]
+    except (ValueError, KeyError, IndexError, TypeError):
+        return None
 
 
 def _frictionless_verdict(series):
