@@ -202,6 +202,12 @@ public final class SourceReader {
         if let csv {
             do {
                 guard try csv.next(into: &row) else { return nil }
+            if let opened = csv.unclosedQuoteRow {
+                throw LumpiniError(
+                    "csv-unclosed-quote", "the quote that opens a cell on row \(opened) is never closed, so that cell takes in the rest of the file",
+                    kind: .input, file: path, row: opened, hint: "close the quote (write \"\" for a quote inside a quoted cell) and run again"
+                )
+            }
             } catch let error as CSVEncodingError {
                 throw LumpiniError(
                     "encoding-error", "byte 0x\(String(error.byte, radix: 16, uppercase: true)) at offset \(error.offset) is not valid \(error.encoding) (\(error.reason))",

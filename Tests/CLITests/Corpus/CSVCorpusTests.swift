@@ -31,7 +31,7 @@ final class CSVCorpusTests: XCTestCase {
 
     func testUnbalancedQuotes() throws {
         try workspace.runSource("unbalanced.csv", Data("a,b\n\"1,2\n3,4\n5,6\n".utf8), id: "csv-unbalanced-quotes",
-                                inspect: [0], validate: [1], cleanse: [0], publish: [0])
+                                inspect: [2], validate: [1], cleanse: [2], publish: [1])
     }
 
     func testAFieldOf50MB() throws {

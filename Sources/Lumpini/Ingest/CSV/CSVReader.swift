@@ -42,6 +42,9 @@ public final class CSVReader {
     public var encodingName: String { decoder.name }
     /// The bytes read from the file so far.
     public private(set) var byteCount = 0
+    /// The row whose quoted cell was still open at the end of the file (its quote never closed, so
+    /// it took in the rest of the file); nil when every quote closed.
+    public private(set) var unclosedQuoteRow: Int?
     public let path: String
 
     private let dialect: CSVDialect
@@ -175,6 +178,7 @@ public final class CSVReader {
                         throw CSVEncodingError(encoding: decoder.name, byte: failure.byte, offset: failure.offset, reason: failure.reason, rowNumber: rowsRead + 1)
                     }
                     guard hasContent else { return false }
+                    if state == .quoted { unclosedQuoteRow = rowsRead + 1 }
                     row.endCell()
                     return finish(&row)
                 }
