@@ -33,6 +33,8 @@ final class EncodingTests: XCTestCase {
         XCTAssertEqual(EncodingDetector.detect(le).encoding, .utf16LE)
         XCTAssertEqual(EncodingDetector.detect(be).encoding, .utf16BE)
         XCTAssertEqual(try TextDecoder(.utf16LE).decode(le), text)
+        let thaiOnly = Array("ชื่อสวน,เขต\nสวนลุมพินี,ปทุมวัน\n".utf16).flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] }
+        XCTAssertEqual(EncodingDetector.detect(thaiOnly).encoding, .utf16LE, "Thai text has 0x0E, not zero, as its high byte")
         XCTAssertEqual(try TextDecoder(.utf16BE).decode(be), text)
     }
 

@@ -40,20 +40,22 @@ public enum EncodingDetector {
         return sample.count - offset < 4 && sample[offset] >= 0xC2
     }
 
-    /// Files written as UTF-16 without a BOM have a zero byte in every other position for ASCII text.
+    /// Files written as UTF-16 without a BOM put the high byte of each code unit in every other
+    /// position: 0x00 for ASCII and Latin-1, 0x0E for Thai. In 8-bit text those bytes are rare controls.
     private static func utf16WithoutBOM(_ sample: [UInt8]) -> Detection? {
         let pairs = sample.count / 2
         guard pairs >= 4 else { return nil }
-        var evenZeros = 0, oddZeros = 0
+        func isHighByte(_ byte: UInt8) -> Bool { byte == 0x00 || byte == 0x0E }
+        var evenHits = 0, oddHits = 0
         for index in 0..<pairs {
-            if sample[2 * index] == 0 { evenZeros += 1 }
-            if sample[2 * index + 1] == 0 { oddZeros += 1 }
+            if isHighByte(sample[2 * index]) { evenHits += 1 }
+            if isHighByte(sample[2 * index + 1]) { oddHits += 1 }
         }
-        if Double(oddZeros) > 0.4 * Double(pairs) && evenZeros < pairs / 10 {
-            return Detection(encoding: .utf16LE, confidence: 0.8, reason: "zero bytes in odd positions (UTF-16LE without BOM)")
+        if Double(oddHits) > 0.6 * Double(pairs) && evenHits * 3 < oddHits {
+            return Detection(encoding: .utf16LE, confidence: 0.8, reason: "UTF-16 high bytes (0x00, 0x0E) in odd positions (UTF-16LE without BOM)")
         }
-        if Double(evenZeros) > 0.4 * Double(pairs) && oddZeros < pairs / 10 {
-            return Detection(encoding: .utf16BE, confidence: 0.8, reason: "zero bytes in even positions (UTF-16BE without BOM)")
+        if Double(evenHits) > 0.6 * Double(pairs) && oddHits * 3 < evenHits {
+            return Detection(encoding: .utf16BE, confidence: 0.8, reason: "UTF-16 high bytes (0x00, 0x0E) in even positions (UTF-16BE without BOM)")
         }
         return nil
     }

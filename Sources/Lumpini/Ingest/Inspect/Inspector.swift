@@ -10,12 +10,8 @@ public enum Inspector {
     public static func inspect(path: String, layer layerName: String? = nil) throws -> InspectionReport {
         try SourceReader.checkReadable(path)
         let format = SourceFormat(path: path)
-        if format == .csv, let sample = FileHandle(forReadingAtPath: path)?.readData(ofLength: 1 << 16),
-           [.utf16LE, .utf16BE].contains(EncodingDetector.detect([UInt8](sample)).encoding) {
-            throw LumpiniError(
-                "inspect-utf16-csv", "inspect reads CSV through GDAL, which cannot read UTF-16 text", file: path,
-                hint: "`lumpini validate \((path as NSString).lastPathComponent)` and the dataset commands read it; or save it as UTF-8 to inspect it"
-            )
+        if format == .csv {
+            return try inspectCSV(path: path)
         }
         let dataset: Dataset
         do {
@@ -35,7 +31,10 @@ public enum Inspector {
         for layer in layers {
             let reader = try SourceReader(path: path, layer: layer.name)
             if encoding == nil { encoding = detection(for: reader, layer: layer, path: path) }
-            layerReports.append(try inspect(reader: reader, layer: layer, warnings: &warnings))
+            layerReports.append(try inspect(
+                reader: reader, layerName: layer.name, declaredType: layer.geometryType,
+                gdalTypes: layer.fields.map(\.type), warnings: &warnings
+            ))
         }
         let detected = encoding ?? .init(encoding: .utf8, confidence: 1, reason: "no text")
         return InspectionReport(
@@ -45,11 +44,26 @@ public enum Inspector {
         )
     }
 
+    /// A CSV is read as the pipeline reads it, by Lumpini's own reader (UTF-16 and TIS-620 included):
+    /// one layer named after the file, every field text as written.
+    private static func inspectCSV(path: String) throws -> InspectionReport {
+        let reader = try SourceReader(path: path)
+        let sample = (FileHandle(forReadingAtPath: path)?.readData(ofLength: 1 << 16)).map { [UInt8]($0) } ?? []
+        let detected = EncodingDetector.detect(sample)
+        var warnings: [String] = []
+        let layer = try inspect(
+            reader: reader, layerName: ((path as NSString).lastPathComponent as NSString).deletingPathExtension,
+            declaredType: .none, gdalTypes: [], warnings: &warnings
+        )
+        return InspectionReport(
+            file: path, driver: "CSV",
+            encoding: .init(name: detected.encoding.name, confidence: (detected.confidence * 100).rounded() / 100, source: detected.reason),
+            layers: [layer], warnings: warnings
+        )
+    }
+
     private static func detection(for reader: SourceReader, layer: Layer, path: String) -> EncodingDetector.Detection {
         switch reader.format {
-        case .csv:
-            let sample = (FileHandle(forReadingAtPath: path)?.readData(ofLength: 1 << 16)).map { [UInt8]($0) } ?? []
-            return EncodingDetector.detect(sample)
         case .shapefile:
             if let cpg = ShapefileParts.codePage(path) {
                 return .init(encoding: reader.encoding, confidence: 1, reason: "the .cpg file says \"\(cpg)\"")
@@ -72,8 +86,9 @@ public enum Inspector {
         return warnings
     }
 
-    private static func inspect(reader: SourceReader, layer: Layer, warnings: inout [String]) throws -> InspectionReport.LayerReport {
-        let gdalTypes = layer.fields.map(\.type)
+    private static func inspect(
+        reader: SourceReader, layerName: String, declaredType: GeometryType, gdalTypes: [GDAL.FieldType], warnings: inout [String]
+    ) throws -> InspectionReport.LayerReport {
         var profiles = reader.header.enumerated().map { index, name in
             FieldProfile(FieldDefinition(name: name, type: index < gdalTypes.count ? gdalTypes[index] : .string))
         }
@@ -96,10 +111,10 @@ public enum Inspector {
         }
         let crs = reader.spatialReference
         if crs == nil && !geometryTypes.isEmpty {
-            warnings.append("layer \(layer.name): no CRS declared: declare it (source.crs in dataset.yaml)")
+            warnings.append("layer \(layerName): no CRS declared: declare it (source.crs in dataset.yaml)")
         }
         return InspectionReport.LayerReport(
-            name: layer.name, featureCount: count, geometryType: layer.geometryType.rawValue,
+            name: layerName, featureCount: count, geometryType: declaredType.rawValue,
             geometryTypes: geometryTypes, invalidGeometries: invalid, emptyGeometries: empty,
             crs: .init(epsg: crs?.epsgCode, name: crs?.name),
             extent: extent, extentWGS84: try extent.flatMap { try wgs84(extent: $0, from: crs) },
