@@ -11,6 +11,10 @@ final class LifetimeTests: XCTestCase {
     }
 
     func testOpeningAndClosingTenThousandDatasetsKeepsMemoryFlat() throws {
+        // RTLD_DEFAULT is (void *)0 on glibc.
+        if dlsym(nil, "__asan_init") != nil {
+            throw XCTSkip("AddressSanitizer holds freed memory in quarantine, so RSS is not flat there; its leak check covers this run")
+        }
         let path = Fixtures.path("bma-communities-aqdash/community_point.csv")
         func openAndRead(_ times: Int) throws {
             for _ in 0..<times {
