@@ -1,91 +1,63 @@
 import CGDAL
 import Foundation
 
-/// Refuses files that would make GDAL open other files: a VRT (`<OGRVRTDataSource>`,
-/// `<VRTDataset>`) whose sources are remote, absolute, outside its own folder or driver
-/// connection strings, and zip archives holding such a VRT.
+/// Refuses files that would make GDAL open other files: VRTs (`<OGRVRTDataSource>`, `<VRTDataset>`),
+/// directly, under another name, or inside a zip.
 ///
-/// GDAL recognises a VRT by its content, whatever the file is called, and a VRT can name any
-/// path or URL; `RemotePathPolicy` only sees the path Lumpini was given. The check runs before
-/// GDAL opens the file. A VRT is accepted only when every source it names is a plain relative
-/// path (`relativeToVRT="1"`) inside the VRT's folder; VRTs it names are checked the same way.
+/// GDAL recognises a VRT by its content, whatever the file is called, and a VRT can name any path,
+/// URL or driver connection string, with element and attribute names in any letter case, XML escapes
+/// and CDATA. Judging where a VRT leads means parsing XML as GDAL does; refusing every VRT cannot be
+/// talked round, and agencies send data, not VRTs. `RemotePathPolicy` only sees the path Lumpini was
+/// given; this check reads the file's start before GDAL opens it.
 public enum IndirectSourcePolicy {
-    static let vrtRoots = ["<OGRVRTDataSource", "<VRTDataset"]
-    static let sourceElements = ["SrcDataSource", "SourceFilename"]
-    static let maximumDepth = 8
+    static let vrtRoots = ["<ogrvrtdatasource", "<vrtdataset"]
+    static let sourceElements = ["srcdatasource", "sourcefilename"]
 
-    /// Throws when `path` (a local file) is, or is a zip holding, a VRT that leads elsewhere.
+    /// Throws when `path` (a local file) is a VRT or a zip holding one.
     public static func requireSelfContained(_ path: String) throws {
         if path.lowercased().hasSuffix(".zip") {
-            for entry in zipEntries(path) where entry.lowercased().hasSuffix(".vrt") {
-                try check(vrt: "/vsizip/\(path)/\(entry)", display: "\(path) (\(entry))", depth: 0)
+            for entry in zipEntries(path) {
+                if entry.lowercased().hasSuffix(".vrt") || isVRT("/vsizip/\(path)/\(entry)") {
+                    throw refusal(path, "the zip holds a VRT (\(entry))")
+                }
             }
         }
-        try check(vrt: path, display: path, depth: 0)
+        guard let start = head(of: path, bytes: 1 << 16), isVRT(text: start) else { return }
+        let named = references(in: start).first.map { ", here \"\($0)\"" } ?? ""
+        throw refusal(path, "a VRT makes GDAL read other files\(named)")
     }
 
-    private static func check(vrt path: String, display: String, depth: Int) throws {
-        guard let start = head(of: path, bytes: 1 << 16), vrtRoots.contains(where: { start.contains($0) }),
-              let text = head(of: path, bytes: 1 << 24) else { return }
-        guard depth < maximumDepth else { throw refusal(display, "VRTs nest more than \(maximumDepth) deep") }
-        let folder = path.split(separator: "/", omittingEmptySubsequences: false).dropLast().joined(separator: "/")
-        for reference in references(in: text) {
-            guard reference.relativeToVRT else {
-                throw refusal(display, "it names \"\(reference.path)\" without relativeToVRT=\"1\"")
-            }
-            if let reason = reasonToRefuse(reference.path) {
-                throw refusal(display, "it names \"\(reference.path)\", \(reason)")
-            }
-            try check(vrt: folder.isEmpty ? reference.path : "\(folder)/\(reference.path)", display: display, depth: depth + 1)
-        }
+    static func isVRT(text: String) -> Bool {
+        let lowered = text.lowercased()
+        return vrtRoots.contains(where: lowered.contains)
     }
 
-    /// Why a path a VRT names leads out of its folder, or nil when it stays inside.
-    static func reasonToRefuse(_ reference: String) -> String? {
-        if RemotePathPolicy.isRemote(reference) { return "which is remote" }
-        if reference.hasPrefix("/") || reference.hasPrefix("\\") || reference.hasPrefix("~") { return "an absolute path" }
-        if reference.contains(":") { return "a driver connection string or a drive letter" }
-        if reference.split(whereSeparator: { $0 == "/" || $0 == "\\" }).contains("..") { return "which leads out of its folder" }
-        if reference.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty { return "an empty path" }
-        return nil
+    private static func isVRT(_ path: String) -> Bool {
+        head(of: path, bytes: 1 << 12).map(isVRT(text:)) ?? false
     }
 
-    struct Reference {
-        var path: String
-        var relativeToVRT: Bool
-    }
-
-    /// The paths in `<SrcDataSource>` and `<SourceFilename>` elements, with their `relativeToVRT`.
-    static func references(in text: String) -> [Reference] {
-        var found: [Reference] = []
+    /// The paths a VRT names in `SrcDataSource` and `SourceFilename` elements (any letter case), for messages.
+    static func references(in text: String) -> [String] {
+        let lowered = text.lowercased()
+        guard lowered.count == text.count else { return [] }
+        var found: [String] = []
         for element in sourceElements {
-            var rest = Substring(text)
+            var rest = lowered[...]
             while let open = rest.range(of: "<\(element)") {
-                guard let tagEnd = rest[open.upperBound...].firstIndex(of: ">") else { break }
-                let attributes = rest[open.upperBound..<tagEnd]
-                guard let close = rest[tagEnd...].range(of: "</\(element)") else { break }
-                let value = unescaped(String(rest[rest.index(after: tagEnd)..<close.lowerBound]))
-                let compact = attributes.replacingOccurrences(of: " ", with: "").replacingOccurrences(of: "'", with: "\"")
-                found.append(Reference(path: value.trimmingCharacters(in: .whitespacesAndNewlines), relativeToVRT: compact.contains("relativeToVRT=\"1\"")))
+                guard let tagEnd = rest[open.upperBound...].firstIndex(of: ">"),
+                      let close = rest[tagEnd...].range(of: "</\(element)") else { break }
+                let start = lowered.distance(from: lowered.startIndex, to: tagEnd) + 1
+                let end = lowered.distance(from: lowered.startIndex, to: close.lowerBound)
+                let value = text.dropFirst(start).prefix(end - start)
+                found.append(value.trimmingCharacters(in: .whitespacesAndNewlines))
                 rest = rest[close.upperBound...]
             }
         }
         return found
     }
 
-    private static func unescaped(_ text: String) -> String {
-        guard text.contains("&") else { return text }
-        return text.replacingOccurrences(of: "&lt;", with: "<").replacingOccurrences(of: "&gt;", with: ">")
-            .replacingOccurrences(of: "&quot;", with: "\"").replacingOccurrences(of: "&apos;", with: "'")
-            .replacingOccurrences(of: "&amp;", with: "&")
-    }
-
     private static func refusal(_ path: String, _ reason: String) -> GDALError {
-        GDALError(
-            number: CPLE_NotSupported,
-            message: "a VRT that reads other files is refused: \(reason)",
-            function: "IndirectSourcePolicy", path: path
-        )
+        GDALError(number: CPLE_NotSupported, message: "refused: \(reason)", function: "IndirectSourcePolicy", path: path)
     }
 
     /// The first `bytes` bytes of a file (through GDAL's virtual file systems), as UTF-8 text.

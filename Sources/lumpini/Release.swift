@@ -38,19 +38,28 @@ struct ReleaseArguments: ParsableArguments {
             let progress = ReleaseProgress(total: total, linesToStderr: json)
             let summary = try await runner.run(ids: ids) { progress.handle($0) }
             progress.finish()
-            if !summary.dryRun {
-                let catalogue = try Catalogue.open(
-                    at: Catalogue.defaultFile(publicRoot: workspace.publicRoot), publicRoot: workspace.publicRoot, create: true
-                )
-                try catalogue.update(after: summary, workspace: workspace)
-            }
+            let indexed = summary.dryRun || updateCatalogue(after: summary, workspace: workspace)
             if json {
                 print(try JSONOutput.string(summary), terminator: "")
             } else {
                 print(ReleaseProgress.render(summary))
             }
             if summary.exitCode != 0 { throw ExitCode(summary.exitCode) }
+            if !indexed { throw ExitCode(1) }
         }
+    }
+}
+
+/// Records the release in the catalogue index. The public tree is already complete and is the source
+/// of truth, so a failure here (a full disk, say) is reported and does not undo the release.
+private func updateCatalogue(after summary: ReleaseSummary, workspace: Workspace) -> Bool {
+    do {
+        let file = Catalogue.defaultFile(publicRoot: workspace.publicRoot)
+        try Catalogue.open(at: file, publicRoot: workspace.publicRoot, create: true).update(after: summary, workspace: workspace)
+        return true
+    } catch {
+        Terminal.error("the catalogue index was not updated: \(error) — the release itself is complete; run `lumpini catalog build` once the problem is fixed")
+        return false
     }
 }
 

@@ -134,7 +134,7 @@ public final class SourceReader {
         do {
             try IndirectSourcePolicy.requireSelfContained(path)
         } catch let error as GDALError {
-            throw LumpiniError("indirect-source", error.message, file: path, hint: "send the data itself, not a VRT pointing at it")
+            throw LumpiniError("indirect-source", error.message, file: path, hint: "send the data itself (CSV, XLSX, Shapefile, GeoJSON…), not a VRT pointing at it")
         }
     }
 

@@ -2,7 +2,7 @@ import Foundation
 
 /// Writes the CSV of a version: UTF-8 (with a BOM when the dataset asks for one, for Excel),
 /// a header row, then one row per record, encoded by a `CSVRowEncoder`.
-final class CSVWriter: RecordWriter {
+final class CSVWriter {
     let format = PublishedFormat.csv
     private let file: BufferedFileWriter
     private let fileName: String

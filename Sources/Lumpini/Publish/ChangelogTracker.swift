@@ -2,8 +2,8 @@ import Foundation
 import GDAL
 
 /// Builds the changelog while a version is written: the previous version's CSV is indexed first
-/// (a 64-bit hash of each row's key and of the whole row, so memory stays small), then each new
-/// row is matched as it is encoded. Examples of removed and changed rows are fetched from the
+/// (a 64-bit hash of each row's key and of the whole row in one sorted array: 17 bytes a row), then
+/// each new row is matched as it is encoded. Examples of removed and changed rows are fetched from the
 /// previous CSV in one more pass, only when there are any.
 ///
 /// Rows are compared in their published CSV form (the same `CSVRowEncoder` encodes both sides),
@@ -14,7 +14,15 @@ final class ChangelogTracker {
     private let header: [String]
     private let keyColumns: [Int]
     private let previousCSV: String?
-    private var previous: [UInt64: UInt64] = [:]
+    private struct Entry {
+        var key: UInt64
+        var row: UInt64
+    }
+
+    /// The previous version's rows, sorted by key hash.
+    private var previous: [Entry] = []
+    /// Which of `previous` a new row matched.
+    private var matched: [Bool] = []
     private var counts = Changelog.Counts()
     private var examples = Changelog.Examples()
     /// Changed rows whose old values the examples still need: key hash → index in `examples.changed`.
@@ -28,23 +36,53 @@ final class ChangelogTracker {
         self.previousCSV = previousCSV
         if let previousCSV {
             try forEachPreviousRow(in: previousCSV) { encoder in
-                previous[keyHash(encoder)] = rowHash(encoder)
+                previous.append(Entry(key: keyHash(encoder), row: rowHash(encoder)))
             }
+            previous.sort { $0.key < $1.key }
+            matched = [Bool](repeating: false, count: previous.count)
         }
+    }
+
+    /// The first entry with `key` not matched yet, preferring one whose row hash is `row`.
+    private func unmatchedEntry(key: UInt64, row: UInt64) -> Int? {
+        var low = 0, high = previous.count
+        while low < high {
+            let middle = (low + high) / 2
+            if previous[middle].key < key { low = middle + 1 } else { high = middle }
+        }
+        var candidate: Int?
+        var index = low
+        while index < previous.count, previous[index].key == key {
+            if !matched[index] {
+                if previous[index].row == row { return index }
+                candidate = candidate ?? index
+            }
+            index += 1
+        }
+        return candidate
     }
 
     /// Matches the row `encoder` just encoded.
     func observe(_ encoder: CSVRowEncoder) {
-        let key = keyHash(encoder)
-        let row = rowHash(encoder)
-        guard let old = previous.removeValue(forKey: key) else {
+        guard previousCSV != nil else {
+            // A first release (or one after a version without CSV): every row is added, nothing to match.
             counts.added += 1
             if examples.added.count < Changelog.exampleLimit {
                 examples.added.append(Changelog.Example(key: keyText(encoder), values: values(encoder)))
             }
             return
         }
-        if old == row {
+        let key = keyHash(encoder)
+        let row = rowHash(encoder)
+        guard let index = unmatchedEntry(key: key, row: row) else {
+            counts.added += 1
+            if examples.added.count < Changelog.exampleLimit {
+                examples.added.append(Changelog.Example(key: keyText(encoder), values: values(encoder)))
+            }
+            return
+        }
+        matched[index] = true
+        if previous[index].row == row {
             counts.unchanged += 1
             return
         }
@@ -57,11 +95,13 @@ final class ChangelogTracker {
 
     /// The changelog of version `version` against `previousVersion`.
     func finish(id: String, version: Int, previousVersion: Int?) throws -> Changelog {
-        counts.removed = previous.count
-        if let previousCSV, !previous.isEmpty || !pendingBefore.isEmpty {
+        counts.removed = matched.lazy.filter { !$0 }.count
+        if let previousCSV, counts.removed > 0 || !pendingBefore.isEmpty {
             try forEachPreviousRow(in: previousCSV) { encoder in
                 let key = keyHash(encoder)
-                if previous[key] != nil, examples.removed.count < Changelog.exampleLimit {
+                let row = rowHash(encoder)
+                if examples.removed.count < Changelog.exampleLimit, let index = unmatchedEntry(key: key, row: row), previous[index].row == row {
+                    matched[index] = true
                     examples.removed.append(Changelog.Example(key: keyText(encoder), values: values(encoder)))
                 }
                 if let index = pendingBefore.removeValue(forKey: key) {

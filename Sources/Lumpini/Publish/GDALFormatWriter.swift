@@ -5,7 +5,7 @@ import GDAL
 /// through GDAL, with typed fields and the WGS 84 CRS.
 ///
 /// Not `Sendable`: its GDAL dataset belongs to the task writing the version.
-final class GDALFormatWriter: RecordWriter {
+final class GDALFormatWriter {
     let format: PublishedFormat
     private let path: String
     private let dataset: Dataset

@@ -7,7 +7,7 @@ import GDAL
 ///
 /// The `bbox` is the collection's last member (JSON members are unordered), so the file streams
 /// in one pass whatever its size.
-final class GeoJSONWriter: RecordWriter {
+final class GeoJSONWriter {
     let format = PublishedFormat.geoJSON
     private let file: BufferedFileWriter
     private let fileName: String

@@ -57,11 +57,3 @@ public enum PublishedFormat: String, Sendable, CaseIterable, Codable {
         self == .csv || self == .geoPackage
     }
 }
-
-/// A data file being written record by record into a version's staging folder.
-protocol RecordWriter: AnyObject {
-    var format: PublishedFormat { get }
-    func write(_ record: Record) throws
-    /// Completes the file (flushed, synced, closed) and describes it for the manifest.
-    func finish() throws -> Manifest.File
-}

@@ -8,6 +8,6 @@ public enum MissingValueMarkers {
     ]
 
     public static func isMarker(_ value: String) -> Bool {
-        common.contains(value.trimmingCharacters(in: .whitespaces).lowercased())
+        common.contains(value.trimmingWhitespace.lowercased())
     }
 }

@@ -35,6 +35,17 @@ public enum ThaiCalendar {
     /// Whether the text names a Thai month anywhere in it.
     public static func containsMonthName(_ text: String) -> Bool {
         guard text.unicodeScalars.contains(where: { (0x0E00...0x0E7F).contains($0.value) }) else { return false }
-        return monthNumbers.keys.contains { $0.count >= 3 && text.contains($0) }
+        // Month names stand between the day and the year: split there and look each piece up,
+        // instead of searching the text for every one of the 48 spellings.
+        let pieces = text.unicodeScalars.split { scalar in
+            switch scalar.value {
+            case 0x20, 0x09, 0xA0, 0x30...0x39, 0x0E50...0x0E59, 0x2F, 0x2D, 0x2C: return true
+            default: return false
+            }
+        }
+        return pieces.contains { piece in
+            let name = String(String.UnicodeScalarView(piece))
+            return name.unicodeScalars.count >= 2 && monthNumbers[name] != nil
+        }
     }
 }

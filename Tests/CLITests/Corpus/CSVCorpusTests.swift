@@ -71,6 +71,16 @@ final class CSVCorpusTests: XCTestCase {
                                 inspect: [2], validate: [1], cleanse: [0], publish: [1])
     }
 
+    /// Found by FuzzCSVReader: a UTF-16 file with an odd number of bytes made the CSV reader wait for
+    /// the missing byte for ever (validate, cleanse and publish hung).
+    func testUTF16WithAnOddByteCount() throws {
+        var data = Data([0xFF, 0xFE]) + utf16LE("a\tb\n1\t2\n")
+        data.append(0x33)
+        try workspace.runSource("utf16-odd.tsv", data, id: "csv-utf16-odd", sourceKeys: "delimiter: \"\\t\"",
+                                inspect: [2], validate: [1], cleanse: [2], publish: [1], validateOptions: ["--delimiter", "tab"])
+        try workspace.expect(["cleanse", "csv-utf16-odd"], exit: [2], mentions: ["utf16-odd.tsv", "truncated data"])
+    }
+
     func testInvalidUTF8DeclaredUTF8() throws {
         var data = Data("ชื่อ,ค่า\nสวน,1\n".utf8)
         data.append(contentsOf: [0xC3, 0x28, 0x2C, 0x32, 0x0A, 0xFF, 0xFE, 0x2C, 0x33, 0x0A])

@@ -50,6 +50,11 @@ struct CSVTextDecoder: Sendable {
         }
         do {
             output.append(contentsOf: try decoder.decode(UnsafeBufferPointer(rebasing: input[0..<used])).utf8)
+            if isLast, used < input.count {
+                // The odd last byte of a UTF-16 file never completes a code unit: leaving it unused
+                // made the reader ask again for ever.
+                return .failure(Failure(offset: used, byte: input[used], reason: "truncated data"))
+            }
             return .success(used)
         } catch {
             let valid = (try? decoder.decode(UnsafeBufferPointer(rebasing: input[0..<error.offset]))) ?? ""

@@ -8,7 +8,9 @@ struct FieldProfile {
 
     let definition: FieldDefinition
     private(set) var nullCount = 0
-    private(set) var distinct: Set<String> = []
+    /// Distinct values by their UTF-8 bytes: hashing bytes skips the Unicode normalisation that
+    /// hashing a Thai `String` costs. Values differing only in normalisation count apart, as written.
+    private(set) var distinct: Set<[UInt8]> = []
     private(set) var distinctCapped = false
     private(set) var samples: [String] = []
     private(set) var inferred: InferredType?
@@ -24,14 +26,15 @@ struct FieldProfile {
     }
 
     mutating func add(_ value: String?) {
-        guard let value, !value.trimmingCharacters(in: .whitespaces).isEmpty else {
+        guard let value, !value.trimmingWhitespace.isEmpty else {
             nullCount += 1
             return
         }
         valueCount += 1
+        let bytes = Array(value.utf8)
         if distinct.count < Self.distinctCap {
-            if distinct.insert(value).inserted && samples.count < Self.sampleCount { samples.append(value) }
-        } else if !distinct.contains(value) {
+            if distinct.insert(bytes).inserted && samples.count < Self.sampleCount { samples.append(value) }
+        } else if !distinct.contains(bytes) {
             distinctCapped = true
         }
         let (type, valueTraits) = ValueClassifier.classify(value)

@@ -48,45 +48,80 @@ public enum ValueClassifier {
     /// Buddhist-Era and Thai-month dates read), so `inspect` suggests the type the data really has.
     public static func classify(_ raw: String) -> (type: InferredType, traits: ValueTraits) {
         var traits: ValueTraits = []
-        let value = raw.trimmingCharacters(in: .whitespaces)
-        if MissingValueMarkers.isMarker(value) { traits.insert(.missingMarker) }
-        var normalized = String.UnicodeScalarView()
-        for scalar in value.unicodeScalars {
-            if ThaiCalendar.isThaiDigit(scalar) { traits.insert(.thaiDigits) }
-            normalized.append(ThaiCalendar.arabicDigit(scalar))
+        let value = raw.trimmingWhitespace
+        let shape = ByteShape(value.utf8)
+        if shape.byteCount <= 40 && MissingValueMarkers.isMarker(value) { traits.insert(.missingMarker) }
+        if shape.hasThaiDigit { traits.insert(.thaiDigits) }
+        // Without a digit a value is text, a boolean or a marker: most Thai names stop here.
+        guard shape.hasDigit else {
+            if shape.byteCount <= 5, ["true", "false", "yes", "no"].contains(value.lowercased()) { return (.boolean, traits) }
+            return (.string, traits)
         }
-        let text = String(normalized)
-        if ThaiCalendar.containsMonthName(text) { traits.insert(.thaiMonthName) }
-        if let type = numberType(text, traits: &traits) { return (type, traits) }
+        let text = shape.hasThaiDigit ? ThaiText.arabicDigits(value) : value
+        if shape.hasThai && ThaiCalendar.containsMonthName(text) { traits.insert(.thaiMonthName) }
+        if let type = numberType(Array(text.utf8), traits: &traits) { return (type, traits) }
         if let type = dateType(text, traits: &traits) { return (type, traits) }
-        if ["true", "false", "yes", "no"].contains(text.lowercased()) { return (.boolean, traits) }
         return (.string, traits)
     }
 
-    private static func numberType(_ text: String, traits: inout ValueTraits) -> InferredType? {
-        var body = Substring(text)
-        if body.hasSuffix("%") {
-            body = body.dropLast()
-            traits.insert(.percentOrUnit)
+    /// What one pass over a value's UTF-8 bytes tells: its length, digits (ASCII or Thai) and Thai letters.
+    private struct ByteShape {
+        var byteCount = 0
+        var hasDigit = false
+        var hasThaiDigit = false
+        var hasThai = false
+
+        init(_ bytes: String.UTF8View) {
+            var previous: (UInt8, UInt8) = (0, 0)
+            for byte in bytes {
+                byteCount += 1
+                if byte >= 0x30 && byte <= 0x39 { hasDigit = true }
+                // Thai is U+0E00–U+0E7F: E0 B8 xx or E0 B9 xx; its digits are E0 B9 90–99.
+                if previous.0 == 0xE0 && (previous.1 == 0xB8 || previous.1 == 0xB9) {
+                    hasThai = true
+                    if previous.1 == 0xB9 && byte >= 0x90 && byte <= 0x99 {
+                        hasThaiDigit = true
+                        hasDigit = true
+                    }
+                }
+                previous = (previous.1, byte)
+            }
         }
-        if body.first == "-" || body.first == "+" { body = body.dropFirst() }
-        guard let first = body.first, first.isASCII, first.isNumber || first == "." else { return nil }
-        var sawPoint = false, sawComma = false, digits = 0
-        for character in body {
-            switch character {
-            case _ where character.isASCII && ("0"..."9").contains(character): digits += 1
-            case ".": if sawPoint { return nil }; sawPoint = true
-            case ",": if sawPoint { return nil }; sawComma = true
-            default: return nil
+    }
+
+    /// Integers and decimals, with thousands separators, a sign and a trailing percent sign: on bytes.
+    private static func numberType(_ bytes: [UInt8], traits: inout ValueTraits) -> InferredType? {
+        let (zero, nine, point, comma) = (UInt8(ascii: "0"), UInt8(ascii: "9"), UInt8(ascii: "."), UInt8(ascii: ","))
+        var body = bytes[...]
+        let percent = body.last == UInt8(ascii: "%")
+        if percent { body = body.dropLast() }
+        if body.first == UInt8(ascii: "-") || body.first == UInt8(ascii: "+") { body = body.dropFirst() }
+        guard let first = body.first, (zero...nine).contains(first) || first == point else { return nil }
+        var sawPoint = false, digits = 0
+        var groups: [Int] = [0]
+        for byte in body {
+            switch byte {
+            case zero...nine:
+                digits += 1
+                if !sawPoint { groups[groups.count - 1] += 1 }
+            case point:
+                if sawPoint { return nil }
+                sawPoint = true
+            case comma:
+                if sawPoint { return nil }
+                groups.append(0)
+            default:
+                return nil
             }
         }
         guard digits > 0 else { return nil }
-        if sawComma {
-            let groups = body.split(separator: ".")[0].split(separator: ",", omittingEmptySubsequences: false)
-            guard groups.dropFirst().allSatisfy({ $0.count == 3 }), (1...3).contains(groups[0].count) else { return nil }
+        if groups.count > 1 {
+            guard (1...3).contains(groups[0]), groups.dropFirst().allSatisfy({ $0 == 3 }) else { return nil }
             traits.insert(.thousandsSeparator)
+        } else if !sawPoint && body.count > 1 && first == zero {
+            traits.insert(.leadingZero)
         }
-        if !sawPoint && body.count > 1 && body.first == "0" && !sawComma { traits.insert(.leadingZero) }
+        if percent { traits.insert(.percentOrUnit) }
         return sawPoint ? .number : .integer
     }
 

@@ -91,16 +91,7 @@ struct DatePattern: Sendable {
 
     /// The ways `directive` can match at `position`, in the order Python's regex tries them.
     private func candidates(_ directive: UInt8, _ bytes: UnsafeBufferPointer<UInt8>, _ position: Int) -> [Candidate] {
-        func digits(_ count: Int) -> Int? {
-            guard position + count <= bytes.count else { return nil }
-            var value = 0
-            for index in position..<(position + count) {
-                let byte = bytes[index]
-                guard byte >= 0x30, byte <= 0x39 else { return nil }
-                value = value * 10 + Int(byte - 0x30)
-            }
-            return value
-        }
+        func digits(_ count: Int) -> Int? { ISODateTime.digits(bytes, position, count) }
         /// Two digits then one digit, keeping values in `range` (the regex alternatives).
         func number(_ range: ClosedRange<Int>, maxDigits: Int = 2, set: @escaping (inout Captured, Int) -> Void) -> [Candidate] {
             var result: [Candidate] = []

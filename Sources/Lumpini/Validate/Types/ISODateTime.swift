@@ -1,8 +1,9 @@
 /// ISO 8601 dates, times, date-times and durations, read as the reference tool reads them
 /// (`dateutil.parser.isoparse` for times and date-times, `isodate` for durations).
 enum ISODateTime {
+    /// The number written by `count` ASCII digits at `position`, nil when any is not a digit.
     @inline(__always)
-    private static func digits(_ bytes: UnsafeBufferPointer<UInt8>, _ position: Int, _ count: Int) -> Int? {
+    static func digits(_ bytes: UnsafeBufferPointer<UInt8>, _ position: Int, _ count: Int) -> Int? {
         guard position + count <= bytes.count else { return nil }
         var value = 0
         for index in position..<(position + count) {
