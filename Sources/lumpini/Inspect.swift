@@ -11,6 +11,7 @@ struct Inspect: AsyncParsableCommand {
               lumpini inspect source/pm25.csv
               lumpini inspect parks.shp --json
               lumpini inspect waste.xlsx --layer "Sheet1"
+              lumpini inspect readings.csv --count --json
             The --json shape is stable (docs/inspect.md): driver, encoding.name, encoding.confidence,
             layers[].name, featureCount, geometryType, crs.epsg, extent, extentWGS84, fields[].
             """
@@ -25,12 +26,36 @@ struct Inspect: AsyncParsableCommand {
     @Flag(help: "Print the report as JSON.")
     var json = false
 
+    @Flag(help: "Only read and count the records of each layer, as the pipeline reads them (no profiling).")
+    var count = false
+
     func run() async throws {
         try await reportingFailures {
+            if count {
+                let counts = try Inspector.count(path: file, layer: layer)
+                if json {
+                    let layers = counts.map { RecordCount(name: $0.layer, featureCount: $0.records) }
+                    print(try JSONOutput.string(RecordCounts(file: file, layers: layers)), terminator: "")
+                } else {
+                    for entry in counts { print("\(entry.layer): \(entry.records) records") }
+                }
+                return
+            }
             let report = try Inspector.inspect(path: file, layer: layer)
             print(json ? try JSONOutput.string(report) : InspectionText.render(report), terminator: json ? "" : "\n")
         }
     }
+}
+
+/// `inspect --count --json`: the same `file` and `layers[].name`/`featureCount` keys as the full report.
+struct RecordCounts: Encodable {
+    let file: String
+    let layers: [RecordCount]
+}
+
+struct RecordCount: Encodable {
+    let name: String
+    let featureCount: Int
 }
 
 /// The human-readable form of an inspection report.

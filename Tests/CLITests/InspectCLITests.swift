@@ -124,6 +124,15 @@ final class InspectCLITests: XCTestCase {
         }
     }
 
+    func testCountReadsEveryRecordWithoutProfiling() throws {
+        let result = try CLIRunner.run(["inspect", CLIRunner.fixture("bkk-health-dashboard/community_health_worker.csv"), "--count", "--json"])
+        XCTAssertEqual(result.status, 0, result.stderr)
+        let layers = try XCTUnwrap((try result.json() as? [String: Any])?["layers"] as? [[String: Any]])
+        XCTAssertEqual(layers.first?["featureCount"] as? Int, 69)
+        let shapefile = try CLIRunner.run(["inspect", CLIRunner.fixture("gistda-nakhonpathom-utm47/L080300_LANDMARK.shp"), "--count"])
+        XCTAssertEqual(shapefile.stdout, "L080300_LANDMARK: 1043 records\n")
+    }
+
     func testVersionAndHelp() throws {
         let version = try CLIRunner.run(["--version"])
         XCTAssertEqual(version.status, 0)

@@ -123,6 +123,29 @@ public enum Inspector {
         )
     }
 
+    /// Reads every record of every layer (or of `layerName`) through `SourceReader`, as the pipeline
+    /// reads them, and counts them: the floor under every command, with nothing profiled.
+    public static func count(path: String, layer layerName: String? = nil) throws -> [(layer: String, records: Int)] {
+        try SourceReader.checkReadable(path)
+        let names: [String?]
+        if SourceFormat(path: path) == .csv {
+            names = [nil]
+        } else {
+            do {
+                let dataset = try Dataset.open(path, options: .init(openOptions: SourceFormat(path: path).openOptions(headerRow: nil)))
+                names = try layerName.map { [$0] } ?? dataset.layers().map(\.name)
+            } catch let error as GDALError {
+                throw LumpiniError.gdal(error, file: path)
+            }
+        }
+        return try names.map { name in
+            let reader = try SourceReader(path: path, layer: name)
+            var records = 0
+            while try reader.next() != nil { records += 1 }
+            return (name ?? ((path as NSString).lastPathComponent as NSString).deletingPathExtension, records)
+        }
+    }
+
     /// The extent's corners (and edge midpoints, for curvature) transformed to WGS 84 lon/lat.
     static func wgs84(extent: Envelope, from crs: SpatialReference?) throws -> Envelope? {
         guard let crs else { return nil }
