@@ -48,6 +48,8 @@ public final class CSVReader {
     public let path: String
 
     private let dialect: CSVDialect
+    /// The bytes that end an unquoted run: the delimiter and line ends.
+    private let cellEnds: [Bool]
     private var decoder: CSVTextDecoder
     private let file: FileHandle
     private static let chunkSize = 1 << 20
@@ -71,6 +73,9 @@ public final class CSVReader {
     public init(path: String, dialect: CSVDialect = CSVDialect(), encoding: String? = nil) throws {
         self.path = path
         self.dialect = dialect
+        var cellEnds = [Bool](repeating: false, count: 256)
+        for byte in [dialect.delimiter, 0x0A, 0x0D] { cellEnds[Int(byte)] = true }
+        self.cellEnds = cellEnds
         guard let file = FileHandle(forReadingAtPath: path) else {
             throw LumpiniError("file-not-found", "cannot open the file", file: path, hint: "check the path")
         }
@@ -206,6 +211,7 @@ public final class CSVReader {
     private func scan(_ buffer: UnsafeBufferPointer<UInt8>, state: inout State, hasContent: inout Bool, row: inout CellRow) -> Bool {
         let delimiter = dialect.delimiter
         let quote = dialect.quote
+        let ends = cellEnds
         let end = buffer.count
         var index = position
         defer { position = index }
@@ -217,10 +223,13 @@ public final class CSVReader {
             switch state {
             case .fieldStart, .unquoted:
                 let start = index
-                while index < end {
-                    let byte = buffer[index]
-                    if byte == delimiter || byte == 0x0A || byte == 0x0D || (byte == quote && state == .fieldStart && index == start) { break }
-                    index += 1
+                if state == .unquoted || buffer[index] != quote {
+                    // One table lookup per byte; a quote inside an unquoted cell is only text.
+                    while index < end {
+                        let byte = buffer[index]
+                        if ends[Int(byte)] { break }
+                        index += 1
+                    }
                 }
                 if index > start {
                     row.appendBytes(UnsafeBufferPointer(rebasing: buffer[start..<index]))
@@ -248,7 +257,12 @@ public final class CSVReader {
                 }
             case .quoted:
                 let start = index
-                while index < end, buffer[index] != quote { index += 1 }
+                let base = buffer.baseAddress! + index
+                if let found = memchr(base, Int32(quote), end - index) {
+                    index += base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+                } else {
+                    index = end
+                }
                 if index > start { row.appendBytes(UnsafeBufferPointer(rebasing: buffer[start..<index])) }
                 guard index < end else { return false }
                 index += 1
