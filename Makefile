@@ -72,5 +72,26 @@ bench: deps bench-venv
 	$(SWIFT) build -c release --product lumpini
 	$(PYTHON) Benchmarks/bench.py --binary $(BIN_RELEASE) --venv $(BENCH_VENV) $(BENCH_ARGS)
 
+# libFuzzer targets (Fuzz/, a separate package): each runs FUZZ_SECONDS with the seeds in Fuzz/Seeds/<target>
+# and a growing corpus in Fuzz/.build/corpus/<target>; crashes are written to Fuzz/.build/artifacts/.
+# docs/reliability.md says how to run them longer and how a crash becomes a regression test.
+FUZZ_SECONDS ?= 30
+FUZZ_TARGETS ?= FuzzEncoding FuzzValueClassifier FuzzDatasetYAML FuzzPrivacyScanner FuzzDistrictMatch \
+                FuzzCSVReader FuzzTableSchema FuzzThaiDates FuzzAgencyNumber
+FUZZ_FLAGS   ?= -timeout=10 -rss_limit_mb=2048 -max_len=65536
+
+fuzz: deps
+	cd Fuzz && $(SWIFT) build -Xswiftc -sanitize=fuzzer,address
+	@mkdir -p Fuzz/.build/artifacts
+	@status=0; for target in $(FUZZ_TARGETS); do \
+		mkdir -p Fuzz/.build/corpus/$$target; \
+		SWIFT_BACKTRACE=enable=no Fuzz/.build/debug/$$target -max_total_time=$(FUZZ_SECONDS) $(FUZZ_FLAGS) -print_final_stats=1 \
+			-artifact_prefix=Fuzz/.build/artifacts/$$target- \
+			Fuzz/.build/corpus/$$target Fuzz/Seeds/$$target > Fuzz/.build/$$target.log 2>&1 || status=1; \
+		printf '%-22s %12s executions %s\n' $$target \
+			"$$(sed -n 's/^stat::number_of_executed_units: *//p' Fuzz/.build/$$target.log)" \
+			"$$(grep -q 'ERROR: libFuzzer\|ERROR: AddressSanitizer\|Fatal error' Fuzz/.build/$$target.log && echo 'CRASH: see Fuzz/.build/'$$target'.log' || echo ok)"; \
+	done; exit $$status
+
 clean:
-	rm -rf .build .build-asan .deps-installed
+	rm -rf .build .build-asan .deps-installed Fuzz/.build

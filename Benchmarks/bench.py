@@ -31,6 +31,7 @@ def main():
     parser.add_argument("--small-rows", type=int, default=100_000, help="rows of the small point CSV (RSS flatness)")
     parser.add_argument("--runs", type=int, default=3, help="timed runs per command (at least 3 for a recorded result)")
     parser.add_argument("--query-runs", type=int, default=40, help="timed runs per catalogue query (for the p95)")
+    parser.add_argument("--timeout", type=int, default=900, help="seconds after which one run is stopped and reported as timed out")
     parser.add_argument("--quick", action="store_true", help="100,000 rows only, results written as <date>-<machine>-quick")
     parser.add_argument("--only", help=f"comma-separated cases: {','.join(CASES)}")
     arguments = parser.parse_args()
@@ -47,7 +48,7 @@ def main():
     def log(line):
         print(line, flush=True)
 
-    context = cases.Context(arguments.binary, arguments.venv, scratch, arguments.runs, arguments.query_runs, log)
+    context = cases.Context(arguments.binary, arguments.venv, scratch, arguments.runs, arguments.query_runs, arguments.timeout, log)
     started = time.time()
     load_start = _load()
     log(f"Benchmarks: {arguments.runs} runs per command, scratch {scratch}")
@@ -76,6 +77,7 @@ def main():
         "versions": report.versions(context.binary, context.venv),
         "cases": results,
     }
+    result = report.anonymise(result, context.scratch)
     log("")
     log("Targets")
     for case in results:

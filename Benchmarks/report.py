@@ -106,29 +106,28 @@ def markdown(result):
         "",
         f"Machine: {info['cores']} cores ({info['cpu']}), {info['memoryGB']} GB memory, {info['os']}, kernel {info['kernel']};"
         f" load average {result['loadAverage']['start']} at the start, {result['loadAverage']['end']} at the end (the machine is shared)."
-        f" Runs: {result['runs']} per command, interleaved; median and min wall time, peak RSS over all runs.",
+        f" Runs: {result['runs']} per command, interleaved; median and min wall time, median CPU time (user + system, all threads),"
+        " peak RSS over all runs; ratios are Lumpini's median over the reference's (below 1: Lumpini is faster).",
         "",
         "Tools: " + "; ".join(f"{name} `{value}`" for name, value in tools.items() if value),
         "",
-        "| case | tool | median | min | peak RSS | rows/s | ratio to reference |",
-        "|---|---|---|---|---|---|---|",
+        "| case | tool | median | min | CPU (median) | peak RSS | rows/s | ratio: wall | ratio: CPU |",
+        "|---|---|---|---|---|---|---|---|---|",
     ]
     for case in result["cases"]:
         lumpini = case.get("lumpini", {})
-        ratio = case.get("ratio")
         if lumpini.get("skipped"):
-            lines.append(f"| {case['title']} | lumpini | not available yet | | | | |")
+            lines.append(f"| {case['title']} | lumpini: {lumpini['skipped']} | | | | | | | |")
         elif lumpini:
-            lines.append(f"| {case['title']} | `{_short(lumpini['command'])}` | {_seconds(lumpini['medianSeconds'])} | {_seconds(lumpini['minSeconds'])} | "
-                         f"{_mb(lumpini['peakRSSMB'])} | {_rate(lumpini)} | {'—' if ratio is None else f'{ratio:.2f} ×'} |")
-        references = [("reference", case.get("reference"))] + list((case.get("references") or {}).items())
-        for _, reference in references:
+            lines.append(_row(case["title"], f"`{_short(lumpini['command'])}`", lumpini, _times(case.get("ratio")), _times(case.get("cpuRatio"))))
+        references = [case.get("reference")] + list((case.get("references") or {}).values())
+        for reference in references:
             if reference:
-                lines.append(f"| {case['title']} | {_reference_name(reference)} | {_seconds(reference['medianSeconds'])} | {_seconds(reference['minSeconds'])} | "
-                             f"{_mb(reference['peakRSSMB'])} | {_rate(reference)} | 1 |")
-        for label, query in (case.get("queries") or {}).items():
-            lines.append(f"| {case['title']} | lumpini catalog {label} | {_seconds(query['medianSeconds'])} (p95 {_seconds(query['p95Seconds'])}) | "
-                         f"{_seconds(query['minSeconds'])} | {_mb(query['peakRSSMB'])} | — | — |")
+                lines.append(_row(case["title"], _reference_name(reference), reference, "1", "1"))
+        for label, query in list((case.get("queries") or {}).items()) + list((case.get("floors") or {}).items()):
+            name = f"`lumpini catalog {label}`" if label in (case.get("queries") or {}) else label
+            lines.append(f"| {case['title']} | {name} | {_seconds(query['medianSeconds'])} (p95 {_seconds(query['p95Seconds'])}) | "
+                         f"{_seconds(query['minSeconds'])} | {_seconds(query.get('medianCPUSeconds'))} | {_mb(query['peakRSSMB'])} | — | — | — |")
     lines += ["", "## Targets", "", "| target | verdict | figure |", "|---|---|---|"]
     for case in result["cases"]:
         for target in case["targets"]:
@@ -150,6 +149,16 @@ def _reference_name(summary):
     return f"`{_short(summary['command'])}`"
 
 
+def _times(ratio):
+    return "—" if ratio is None else f"{ratio:.2f} ×"
+
+
+def _row(title, tool, summary, ratio, cpu_ratio):
+    failure = f" ({summary['failure']})" if summary.get("failure") else ""
+    return (f"| {title} | {tool}{failure} | {_seconds(summary['medianSeconds'])} | {_seconds(summary['minSeconds'])} | "
+            f"{_seconds(summary.get('medianCPUSeconds'))} | {_mb(summary['peakRSSMB'])} | {_rate(summary)} | {ratio} | {cpu_ratio} |")
+
+
 def _short(argv):
     """A command without the scratch paths, for the table."""
     words = []
@@ -158,6 +167,17 @@ def _short(argv):
             word = Path(word).name
         words.append(word)
     return " ".join(words)
+
+
+def anonymise(value, scratch):
+    """The results without this machine's paths: the scratch folder as `<scratch>`, the repository as `.`."""
+    if isinstance(value, dict):
+        return {key: anonymise(item, scratch) for key, item in value.items()}
+    if isinstance(value, list):
+        return [anonymise(item, scratch) for item in value]
+    if isinstance(value, str):
+        return value.replace(str(scratch), "<scratch>").replace(str(REPOSITORY), ".")
+    return value
 
 
 def write(result, quick):

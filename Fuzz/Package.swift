@@ -4,7 +4,10 @@
 //   swift build -Xswiftc -sanitize=fuzzer,address
 import PackageDescription
 
-let targets = ["FuzzEncoding", "FuzzValueClassifier", "FuzzDatasetYAML", "FuzzPrivacyScanner", "FuzzDistrictMatch"]
+let targets = [
+    "FuzzEncoding", "FuzzValueClassifier", "FuzzDatasetYAML", "FuzzPrivacyScanner", "FuzzDistrictMatch",
+    "FuzzCSVReader", "FuzzTableSchema", "FuzzThaiDates", "FuzzAgencyNumber",
+]
 
 let package = Package(
     name: "LumpiniFuzz",

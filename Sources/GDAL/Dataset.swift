@@ -39,11 +39,13 @@ public final class Dataset {
     }
 
     /// Opens a vector dataset. See `GDALOpenEx`.
-    /// - Throws: `GDALError` naming the path: remote paths are refused before GDAL sees them;
-    ///   a file GDAL cannot open carries GDAL's reason.
+    /// - Throws: `GDALError` naming the path: remote paths and VRTs that lead elsewhere are refused
+    ///   before GDAL sees them (`RemotePathPolicy`, `IndirectSourcePolicy`); a file GDAL cannot open
+    ///   carries GDAL's reason.
     public static func open(_ path: String, options: OpenOptions = OpenOptions()) throws -> Dataset {
         GDALLibrary.ensureRegistered()
         try RemotePathPolicy.requireLocal(path)
+        try IndirectSourcePolicy.requireSelfContained(path)
         var flags = UInt32(GDAL_OF_VECTOR | GDAL_OF_VERBOSE_ERROR)
         flags |= UInt32(options.update ? GDAL_OF_UPDATE : GDAL_OF_READONLY)
         CPLErrorReset()

@@ -40,7 +40,8 @@ struct Validate: AsyncParsableCommand {
 
     func validate() throws {
         if let maxErrors, maxErrors < 0 {
-            throw ArgumentParser.ValidationError("--max-errors must be 0 or more")
+            Terminal.error("--max-errors must be 0 or more (it was \(maxErrors))")
+            throw ExitCode(2)
         }
     }
 

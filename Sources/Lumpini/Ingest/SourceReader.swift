@@ -124,6 +124,18 @@ public final class SourceReader {
         if SourceFormat(path: path) == .shapefile {
             try ShapefileParts.requireComplete(path)
         }
+        if SourceFormat(path: path) == .csv, let sample = FileHandle(forReadingAtPath: path)?.readData(ofLength: 1 << 16),
+           [.utf16LE, .utf16BE].contains(EncodingDetector.detect([UInt8](sample)).encoding) {
+            throw LumpiniError(
+                "csv-utf16", "the file is UTF-16 text, which GDAL's CSV reader cannot read", file: path,
+                hint: "save it as UTF-8 (in Excel: Save As → CSV UTF-8) and use that file"
+            )
+        }
+        do {
+            try IndirectSourcePolicy.requireSelfContained(path)
+        } catch let error as GDALError {
+            throw LumpiniError("indirect-source", error.message, file: path, hint: "send the data itself, not a VRT pointing at it")
+        }
     }
 
     private static func decodeName(_ name: String, decoder: TextDecoder) -> String {

@@ -27,10 +27,12 @@ public struct PrivacyReport: Codable, Sendable, Equatable {
     /// The error a release reports for a blocked dataset (exit code 1), or nil when nothing blocks.
     public func blockingError(file: String? = nil) -> LumpiniError? {
         guard let first = findings.first else { return nil }
-        let summary = findings.map { "\($0.column): \($0.count) \($0.kind.plural) (e.g. \($0.examples.joined(separator: ", ")))" }
+        let summary = findings.map {
+            "\($0.column): \($0.count) \($0.kind.plural) from row \($0.firstRow) (e.g. \($0.examples.joined(separator: ", ")))"
+        }
         return LumpiniError(
             "personal-data", "personal data found, release blocked — \(summary.joined(separator: "; "))",
-            kind: .data, file: file, row: first.firstRow, field: first.column,
+            kind: .data, file: file, field: first.column,
             hint: "drop the column in the recipe, or declare it under privacy.allow in dataset.yaml if publishing it is lawful"
         )
     }

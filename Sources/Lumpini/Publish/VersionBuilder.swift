@@ -37,6 +37,7 @@ struct VersionBuilder {
         }
         let changelog = try ChangelogTracker(table: table, previousCSV: previousCSVPath())
         let readBack = ReadBackCheck(table: table)
+        var privacy = try PrivacyScanner(header: table.fields.map(\.name), allow: dataset.privacy.allow)
         var geometryTypes = Set<GeometryType>()
 
         var written = 0
@@ -53,6 +54,7 @@ struct VersionBuilder {
                     try writer.write(record)
                 }
                 try readBack.observe(record)
+                privacy.scan(record)
                 if let geometry = record.geometry, !geometry.isEmpty {
                     geometryTypes.insert(geometry.type)
                 }
@@ -62,6 +64,7 @@ struct VersionBuilder {
             }
         }
         progress(written)
+        try privacy.report.requireNothingBlocking(file: "datasets/\(id)/dataset.yaml")
         guard outcome.rowsIn == written + outcome.rowsQuarantined else {
             throw LumpiniError(
                 "rows-do-not-add-up",

@@ -52,43 +52,56 @@ enum TableValidation {
         var errors = ErrorCollector(limit: options.maxErrors)
         let source = try resource.openSource()
         var row = CellRow()
-        var labels: [String] = []
-        var rows = 0
-        var schema = resource.schema
-        var sample: [CellRow] = []
         do {
             guard try source.next(into: &row) else {
                 errors.add(ValidationError(.sourceError, message: "the file is empty: it has no header row — check that it is the right file", note: "the source is empty"))
                 return ValidationTask(name: resource.name, type: "table", place: resource.place, encoding: source.textEncoding,
-                                      rows: 0, fields: schema?.fields.count ?? 0, bytes: source.bytesRead, errors: errors)
-            }
-            labels = row.strings.map { $0 ?? "" }
-            if schema == nil {
-                var sampled = CellRow()
-                while sample.count < SchemaInference.sampleRows, try source.next(into: &sampled) { sample.append(sampled) }
-                schema = SchemaInference.schema(labels: labels, sample: sample)
+                                      rows: 0, fields: resource.schema?.fields.count ?? 0, bytes: source.bytesRead, errors: errors)
             }
         } catch let failure as CSVEncodingError {
             errors.add(encodingError(failure, place: resource.place))
             return ValidationTask(name: resource.name, type: "table", place: resource.place, encoding: source.textEncoding,
                                   rows: nil, fields: nil, bytes: source.bytesRead, errors: errors)
         }
-        let tableSchema = schema ?? TableSchema(fields: [])
-        let lookups = try keySets(for: tableSchema, of: resource, siblings: siblings, options: options)
-        let validator = try TableValidator(schema: tableSchema, labels: labels, lookups: lookups)
+        let labels = row.strings.map { $0 ?? "" }
+        // The first rows are read ahead: they infer a schema when there is none and size the key tables.
+        var sample: [CellRow] = []
+        var stoppedBy: CSVEncodingError?
+        do {
+            var sampled = CellRow()
+            while sample.count < SchemaInference.sampleRows, try source.next(into: &sampled) { sample.append(sampled) }
+        } catch let failure as CSVEncodingError {
+            stoppedBy = failure
+        }
+        let schema = resource.schema ?? SchemaInference.schema(labels: labels, sample: sample)
+        let lookups = try keySets(for: schema, of: resource, siblings: siblings, options: options)
+        let validator = try TableValidator(schema: schema, labels: labels, lookups: lookups,
+                                           expectedRows: estimatedRows(of: resource, sample: sample))
         validator.headerErrors.forEach { errors.add($0) }
+        var rows = 0
         func check(_ row: CellRow) {
             rows += 1
             for error in validator.validate(row) { errors.add(error) }
         }
         sample.forEach(check)
-        do {
-            while try source.next(into: &row) { check(row) }
-        } catch let failure as CSVEncodingError {
-            errors.add(encodingError(failure, place: resource.place))
+        if stoppedBy == nil {
+            do {
+                while try source.next(into: &row) { check(row) }
+            } catch let failure as CSVEncodingError {
+                stoppedBy = failure
+            }
         }
+        if let stoppedBy { errors.add(encodingError(stoppedBy, place: resource.place)) }
         return ValidationTask(name: resource.name, type: "table", place: resource.place, labels: labels, encoding: source.textEncoding,
-                              rows: rows, fields: tableSchema.fields.count, bytes: source.bytesRead, errors: errors)
+                              rows: rows, fields: schema.fields.count, bytes: source.bytesRead, errors: errors)
+    }
+
+    /// About how many rows a text file holds, from its size and the sample's row length.
+    static func estimatedRows(of resource: TableResource, sample: [CellRow]) -> Int {
+        guard !sample.isEmpty, !resource.isSpreadsheet,
+              let size = (try? FileManager.default.attributesOfItem(atPath: resource.path))?[.size] as? Int else { return 0 }
+        let sampleBytes = sample.reduce(0) { $0 + $1.bytes.count + $1.count }
+        return size / max(sampleBytes / sample.count, 1)
     }
 
     static func encodingError(_ failure: CSVEncodingError, place: String) -> ValidationError {

@@ -10,6 +10,10 @@ struct TSVTable {
 
     init(contentsOf url: URL, displayPath: String, requiredColumns: [String]) throws {
         guard let data = FileManager.default.contents(atPath: url.path) else {
+            if let builtIn = BuiltInVocabularies.files[url.lastPathComponent] {
+                try self.init(text: builtIn, displayPath: "\(displayPath) (built in)", requiredColumns: requiredColumns)
+                return
+            }
             throw LumpiniError(
                 "vocabulary-missing", "the vocabulary file is missing", kind: .input, file: displayPath,
                 hint: "copy schemas/vocabularies/ from the Lumpini repository into your --root"

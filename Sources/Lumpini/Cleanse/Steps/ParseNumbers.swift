@@ -81,7 +81,8 @@ struct AgencyNumber {
         let characters = Array(body)
         for (offset, character) in characters.enumerated() {
             switch character {
-            case "0"..."9":
+            // Not `case "0"..."9"`: a digit with a combining mark ("6\u{0C56}") sorts inside that range.
+            case _ where character.isASCII && ("0"..."9").contains(character):
                 output.append(character)
                 sawDigit = true
                 previousWasDigit = true

@@ -73,7 +73,6 @@ public final class CSVReader {
         }
         self.file = file
         decoder = CSVTextDecoder(.utf8)
-        raw.reserveCapacity(Self.chunkSize)
         text.reserveCapacity(Self.chunkSize + Self.chunkSize / 2)
         try fill(minimum: Self.sampleSize)
         if let encoding {
@@ -86,9 +85,8 @@ public final class CSVReader {
             decoder = CSVTextDecoder(EncodingDetector.detect(Array(raw[0..<min(rawEnd, Self.sampleSize)])).encoding)
         }
         let mark = decoder.encoding == .utf8 ? TextEncoding.utf8BOM.byteOrderMark : decoder.encoding.byteOrderMark
-        if !mark.isEmpty, raw.starts(with: mark) {
-            raw.removeFirst(mark.count)
-            rawEnd -= mark.count
+        if !mark.isEmpty, rawEnd >= mark.count, raw[0..<mark.count].elementsEqual(mark) {
+            dropRaw(mark.count)
             decodedOffset = mark.count
         }
     }
@@ -97,24 +95,39 @@ public final class CSVReader {
         try? file.close()
     }
 
-    /// Reads raw bytes until at least `minimum` are buffered or the file ends.
+    /// Reads raw bytes, straight into the buffer, until at least `minimum` are buffered or the
+    /// file ends. `raw[0..<rawEnd]` holds the bytes not decoded yet.
     private func fill(minimum: Int) throws {
         while rawEnd < minimum && !atEndOfFile {
-            let data: Data?
-            do {
-                data = try file.read(upToCount: Self.chunkSize)
-            } catch {
-                throw LumpiniError("file-read-failed", "cannot read the file: \(error.localizedDescription)", kind: .input, file: path)
+            if raw.count < rawEnd + Self.chunkSize {
+                raw += [UInt8](repeating: 0, count: rawEnd + Self.chunkSize - raw.count)
             }
-            guard let data, !data.isEmpty else {
+            let descriptor = file.fileDescriptor
+            let start = rawEnd
+            let count = raw.withUnsafeMutableBufferPointer { read(descriptor, $0.baseAddress! + start, Self.chunkSize) }
+            if count < 0 {
+                if errno == EINTR { continue }
+                throw LumpiniError("file-read-failed", "cannot read the file: \(String(cString: strerror(errno)))", kind: .input, file: path)
+            }
+            if count == 0 {
                 atEndOfFile = true
                 break
             }
-            raw.removeSubrange(rawEnd...)
-            raw.append(contentsOf: data)
-            rawEnd = raw.count
-            byteCount += data.count
+            rawEnd += count
+            byteCount += count
         }
+    }
+
+    /// Drops the first `count` undecoded bytes, moving the rest to the front.
+    private func dropRaw(_ count: Int) {
+        let remaining = rawEnd - count
+        if remaining > 0 {
+            raw.withUnsafeMutableBufferPointer { buffer in
+                let base = buffer.baseAddress!
+                base.update(from: base + count, count: remaining)
+            }
+        }
+        rawEnd = remaining
     }
 
     /// Decodes the next chunk into `text`. Returns false at the end of the file.
@@ -130,8 +143,7 @@ public final class CSVReader {
         }
         switch result {
         case .success(let used):
-            raw.removeSubrange(0..<used)
-            rawEnd -= used
+            dropRaw(used)
             decodedOffset += used
             if used == 0 {
                 // Only an incomplete sequence is left: read more so it can complete.
@@ -141,10 +153,9 @@ public final class CSVReader {
             }
         case .failure(let failure):
             pendingFailure = CSVTextDecoder.Failure(offset: decodedOffset + failure.offset, byte: failure.byte, reason: failure.reason)
-            raw.removeAll()
             rawEnd = 0
         }
-        if rawEnd == 0, !atEndOfFile { try fill(minimum: Self.chunkSize) }
+        if rawEnd == 0, !atEndOfFile, pendingFailure == nil { try fill(minimum: Self.chunkSize) }
         return true
     }
 

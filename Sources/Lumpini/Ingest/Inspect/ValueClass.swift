@@ -74,7 +74,7 @@ public enum ValueClassifier {
         var sawPoint = false, sawComma = false, digits = 0
         for character in body {
             switch character {
-            case "0"..."9": digits += 1
+            case _ where character.isASCII && ("0"..."9").contains(character): digits += 1
             case ".": if sawPoint { return nil }; sawPoint = true
             case ",": if sawPoint { return nil }; sawComma = true
             default: return nil

@@ -1,21 +1,60 @@
 /// A 128-bit digest of a normalized key value: what the validator remembers of each key instead of
-/// the value itself, so memory per row stays small (16 bytes plus the row number).
+/// the value itself, so memory per row stays small.
+///
+/// Two independent 64-bit lanes of a multiply–rotate hash with a final avalanche: fast on short
+/// cells, and at 128 bits an accidental collision among a billion keys is about 10⁻²¹ likely.
 public struct KeyDigest: Hashable, Sendable {
     let high: UInt64
     let low: UInt64
 
+    private static let seedHigh: UInt64 = 0x9E37_79B9_7F4A_7C15
+    private static let seedLow: UInt64 = 0xC2B2_AE3D_27D4_EB4F
+    private static let multiplyHigh: UInt64 = 0x87C3_7B91_1142_53D5
+    private static let multiplyLow: UInt64 = 0x4CF5_AD43_2745_937F
+
+    @inline(__always)
+    private static func mix(_ hash: UInt64, _ word: UInt64, _ multiplier: UInt64) -> UInt64 {
+        let combined = (hash ^ (word &* multiplier))
+        return ((combined << 31) | (combined >> 33)) &* 0x94D0_49BB_1331_11EB &+ 0x2545_F491_4F6C_DD1D
+    }
+
+    @inline(__always)
+    private static func avalanche(_ value: UInt64) -> UInt64 {
+        var x = value
+        x ^= x >> 33
+        x = x &* 0xFF51_AFD7_ED55_8CCD
+        x ^= x >> 33
+        x = x &* 0xC4CE_B9FE_1A85_EC53
+        x ^= x >> 33
+        return x
+    }
+
     /// The digest of one value's canonical text.
     @inline(__always)
     static func of(_ bytes: UnsafeBufferPointer<UInt8>) -> KeyDigest {
-        var first = Hasher()
-        var second = Hasher()
-        first.combine(0x51_7C_C1_B7_27_22_0A_95 as UInt64)
-        second.combine(0x2F_C9_46_B3_D1_7B_A8_C3 as UInt64)
-        first.combine(bytes: UnsafeRawBufferPointer(bytes))
-        second.combine(bytes: UnsafeRawBufferPointer(bytes))
-        first.combine(bytes.count)
-        second.combine(bytes.count)
-        return KeyDigest(high: UInt64(bitPattern: Int64(first.finalize())), low: UInt64(bitPattern: Int64(second.finalize())))
+        var high = seedHigh ^ UInt64(bytes.count)
+        var low = seedLow &+ UInt64(bytes.count)
+        guard let base = bytes.baseAddress else { return KeyDigest(high: avalanche(high), low: avalanche(low)) }
+        let raw = UnsafeRawPointer(base)
+        var index = 0
+        while index + 8 <= bytes.count {
+            let word = raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)
+            high = mix(high, word, multiplyHigh)
+            low = mix(low, word, multiplyLow)
+            index += 8
+        }
+        if index < bytes.count {
+            var word: UInt64 = 0
+            var shift: UInt64 = 0
+            while index < bytes.count {
+                word |= UInt64(base[index]) << shift
+                shift += 8
+                index += 1
+            }
+            high = mix(high, word, multiplyHigh)
+            low = mix(low, word, multiplyLow)
+        }
+        return KeyDigest(high: avalanche(high), low: avalanche(low ^ (high >> 17)))
     }
 
     static func of(_ text: String) -> KeyDigest {
@@ -26,17 +65,81 @@ public struct KeyDigest: Hashable, Sendable {
     /// The digest of a key made of several values, in order (nil parts are nulls).
     static func combining(_ parts: [KeyDigest?]) -> KeyDigest {
         if parts.count == 1, let only = parts[0] { return only }
-        var first = Hasher()
-        var second = Hasher()
-        first.combine(parts.count)
-        second.combine(~parts.count)
+        var high = seedHigh ^ UInt64(parts.count)
+        var low = seedLow
         for part in parts {
-            first.combine(part?.high ?? 0x9E37_79B9)
-            first.combine(part?.low ?? 0)
-            second.combine(part?.low ?? 0x7F4A_7C15)
-            second.combine(part?.high ?? 0)
+            high = mix(high, part?.high ?? 0x5555, multiplyHigh)
+            high = mix(high, part?.low ?? 0xAAAA, multiplyHigh)
+            low = mix(low, part?.low ?? 0x3333, multiplyLow)
+            low = mix(low, part?.high ?? 0xCCCC, multiplyLow)
         }
-        return KeyDigest(high: UInt64(bitPattern: Int64(first.finalize())), low: UInt64(bitPattern: Int64(second.finalize())))
+        return KeyDigest(high: avalanche(high), low: avalanche(low))
+    }
+}
+
+/// An open-addressing table from key digests to row numbers, for the keys a table must keep
+/// unique: one 24-byte slot per key (one cache line touched per lookup), no hashing beyond the
+/// digest itself, growing at three-quarters full.
+struct DigestTable {
+    private struct Slot {
+        var high: UInt64
+        var low: UInt64
+        /// 0 marks an empty slot (rows start at 1).
+        var row: UInt32
+    }
+
+    private var slots: [Slot]
+    private var mask: Int
+    private(set) var count = 0
+
+    init(capacity: Int = 1024) {
+        var size = 16
+        while size < capacity * 4 / 3 { size <<= 1 }
+        slots = Array(repeating: Slot(high: 0, low: 0, row: 0), count: size)
+        mask = size - 1
+    }
+
+    /// Stores `row` for `digest` and returns the row stored before, if any.
+    @inline(__always)
+    mutating func updateValue(_ row: Int, forKey digest: KeyDigest) -> Int? {
+        if (count + 1) * 4 > slots.count * 3 { grow() }
+        let stored = UInt32(truncatingIfNeeded: max(row, 1))
+        return slots.withUnsafeMutableBufferPointer { slots -> Int? in
+            var index = Int(truncatingIfNeeded: digest.high) & mask
+            while true {
+                let previous = slots[index].row
+                if previous == 0 {
+                    slots[index] = Slot(high: digest.high, low: digest.low, row: stored)
+                    count += 1
+                    return nil
+                }
+                if slots[index].high == digest.high, slots[index].low == digest.low {
+                    slots[index].row = stored
+                    return Int(previous)
+                }
+                index = (index + 1) & mask
+            }
+        }
+    }
+
+    @inline(__always)
+    func contains(_ digest: KeyDigest) -> Bool {
+        slots.withUnsafeBufferPointer { slots in
+            var index = Int(truncatingIfNeeded: digest.high) & mask
+            while true {
+                if slots[index].row == 0 { return false }
+                if slots[index].high == digest.high, slots[index].low == digest.low { return true }
+                index = (index + 1) & mask
+            }
+        }
+    }
+
+    private mutating func grow() {
+        var bigger = DigestTable(capacity: slots.count * 2)
+        for slot in slots where slot.row != 0 {
+            _ = bigger.updateValue(Int(slot.row), forKey: KeyDigest(high: slot.high, low: slot.low))
+        }
+        self = bigger
     }
 }
 
@@ -44,7 +147,7 @@ public struct KeyDigest: Hashable, Sendable {
 /// dataset's, or a vocabulary's codes. Values are compared by their canonical text (integers
 /// without leading zeros or signs, numbers by value, text as is).
 public struct ReferenceKeySet: Sendable {
-    private var digests: Set<KeyDigest> = []
+    private var digests = DigestTable()
 
     public init() {}
 
@@ -55,11 +158,11 @@ public struct ReferenceKeySet: Sendable {
 
     /// Adds a key given as the canonical text of each of its parts.
     public mutating func insert(_ parts: [String]) {
-        digests.insert(KeyDigest.combining(parts.map { KeyDigest.of($0) }))
+        _ = digests.updateValue(1, forKey: KeyDigest.combining(parts.map { KeyDigest.of($0) }))
     }
 
     mutating func insert(digest: KeyDigest) {
-        digests.insert(digest)
+        _ = digests.updateValue(1, forKey: digest)
     }
 
     func contains(_ digest: KeyDigest) -> Bool {

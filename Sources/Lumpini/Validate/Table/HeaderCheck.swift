@@ -26,15 +26,18 @@ struct HeaderCheck {
                 .missingLabel, message: "field \"\(schemaFields[index].name)\" of the schema has no column (the header has \(labels.count)) — add the column or remove the field",
                 fieldNumber: index + 1, fieldName: schemaFields[index].name, label: ""))
         }
+        // Column numbers of each label seen so far: a header of a million columns stays linear.
+        var positions: [String: [Int]] = [:]
         for (index, (field, label)) in zip(schemaFields, labels).enumerated() {
             let number = index + 1
+            defer { positions[label, default: []].append(number) }
             if label.isEmpty {
                 errors.append(ValidationError(
                     .blankLabel, message: "column \(number) has no name in the header — name it \"\(field.name)\"",
                     fieldNumber: number, fieldName: field.name, label: ""))
                 continue
             }
-            let earlier = labels[..<index].enumerated().filter { $0.element == label }.map { $0.offset + 1 }
+            let earlier = positions[label] ?? []
             if !earlier.isEmpty {
                 errors.append(ValidationError(
                     .duplicateLabel, message: "column \(number) \"\(label)\" repeats the name of column \(earlier.map(String.init).joined(separator: ", ")) — give each column its own name",

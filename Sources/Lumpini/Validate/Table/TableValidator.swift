@@ -16,9 +16,16 @@ public final class TableValidator {
     private var fieldDigests: [KeyDigest?]
     /// Fields whose digests some key needs.
     private let keyFields: [Bool]
-    private var uniqueSeen: [Int: [KeyDigest: Int]] = [:]
+    /// Key fields whose digest is of the typed value (not the text as written).
+    private let typedKeys: [Bool]
+    /// The unique fields' columns, and for each the latest row of every value seen.
+    private var uniqueColumns: [Int] = []
+    private var uniqueSeen: [DigestTable] = []
     private let primaryKey: [Int]?
-    private var primarySeen: [KeyDigest: Int] = [:]
+    /// The latest row of every primary key seen, unless the key is one unique column whose
+    /// table serves both checks (`primaryKeySharesUnique` is then its position in `uniqueColumns`).
+    private var primarySeen = DigestTable()
+    private let primaryKeySharesUnique: Int?
     private let foreignKeys: [(key: ForeignKey, columns: [Int], lookup: ReferenceKeySet)]
     private var digestScratch: [UInt8] = []
 
@@ -27,7 +34,9 @@ public final class TableValidator {
     ///   - lookups: the key sets of the schema's foreign keys, by position in `schema.foreignKeys`;
     ///     a foreign key without one is not checked.
     /// - Throws: `LumpiniError` `schema-invalid` when a constraint value does not fit its field.
-    public init(schema: TableSchema, labels: [String], lookups: [Int: ReferenceKeySet] = [:]) throws {
+    ///   - expectedRows: about how many rows will come, to size the key tables once (0: unknown).
+    public init(schema: TableSchema, labels: [String], lookups: [Int: ReferenceKeySet] = [:], expectedRows: Int = 0) throws {
+        let tableCapacity = min(max(expectedRows + expectedRows / 8, 1024), 1 << 26)
         self.schema = schema
         let header = HeaderCheck(labels: labels, schema: schema)
         headerErrors = header.errors
@@ -39,11 +48,18 @@ public final class TableValidator {
         }
         var keyFields = Array(repeating: false, count: checkers.count)
         for (index, checker) in checkers.enumerated() where checker.field.constraints.unique {
-            uniqueSeen[index] = [:]
+            uniqueColumns.append(index)
+            uniqueSeen.append(DigestTable(capacity: tableCapacity))
             keyFields[index] = true
         }
         primaryKey = schema.primaryKey.isEmpty ? nil : columns(schema.primaryKey)
         primaryKey?.forEach { keyFields[$0] = true }
+        if let primaryKey, primaryKey.count == 1 {
+            primaryKeySharesUnique = uniqueColumns.firstIndex(of: primaryKey[0])
+        } else {
+            primaryKeySharesUnique = nil
+        }
+        if primaryKey != nil, primaryKeySharesUnique == nil { primarySeen = DigestTable(capacity: tableCapacity) }
         var foreignKeys: [(ForeignKey, [Int], ReferenceKeySet)] = []
         for (index, key) in schema.foreignKeys.enumerated() {
             guard let lookup = lookups[index], let columns = columns(key.fields) else { continue }
@@ -52,6 +68,7 @@ public final class TableValidator {
         }
         self.foreignKeys = foreignKeys
         self.keyFields = keyFields
+        typedKeys = zip(keyFields, checkers).map { $0 && $1.field.type != .string && $1.field.type != .any }
         fieldDigests = Array(repeating: nil, count: checkers.count)
     }
 
@@ -63,17 +80,25 @@ public final class TableValidator {
         let fieldCount = checkers.count
         let cellCount = row.count
         var blank = 0
+        // The per-row state lives in locals while the cells are checked: no exclusivity checks
+        // on the validator's properties per cell.
+        var problems: [FieldChecker.Problem] = []
+        var digests: [KeyDigest?] = []
+        swap(&problems, &self.problems)
+        swap(&digests, &fieldDigests)
+        let checkers = self.checkers
+        let keyFields = self.keyFields
+        let typedKeys = self.typedKeys
         row.bytes.withUnsafeBufferPointer { all in
             for index in 0..<min(fieldCount, cellCount) {
                 let checker = checkers[index]
                 let cell = UnsafeBufferPointer(rebasing: all[row.range(index)])
-                let wantsKey = keyFields[index]
-                let typed = wantsKey && checker.field.type != .string && checker.field.type != .any
+                let typed = typedKeys[index]
                 let outcome = checker.check(cell, isNull: row.isNull(index), wantValue: typed, problems: &problems)
                 if case .missing = outcome { blank += 1 }
-                if wantsKey { fieldDigests[index] = TableValidator.digest(outcome, cell: cell, typed: typed) }
+                if keyFields[index] { digests[index] = TableValidator.digest(outcome, cell: cell, typed: typed) }
                 if !problems.isEmpty {
-                    reportProblems(checker, cell: String(decoding: cell, as: UTF8.self), row: row.number)
+                    reportProblems(checker, cell: String(decoding: cell, as: UTF8.self), row: row.number, problems: &problems)
                 }
             }
         }
@@ -81,13 +106,15 @@ public final class TableValidator {
             for index in cellCount..<fieldCount {
                 let checker = checkers[index]
                 blank += 1
-                fieldDigests[index] = nil
+                digests[index] = nil
                 if checker.field.constraints.required {
                     problems.append(FieldChecker.Problem(constraint: .required, note: "constraint \"required\" is \"True\""))
-                    reportProblems(checker, cell: "", row: row.number)
+                    reportProblems(checker, cell: "", row: row.number, problems: &problems)
                 }
             }
         }
+        swap(&problems, &self.problems)
+        swap(&digests, &fieldDigests)
         if cellCount > fieldCount {
             for index in fieldCount..<cellCount {
                 rowErrors.append(ValidationError(
@@ -146,7 +173,7 @@ public final class TableValidator {
         return found.count == fields.count ? found : nil
     }
 
-    private func reportProblems(_ checker: FieldChecker, cell: String, row: Int) {
+    private func reportProblems(_ checker: FieldChecker, cell: String, row: Int, problems: inout [FieldChecker.Problem]) {
         let name = checker.field.name
         for problem in problems {
             if let constraint = problem.constraint {
@@ -162,39 +189,45 @@ public final class TableValidator {
         problems.removeAll(keepingCapacity: true)
     }
 
+    /// The digest of the key made of `columns` in the current row: nil when every part is
+    /// missing. A one-column key is its column's digest (no allocation).
+    @inline(__always)
+    private func keyDigest(_ columns: [Int]) -> KeyDigest? {
+        if columns.count == 1 { return fieldDigests[columns[0]] }
+        let parts = columns.map { fieldDigests[$0] }
+        return parts.allSatisfy { $0 == nil } ? nil : KeyDigest.combining(parts)
+    }
+
     private func checkKeys(_ row: CellRow) {
-        for (index, seen) in uniqueSeen {
+        var sharedPrevious: Int?
+        for (position, index) in uniqueColumns.enumerated() {
             guard let digest = fieldDigests[index] else { continue }
-            if let first = seen[digest] {
-                let name = checkers[index].field.name
-                rowErrors.append(ValidationError(
-                    .uniqueError, message: "row \(row.number), field \"\(name)\": \"\(row.string(index) ?? "")\" is already in row \(first); the field must be unique",
-                    note: "the same as in the row at position \(first)", rowNumber: row.number, fieldNumber: index + 1, fieldName: name, cell: row.string(index) ?? ""))
-            } else {
-                uniqueSeen[index]![digest] = row.number
-            }
+            // Updated through the array slot, the table stays unshared and grows in place. As in
+            // the reference tool, a repeat is reported against the latest row holding the value.
+            guard let previous = uniqueSeen[position].updateValue(row.number, forKey: digest) else { continue }
+            if position == primaryKeySharesUnique { sharedPrevious = previous }
+            let name = checkers[index].field.name
+            rowErrors.append(ValidationError(
+                .uniqueError, message: "row \(row.number), field \"\(name)\": \"\(row.string(index) ?? "")\" is already in row \(previous); the field must be unique — correct one of them",
+                note: "the same as in the row at position \(previous)", rowNumber: row.number, fieldNumber: index + 1, fieldName: name, cell: row.string(index) ?? ""))
         }
         if let primaryKey {
-            let parts = primaryKey.map { fieldDigests[$0] }
-            if parts.allSatisfy({ $0 == nil }) {
+            if let digest = keyDigest(primaryKey) {
+                let previous = primaryKeySharesUnique == nil ? primarySeen.updateValue(row.number, forKey: digest) : sharedPrevious
+                if let previous {
+                    rowErrors.append(ValidationError(
+                        .primaryKey, message: "row \(row.number) repeats the primary key (\(schema.primaryKey.joined(separator: ", "))) of row \(previous): \(keyText(primaryKey, row)) — keys must be unique",
+                        note: "the same as in the row at position \(previous)", rowNumber: row.number))
+                }
+            } else {
                 rowErrors.append(ValidationError(
                     .primaryKey, message: "row \(row.number) has no value in its primary key (\(schema.primaryKey.joined(separator: ", "))) — fill it in",
                     note: "cells composing the primary keys are all \"None\"", rowNumber: row.number))
-            } else {
-                let digest = KeyDigest.combining(parts)
-                if let first = primarySeen[digest] {
-                    rowErrors.append(ValidationError(
-                        .primaryKey, message: "row \(row.number) repeats the primary key (\(schema.primaryKey.joined(separator: ", "))) of row \(first): \(keyText(primaryKey, row)) — keys must be unique",
-                        note: "the same as in the row at position \(first)", rowNumber: row.number))
-                } else {
-                    primarySeen[digest] = row.number
-                }
             }
         }
         for (key, columns, lookup) in foreignKeys {
-            let parts = columns.map { fieldDigests[$0] }
-            if parts.allSatisfy({ $0 == nil }) { continue }
-            if !lookup.contains(KeyDigest.combining(parts)) {
+            guard let digest = keyDigest(columns) else { continue }
+            if !lookup.contains(digest) {
                 let values = keyText(columns, row)
                 rowErrors.append(ValidationError(
                     .foreignKey, message: "row \(row.number): \(key.fields.joined(separator: ", ")) = \(values) is not found in \(TableValidator.targetDescription(key.target)) as \(key.referencedFields.joined(separator: ", ")) — use a value that exists there",

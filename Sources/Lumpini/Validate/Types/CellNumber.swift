@@ -18,7 +18,7 @@ enum CellNumber {
     }
 
     /// The cell rewritten in ASCII when it holds non-ASCII digits or spaces, nil when it holds
-    /// other non-ASCII text; the cell itself (nil) when it is already ASCII.
+    /// other non-ASCII text; `.some(nil)` when it is already ASCII (nothing to fold).
     static func asciiFolded(_ bytes: UnsafeBufferPointer<UInt8>) -> [UInt8]?? {
         guard bytes.contains(where: { $0 >= 0x80 }) else { return .some(nil) }
         let text = String(decoding: bytes, as: UTF8.self)
@@ -39,11 +39,9 @@ enum CellNumber {
 
     /// Python's `int(text)`; nil when it is not an integer (or does not fit 64 bits).
     static func integer(_ bytes: UnsafeBufferPointer<UInt8>) -> Int? {
-        switch asciiFolded(bytes) {
-        case .none: return nil
-        case .some(.none): return asciiInteger(trimmed(bytes))
-        case .some(.some(let folded)): return folded.withUnsafeBufferPointer { asciiInteger(trimmed($0)) }
-        }
+        if let value = asciiInteger(trimmed(bytes)) { return value }
+        guard case .some(.some(let folded)) = asciiFolded(bytes) else { return nil }
+        return folded.withUnsafeBufferPointer { asciiInteger(trimmed($0)) }
     }
 
     private static func asciiInteger(_ bytes: UnsafeBufferPointer<UInt8>) -> Int? {
@@ -77,11 +75,9 @@ enum CellNumber {
 
     /// Python's `Decimal(text)` as a double; nil when it is not a number.
     static func decimal(_ bytes: UnsafeBufferPointer<UInt8>) -> Double? {
-        switch asciiFolded(bytes) {
-        case .none: return nil
-        case .some(.none): return asciiDecimal(trimmed(bytes))
-        case .some(.some(let folded)): return folded.withUnsafeBufferPointer { asciiDecimal(trimmed($0)) }
-        }
+        if let value = asciiDecimal(trimmed(bytes)) { return value }
+        guard case .some(.some(let folded)) = asciiFolded(bytes) else { return nil }
+        return folded.withUnsafeBufferPointer { asciiDecimal(trimmed($0)) }
     }
 
     private static func asciiDecimal(_ bytes: UnsafeBufferPointer<UInt8>) -> Double? {
@@ -90,6 +86,8 @@ enum CellNumber {
         if hasUnderscore { clean = bytes.filter { $0 != UInt8(ascii: "_") } }
         return hasUnderscore ? clean.withUnsafeBufferPointer(parseDecimalGrammar) : parseDecimalGrammar(bytes)
     }
+
+    private static let powersOfTen: [Double] = (0...22).map { exponent in (0..<exponent).reduce(1.0) { value, _ in value * 10 } }
 
     private static func parseDecimalGrammar(_ bytes: UnsafeBufferPointer<UInt8>) -> Double? {
         let count = bytes.count
@@ -109,12 +107,29 @@ enum CellNumber {
             return nil
         }
         var digits = 0
-        while index < count, bytes[index] >= 0x30, bytes[index] <= 0x39 { index += 1; digits += 1 }
+        var fractionDigits = 0
+        var mantissa: UInt64 = 0
+        while index < count, bytes[index] >= 0x30, bytes[index] <= 0x39 {
+            if digits < 19 { mantissa = mantissa &* 10 &+ UInt64(bytes[index] - 0x30) }
+            index += 1
+            digits += 1
+        }
         if index < count, bytes[index] == UInt8(ascii: ".") {
             index += 1
-            while index < count, bytes[index] >= 0x30, bytes[index] <= 0x39 { index += 1; digits += 1 }
+            while index < count, bytes[index] >= 0x30, bytes[index] <= 0x39 {
+                if digits < 19 { mantissa = mantissa &* 10 &+ UInt64(bytes[index] - 0x30) }
+                index += 1
+                digits += 1
+                fractionDigits += 1
+            }
         }
         guard digits > 0 else { return nil }
+        // Up to 15 digits and no exponent: mantissa and power of ten are exact doubles, so one
+        // division is correctly rounded (Clinger's fast path) and strtod is not needed.
+        if index == count, digits <= 15, fractionDigits < CellNumber.powersOfTen.count {
+            let value = Double(mantissa) / CellNumber.powersOfTen[fractionDigits]
+            return negative ? -value : value
+        }
         if index < count, bytes[index] | 0x20 == UInt8(ascii: "e") {
             index += 1
             if index < count, bytes[index] == UInt8(ascii: "+") || bytes[index] == UInt8(ascii: "-") { index += 1 }

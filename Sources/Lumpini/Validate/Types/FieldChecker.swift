@@ -1,6 +1,7 @@
 /// One field of a schema made ready to check cells: how to read its type, its missing values and
 /// its constraints, compiled once so checking a cell costs no parsing of the schema.
-struct FieldChecker {
+/// A class so the per-cell path never copies it.
+final class FieldChecker {
     /// A problem with one cell, before it knows its row.
     struct Problem: Equatable {
         /// nil for a type error, else the constraint broken.
@@ -34,7 +35,12 @@ struct FieldChecker {
     private let numberNeedsProcessing: Bool
     /// Whether a constraint needs the cell's typed value.
     private let needsValue: Bool
+    private let required: Bool
+    private let checksConstraints: Bool
     private let typeNote: String
+    /// The check of a string format (email, uri, uuid, binary); nil for `default`.
+    private let textFormat: ((UnsafeBufferPointer<UInt8>) -> Bool)?
+    private let isAnyFormat: Bool
 
     /// - Throws: `LumpiniError` `schema-invalid` at `path` when a constraint value is not of the field's type.
     init(field: SchemaField, number: Int, schema: TableSchema, path: String = "", file: String? = nil) throws {
@@ -46,6 +52,14 @@ struct FieldChecker {
         trueValues = field.trueValues.map { Array($0.utf8) }
         falseValues = field.falseValues.map { Array($0.utf8) }
         typeNote = "type is \"\(field.typeAndFormat)\""
+        isAnyFormat = field.format == "any"
+        switch (field.type, field.format) {
+        case (.string, "email"): textFormat = TextFormats.isEmail
+        case (.string, "uri"): textFormat = TextFormats.isURI
+        case (.string, "uuid"): textFormat = TextFormats.isUUID
+        case (.string, "binary"): textFormat = TextFormats.isBase64
+        default: textFormat = nil
+        }
         numberNeedsProcessing = field.decimalChar != "." || !field.groupChar.isEmpty || !field.bareNumber
         if [.date, .time, .datetime].contains(field.type), !["default", "any"].contains(field.format) {
             var format = field.format
@@ -59,10 +73,14 @@ struct FieldChecker {
             pattern = nil
         }
         let constraints = field.constraints
-        regex = try constraints.pattern.map { try Regex($0) }
+        // Python's `re` matches code points; Swift's default would match grapheme clusters, where
+        // a Thai consonant and its vowel mark are one character.
+        regex = try constraints.pattern.map { try Regex($0).matchingSemantics(.unicodeScalar) }
         needsValue = constraints.minimum != nil || constraints.maximum != nil || constraints.exclusiveMinimum != nil
             || constraints.exclusiveMaximum != nil || constraints.enumeration != nil
             || (constraints.minLength != nil || constraints.maxLength != nil) && field.type != .string
+        required = constraints.required
+        checksConstraints = needsValue || constraints.minLength != nil || constraints.maxLength != nil || regex != nil
         // The bounds are typed by the field itself, once everything else is set.
         minimum = nil
         maximum = nil
@@ -117,7 +135,7 @@ struct FieldChecker {
     @inline(__always)
     func check(_ bytes: UnsafeBufferPointer<UInt8>, isNull: Bool, wantValue: Bool, problems: inout [Problem]) -> Outcome {
         if isNull || isMissing(bytes) {
-            if field.constraints.required {
+            if required {
                 problems.append(Problem(constraint: .required, note: "constraint \"required\" is \"True\""))
             }
             return .missing
@@ -126,7 +144,7 @@ struct FieldChecker {
             problems.append(Problem(constraint: nil, note: typeNote))
             return .invalid
         }
-        if needsValue || field.constraints.minLength != nil || field.constraints.maxLength != nil || regex != nil {
+        if checksConstraints {
             checkConstraints(bytes, read, &problems)
         }
         return .value(read)
@@ -172,13 +190,7 @@ struct FieldChecker {
         func text() -> CellValue? { wantValue ? .text(String(decoding: bytes, as: UTF8.self)) : nil }
         switch field.type {
         case .string:
-            switch field.format {
-            case "email": if !TextFormats.isEmail(bytes) { return nil }
-            case "uri": if !TextFormats.isURI(bytes) { return nil }
-            case "uuid": if !TextFormats.isUUID(bytes) { return nil }
-            case "binary": if !TextFormats.isBase64(bytes) { return nil }
-            default: break
-            }
+            if let textFormat, !textFormat(bytes) { return nil }
             return .some(text())
         case .any:
             return .some(text())
@@ -194,15 +206,15 @@ struct FieldChecker {
             return nil
         case .date:
             let parts: DateParts?
-            if let pattern { parts = pattern.parse(bytes) } else if field.format == "any" { parts = ISODateTime.anyDateTime(bytes) } else { parts = FieldChecker.isoDate.parse(bytes) }
+            if let pattern { parts = pattern.parse(bytes) } else if isAnyFormat { parts = ISODateTime.anyDateTime(bytes) } else { parts = ISODateTime.date(bytes) }
             return present(parts.map { .date($0.dayNumber) })
         case .time:
             let parts: DateParts?
-            if let pattern { parts = pattern.parse(bytes) } else if field.format == "any" { parts = ISODateTime.anyTime(bytes) } else { parts = ISODateTime.timeOfDay(bytes) }
+            if let pattern { parts = pattern.parse(bytes) } else if isAnyFormat { parts = ISODateTime.anyTime(bytes) } else { parts = ISODateTime.timeOfDay(bytes) }
             return present(parts.map { .time($0.secondsOfDay) })
         case .datetime:
             let parts: DateParts?
-            if let pattern { parts = pattern.parse(bytes) } else if field.format == "any" { parts = ISODateTime.anyDateTime(bytes) } else { parts = ISODateTime.dateTime(bytes) }
+            if let pattern { parts = pattern.parse(bytes) } else if isAnyFormat { parts = ISODateTime.anyDateTime(bytes) } else { parts = ISODateTime.dateTime(bytes) }
             return present(parts.map { .dateTime($0.timestamp) })
         case .year:
             return present(ISODateTime.year(bytes).map { .year($0) })
@@ -225,8 +237,6 @@ struct FieldChecker {
             return present(TextFormats.geopoint(bytes, format: field.format))
         }
     }
-
-    private static let isoDate = DatePattern("%Y-%m-%d")!
 
     /// A value read, or nil (not of the type) when there is none: keeps `read` from mistaking a
     /// failed read for a value that was not asked for.

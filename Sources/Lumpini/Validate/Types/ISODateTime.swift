@@ -96,6 +96,35 @@ enum ISODateTime {
         return parts.isValidTime
     }
 
+    /// The Table Schema default date, `%Y-%m-%d` as Python's `strptime` reads it: four-digit
+    /// year, month and day of one or two digits (a day may also be space and digit), a real date.
+    /// The same as `DatePattern("%Y-%m-%d")`, without its general matcher on the hot path.
+    static func date(_ bytes: UnsafeBufferPointer<UInt8>) -> DateParts? {
+        let count = bytes.count
+        guard count >= 8, count <= 10, let year = digits(bytes, 0, 4), bytes[4] == UInt8(ascii: "-") else { return nil }
+        // Python's alternatives for %m: 1[0-2] | 0[1-9] | [1-9], the longest that lets the rest match.
+        for monthLength in [2, 1] {
+            guard let month = digits(bytes, 5, monthLength), (1...12).contains(month),
+                  monthLength == 1 || bytes[5] == UInt8(ascii: "0") || month >= 10 else { continue }
+            let dash = 5 + monthLength
+            guard dash < count, bytes[dash] == UInt8(ascii: "-") else { continue }
+            let dayStart = dash + 1
+            let dayLength = count - dayStart
+            var day: Int?
+            if dayLength == 2, bytes[dayStart] == 0x20 {
+                day = digits(bytes, dayStart + 1, 1).flatMap { $0 >= 1 ? $0 : nil }
+            } else if dayLength == 2 {
+                day = digits(bytes, dayStart, 2).flatMap { $0 >= 1 && $0 <= 31 ? $0 : nil }
+            } else if dayLength == 1 {
+                day = digits(bytes, dayStart, 1).flatMap { $0 >= 1 ? $0 : nil }
+            }
+            guard let day else { continue }
+            let parts = DateParts(year: year, month: month, day: day)
+            return parts.isValidDate ? parts : nil
+        }
+        return nil
+    }
+
     /// The Table Schema default datetime: `YYYY-MM-DDTHH:MM:SS[.f][Z|±HH:MM]`, any one character
     /// between date and time, as the reference tool accepts.
     static func dateTime(_ bytes: UnsafeBufferPointer<UInt8>) -> DateParts? {

@@ -1,0 +1,4 @@
+import FuzzSupport
+
+// A closure, not the @_cdecl function itself: referring to that from another file emits its symbol twice.
+runLibFuzzer { fuzzCSVReader($0, $1) }
