@@ -126,10 +126,11 @@ enum CatalogueSchema {
                 INSERT INTO dataset_document (id, manifest, quality) SELECT id, manifest, quality FROM dataset;
                 ALTER TABLE dataset DROP COLUMN manifest;
                 ALTER TABLE dataset DROP COLUMN quality;
-                -- The format as the manifest names it, for counts; a rebuild fills it for rows indexed before.
-                ALTER TABLE format ADD COLUMN name TEXT NOT NULL DEFAULT '';
-                UPDATE format SET name = format;
                 """)
+            // The format as the manifest names it, for counts; a rebuild fills it for rows indexed before.
+            if try !db.columns(in: "format").contains(where: { $0.name == "name" }) {
+                try db.execute(sql: "ALTER TABLE format ADD COLUMN name TEXT NOT NULL DEFAULT ''; UPDATE format SET name = format")
+            }
         }
         return migrator
     }
