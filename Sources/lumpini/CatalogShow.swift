@@ -28,12 +28,13 @@ struct CatalogShow: AsyncParsableCommand {
                     rows: detail.files.map { [String(detail.version), $0.path, $0.format, $0.mediaType, String($0.size), $0.sha256, $0.role.rawValue] }),
                     terminator: "")
             } else {
-                print(describe(detail, publicRoot: catalogue.publicRoot), terminator: "")
+                let vocabularies = try? Vocabularies.load(from: location.workspace)
+                print(describe(detail, publicRoot: catalogue.publicRoot, vocabularies: vocabularies), terminator: "")
             }
         }
     }
 
-    private func describe(_ detail: DatasetDetail, publicRoot: URL) -> String {
+    private func describe(_ detail: DatasetDetail, publicRoot: URL, vocabularies: Vocabularies?) -> String {
         let metadata = detail.metadata
         let manifest = detail.manifest
         var fields: [(String, String)] = []
@@ -44,9 +45,9 @@ struct CatalogShow: AsyncParsableCommand {
         add("Title (en)", metadata.title.en)
         add("Description (th)", metadata.description.th)
         add("Description (en)", metadata.description.en)
-        add("Publisher", metadata.publisher)
+        add("Publisher", metadata.publisher + (vocabularies?.agency(code: metadata.publisher).map { " — \($0.nameTH) / \($0.nameEN)" } ?? ""))
         add("Contact", "\(metadata.contact.name) <\(metadata.contact.email)>" + (metadata.contact.phone.map { " \($0)" } ?? ""))
-        add("Theme", metadata.theme)
+        add("Theme", metadata.theme + (vocabularies?.theme(code: metadata.theme).map { " — \($0.nameTH) / \($0.nameEN)" } ?? ""))
         add("Keywords", (metadata.keywords.th + metadata.keywords.en).joined(separator: ", "))
         add("Licence", metadata.license)
         add("Classification", metadata.classification.rawValue)

@@ -149,7 +149,9 @@ public struct Catalogue: Sendable {
         for table in ["version", "distribution", "format", "indicator", "keyword"] {
             try db.execute(sql: "DELETE FROM \(table) WHERE datasetID = ?", arguments: [id])
         }
-        try db.execute(sql: "DELETE FROM dataset WHERE id = ?", arguments: [id])
+        for table in ["dataset", "dataset_document"] {
+            try db.execute(sql: "DELETE FROM \(table) WHERE id = ?", arguments: [id])
+        }
     }
 
     private static func carryUnpublished(from old: URL, into db: Database) throws {

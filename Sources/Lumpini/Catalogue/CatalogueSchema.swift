@@ -59,12 +59,10 @@ enum CatalogueSchema {
                     PRIMARY KEY (datasetID, version, path)
                 ) WITHOUT ROWID;
 
-                -- The data formats of each dataset's latest version: folded to lowercase for filtering,
-                -- and as the manifest names them.
+                -- The data formats of each dataset's latest version, folded to lowercase, for filtering.
                 CREATE TABLE format (
                     format TEXT NOT NULL,
                     datasetID TEXT NOT NULL,
-                    name TEXT NOT NULL,
                     PRIMARY KEY (format, datasetID)
                 ) WITHOUT ROWID;
                 CREATE INDEX format_dataset ON format(datasetID);
@@ -115,6 +113,24 @@ enum CatalogueSchema {
                     VALUES (new.number, new.searchTitle, new.searchKeywords, new.searchDescription);
                 END;
                 """)
+        }
+        migrator.registerMigration("v2: compact dataset rows, format names") { db in
+            // The latest manifest and the quality score (kilobytes of JSON each) move out of `dataset`, so that
+            // scanning it for `list`, filters and counts reads small rows; `show` and exports read them by id.
+            try db.execute(sql: """
+                CREATE TABLE dataset_document (
+                    id TEXT PRIMARY KEY,
+                    manifest TEXT NOT NULL,
+                    quality TEXT NOT NULL
+                );
+                INSERT INTO dataset_document (id, manifest, quality) SELECT id, manifest, quality FROM dataset;
+                ALTER TABLE dataset DROP COLUMN manifest;
+                ALTER TABLE dataset DROP COLUMN quality;
+                """)
+            // The format as the manifest names it, for counts; a rebuild fills it for rows indexed before.
+            if try !db.columns(in: "format").contains(where: { $0.name == "name" }) {
+                try db.execute(sql: "ALTER TABLE format ADD COLUMN name TEXT NOT NULL DEFAULT ''; UPDATE format SET name = format")
+            }
         }
         return migrator
     }

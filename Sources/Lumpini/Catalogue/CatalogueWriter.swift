@@ -85,9 +85,7 @@ struct CatalogueWriter {
             "warningCount": manifest.quality.warningCount, "changedValues": manifest.quality.changedValues,
             "formats": formats.joined(separator: ","),
             "qualityScore": quality.points, "qualityRating": quality.rating.rawValue,
-            "quality": try JSONOutput.string(quality, pretty: false),
             "directory": directory,
-            "manifest": try JSONOutput.string(manifest, pretty: false),
             "searchTitle": SearchText.fold([metadata.title.th, metadata.title.en].compactMap { $0 }.joined(separator: " | ")),
             "searchKeywords": SearchText.fold(keywords.joined(separator: " | ")),
             "searchDescription": SearchText.fold([metadata.description.th, metadata.description.en].compactMap { $0 }.joined(separator: " | ")),
@@ -98,6 +96,8 @@ struct CatalogueWriter {
             ON CONFLICT(id) DO UPDATE SET \(columns.dropFirst().map { "\($0) = excluded.\($0)" }.joined(separator: ", "))
             """).execute(arguments: StatementArguments(values.mapValues { $0?.databaseValue ?? .null }))
 
+        try db.cachedStatement(sql: "INSERT OR REPLACE INTO dataset_document (id, manifest, quality) VALUES (?, ?, ?)")
+            .execute(arguments: [manifest.id, try JSONOutput.string(manifest, pretty: false), try JSONOutput.string(quality, pretty: false)])
         for table in ["format", "indicator", "keyword"] {
             try db.cachedStatement(sql: "DELETE FROM \(table) WHERE datasetID = ?").execute(arguments: [manifest.id])
         }
@@ -141,7 +141,7 @@ struct CatalogueWriter {
         "highValue", "hvdCategory", "updateFrequency", "governanceStatus", "spatialName", "temporalStart", "temporalEnd",
         "minX", "minY", "maxX", "maxY", "latestVersion", "versionCount", "firstReleasedAt", "releasedAt", "staleAt",
         "rowsIn", "rowsPublished", "rowsQuarantined", "features", "geometryType", "valid", "errorCount", "warningCount",
-        "changedValues", "formats", "qualityScore", "qualityRating", "quality", "directory", "manifest",
+        "changedValues", "formats", "qualityScore", "qualityRating", "directory",
         "searchTitle", "searchKeywords", "searchDescription",
     ]
 }

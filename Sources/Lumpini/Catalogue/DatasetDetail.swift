@@ -47,9 +47,9 @@ public struct DatasetDetail: Codable, Sendable, Equatable {
     static func fetch(_ db: Database, id: String, now: Date) throws -> DatasetDetail? {
         guard let row = try Row.fetchOne(
             db, sql: """
-                SELECT id, latestVersion, directory, firstReleasedAt, releasedAt, staleAt, manifest, quality,
-                    (staleAt IS NOT NULL AND staleAt < ?) AS stale
-                FROM dataset WHERE id = ?
+                SELECT d.id, d.latestVersion, d.directory, d.firstReleasedAt, d.releasedAt, d.staleAt, document.manifest, document.quality,
+                    (d.staleAt IS NOT NULL AND d.staleAt < ?) AS stale
+                FROM dataset AS d JOIN dataset_document AS document ON document.id = d.id WHERE d.id = ?
                 """, arguments: [Timestamp.format(now), id])
         else { return nil }
         let decoder = JSONDecoder()

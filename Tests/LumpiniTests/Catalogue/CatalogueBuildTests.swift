@@ -1,6 +1,6 @@
 import Foundation
 import GRDB
-import Lumpini
+@testable import Lumpini
 import XCTest
 
 final class CatalogueBuildTests: XCTestCase {
@@ -111,8 +111,20 @@ final class CatalogueBuildTests: XCTestCase {
         let (migrations, datasets) = try queue.read { db in
             (try String.fetchAll(db, sql: "SELECT identifier FROM grdb_migrations"), try Int.fetchOne(db, sql: "SELECT count(*) FROM dataset"))
         }
-        XCTAssertEqual(migrations.count, 1)
+        XCTAssertEqual(migrations.count, 2)
         XCTAssertEqual(datasets, 4)
+    }
+
+    func testAnIndexMadeByTheFirstSchemaIsMigratedAndKeepsWorking() throws {
+        try FileManager.default.createDirectory(at: tree.catalogueFile.deletingLastPathComponent(), withIntermediateDirectories: true)
+        let old = try DatabaseQueue(path: tree.catalogueFile.path)
+        try CatalogueSchema.migrator.migrate(old, upTo: "v1: datasets, versions, distributions, search")
+        try old.close()
+        let catalogue = try tree.open()
+        try catalogue.record(manifestAt: tree.publicRoot.appendingPathComponent("cafe-terraces/v1/manifest.json"))
+        XCTAssertEqual(try catalogue.search("café").map(\.id), ["cafe-terraces"])
+        XCTAssertEqual(try catalogue.dataset(id: "cafe-terraces")?.manifest.dataFiles.map(\.format), ["CSV", "GPKG"])
+        XCTAssertEqual(try catalogue.statistics().byFormat.map(\.key), ["CSV", "GPKG"])
     }
 
     /// Everything a user can see of the index.
