@@ -69,21 +69,21 @@ struct CatalogShow: AsyncParsableCommand {
         let dimensions = QualityScore.Dimension.allCases.map { "\($0.rawValue) \(detail.quality.byDimension[$0.rawValue] ?? 0)" }
         add("Metadata quality", "\(detail.quality.points)/\(QualityScore.maximum) \(detail.quality.rating.rawValue) (\(dimensions.joined(separator: ", ")))")
 
-        let labelWidth = fields.map { CatalogTable.width($0.0) }.max() ?? 0
+        let labelWidth = fields.map { TextTable.width($0.0) }.max() ?? 0
         var text = Terminal.styled("\(detail.id)", .bold) + "\n"
         for (label, value) in fields {
-            text += label + String(repeating: " ", count: labelWidth - CatalogTable.width(label)) + "  " + value + "\n"
+            text += label + String(repeating: " ", count: labelWidth - TextTable.width(label)) + "  " + value + "\n"
         }
         if !detail.quality.missing.isEmpty {
             text += "\nTo raise the metadata quality score:\n"
             for advice in detail.quality.missing { text += "  +\(advice.points) \(advice.check): \(advice.advice)\n" }
         }
         text += "\nFiles of v\(detail.version) in \(publicRoot.appendingPathComponent(detail.directory).path):\n"
-        var files = CatalogTable(headers: ["PATH", "FORMAT", "ROLE", "SIZE", "SHA-256"])
+        var files = TextTable(headers: ["PATH", "FORMAT", "ROLE", "SIZE", "SHA-256"])
         files.rows = detail.files.map { [$0.path, $0.format, $0.role.rawValue, String($0.size), String($0.sha256.prefix(16)) + "…"] }
         text += files.render()
         text += "\nVersions:\n"
-        var versions = CatalogTable(headers: ["VERSION", "RELEASED", "ROWS", "QUARANTINED", "FILES", "BYTES"])
+        var versions = TextTable(headers: ["VERSION", "RELEASED", "ROWS", "QUARANTINED", "FILES", "BYTES"])
         versions.rows = detail.versions.map {
             ["v\($0.version)", $0.releasedAt, $0.rowsPublished.map(String.init) ?? "", $0.rowsQuarantined.map(String.init) ?? "",
              String($0.fileCount), String($0.totalSize)]
