@@ -29,6 +29,8 @@ public final class SourceReader {
     private var featureIndex = 0
     private let headerRow: Int
     private let csv: CSVReader?
+    /// For a CSV, how its encoding was chosen (declared, or detected with a confidence); nil otherwise.
+    public var csvEncodingDetection: EncodingDetector.Detection? { csv?.encodingDetection }
     private var row = CellRow()
 
     /// Opens `path` for reading.

@@ -45,6 +45,8 @@ public final class CSVReader {
     /// The row whose quoted cell was still open at the end of the file (its quote never closed, so
     /// it took in the rest of the file); nil when every quote closed.
     public private(set) var unclosedQuoteRow: Int?
+    /// How the encoding was chosen: declared (confidence 1) or detected from the file's start.
+    public private(set) var encodingDetection = EncodingDetector.Detection(encoding: .utf8, confidence: 1, reason: "declared")
     public let path: String
 
     private let dialect: CSVDialect
@@ -89,8 +91,10 @@ public final class CSVReader {
                                    hint: "use UTF-8, TIS-620, CP874, CP1252 or UTF-16")
             }
             decoder = CSVTextDecoder(declared)
+            encodingDetection = .init(encoding: declared, confidence: 1, reason: "declared")
         } else {
-            decoder = CSVTextDecoder(EncodingDetector.detect(Array(raw[0..<min(rawEnd, Self.sampleSize)])).encoding)
+            encodingDetection = EncodingDetector.detect(Array(raw[0..<min(rawEnd, Self.sampleSize)]))
+            decoder = CSVTextDecoder(encodingDetection.encoding)
         }
         let mark = decoder.encoding == .utf8 ? TextEncoding.utf8BOM.byteOrderMark : decoder.encoding.byteOrderMark
         if !mark.isEmpty, rawEnd >= mark.count, raw[0..<mark.count].elementsEqual(mark) {

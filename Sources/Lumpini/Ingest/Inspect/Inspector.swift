@@ -48,8 +48,7 @@ public enum Inspector {
     /// one layer named after the file, every field text as written.
     private static func inspectCSV(path: String) throws -> InspectionReport {
         let reader = try SourceReader(path: path)
-        let sample = (FileHandle(forReadingAtPath: path)?.readData(ofLength: 1 << 16)).map { [UInt8]($0) } ?? []
-        let detected = EncodingDetector.detect(sample)
+        let detected = reader.csvEncodingDetection ?? .init(encoding: reader.encoding, confidence: 1, reason: "declared")
         var warnings: [String] = []
         let layer = try inspect(
             reader: reader, layerName: ((path as NSString).lastPathComponent as NSString).deletingPathExtension,
