@@ -120,8 +120,9 @@ public struct Manifest: Codable, Sendable, Equatable {
     }
 }
 
-/// Only the input hash of a manifest: what the incremental check reads, and nothing more.
+/// Only the inputs of a manifest: what the incremental check reads, and nothing more.
 struct ManifestInputHash: Decodable {
     var inputHash: String
     var version: Int
+    var inputs: InputHashes
 }
