@@ -48,10 +48,15 @@ public struct PrivacyScanner: Sendable {
 
     /// Looks at every value of one record.
     public mutating func scan(_ record: Record) {
+        scan(values: record.values, row: record.rowNumber)
+    }
+
+    /// Looks at the values of row `row`, in the order of `header`.
+    public mutating func scan(values: [String?], row: Int) {
         rowsScanned += 1
-        for (column, value) in record.values.enumerated() {
+        for (column, value) in values.enumerated() {
             guard let value, !value.isEmpty, !UTF8Text.withBytes(value, Self.cannotHoldPersonalData) else { continue }
-            scan(value, column: column, row: record.rowNumber)
+            scan(value, column: column, row: row)
         }
     }
 

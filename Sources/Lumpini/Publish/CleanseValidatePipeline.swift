@@ -78,7 +78,7 @@ public struct CleanseValidatePipeline: PublishPipeline {
 
         func forEach(_ body: (Record) throws -> Void) throws -> PipelineOutcome {
             let quarantine = try StreamingTextFile(files.quarantine, byteOrderMark: true)
-            var privacy = try PrivacyScanner(header: cleansing.fields, allow: dataset.privacy.allow)
+            let privacy = try ConcurrentPrivacyScan(header: cleansing.fields, allow: dataset.privacy.allow)
             var errors = ErrorCollector(limit: 1_000)
             var rejected = 0, kept = 0
             var crsChecked = false
@@ -108,7 +108,8 @@ public struct CleanseValidatePipeline: PublishPipeline {
                 }
                 let cleansingReport = try cleansing.finish(quarantineFile: files.relative(files.quarantine))
                 try quarantine.commit()
-                if dataset.metadata.classification == .public, let blocking = privacy.report.blockingError(file: "datasets/\(dataset.id)/\(DatasetLoader.fileName)") {
+                let privacyReport = privacy.finish()
+                if dataset.metadata.classification == .public, let blocking = privacyReport.blockingError(file: "datasets/\(dataset.id)/\(DatasetLoader.fileName)") {
                     throw blocking
                 }
                 let task = ValidationTask(
