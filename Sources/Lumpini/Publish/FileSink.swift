@@ -21,7 +21,8 @@ final class FileSink: @unchecked Sendable {
     }
 
     let path: String
-    private let descriptor: Int32
+    /// -1 once closed: a descriptor number closed twice may by then be another file's.
+    private var descriptor: Int32
     private let queue = DispatchQueue(label: "lumpini.file-sink")
     /// Signalled when no write is running: the state below then belongs to the caller.
     private let idle = DispatchSemaphore(value: 1)
@@ -61,7 +62,9 @@ final class FileSink: @unchecked Sendable {
         defer { idle.signal() }
         if let failure { throw failure }
         guard fsync(descriptor) == 0 else { throw FileSystemError.make("fsync", path: path) }
-        guard close(descriptor) == 0 else { throw FileSystemError.make("close", path: path) }
+        let closed = close(descriptor)
+        descriptor = -1
+        guard closed == 0 else { throw FileSystemError.make("close", path: path) }
         return hasher.finalize().hexString
     }
 
