@@ -13,6 +13,8 @@ struct DatasetReadme {
     let counts: Manifest.Counts
     let extent: Envelope?
     let dataFiles: [Manifest.File]
+    /// What read the CSV back before publishing; `lumpiniCSVReader` when GDAL 3.6 would guess its separator wrong.
+    var csvReadBack: ReadBackReader? = nil
 
     var text: String {
         let metadata = dataset.metadata
@@ -85,6 +87,12 @@ struct DatasetReadme {
             lines.append("To open the CSV in Excel with Thai text intact, use Data → From Text/CSV and choose the encoding 65001: Unicode (UTF-8); double-clicking the file garbles Thai text.")
             lines.append("")
             lines.append("หากต้องการเปิดไฟล์ CSV ด้วย Excel ให้ใช้เมนู Data → From Text/CSV แล้วเลือกการเข้ารหัส 65001: Unicode (UTF-8) เพราะการดับเบิลคลิกเปิดไฟล์โดยตรงจะทำให้ภาษาไทยแสดงผลผิด")
+        }
+        if csvReadBack == .lumpiniCSVReader {
+            lines.append("")
+            lines.append("The CSV is comma-separated, but its header holds a semicolon, a tab or a space that makes some readers guess another separator (GDAL before 3.7 among them): tell your reader the separator is a comma (GDAL 3.7 or later: `-oo SEPARATOR=COMMA`).")
+            lines.append("")
+            lines.append("ไฟล์ CSV คั่นด้วยจุลภาค แต่หัวตารางมีเครื่องหมายอัฒภาค แท็บ หรือช่องว่าง ซึ่งทำให้โปรแกรมบางตัวเดาตัวคั่นผิด (เช่น GDAL รุ่นก่อน 3.7) โปรดระบุให้โปรแกรมใช้จุลภาคเป็นตัวคั่น")
         }
         lines.append("")
         return lines.joined(separator: "\n")
