@@ -64,6 +64,7 @@ public final class SourceReader {
             guard headerCells.number == self.headerRow else {
                 throw LumpiniError("header-row-missing", "the file has no row \(self.headerRow) to be the header", file: path, hint: "fix source.headerRow in dataset.yaml")
             }
+            try Self.refuseNUL(in: headerCells, names: nil, path: path)
             header = headerCells.strings.map { ($0 ?? "").trimmingWhitespace }
             fields = header.map { FieldDefinition(name: $0, type: .string) }
             stringFields = header.map { _ in true }
@@ -107,6 +108,21 @@ public final class SourceReader {
         }
     }
 
+    /// Why the geometry of `record` (read by this reader) cannot be trusted, or nil. GDAL reads a
+    /// GeoJSON point whose coordinates are `NaN` or `Infinity` (not JSON) as an empty point, other
+    /// shapes with such coordinates as NaN or infinite numbers, and `1e999` as infinite: publishing
+    /// them would publish a feature without its place, or with an impossible one.
+    public func unreadableGeometry(_ record: Record) -> String? {
+        guard let geometry = record.geometry else { return nil }
+        if geometry.hasNonFiniteCoordinate {
+            return "feature \(record.rowNumber): a coordinate of its \(geometry.typeName) is not a finite number (NaN, Infinity or too large)"
+        }
+        if format == .geojson, geometry.type == .point, geometry.isEmpty {
+            return "feature \(record.rowNumber): its Point has no readable coordinates (NaN and Infinity are not JSON numbers)"
+        }
+        return nil
+    }
+
     /// Refuses what GDAL should never be asked to open: remote paths, folders, empty files.
     static func checkReadable(_ path: String) throws {
         if RemotePathPolicy.isRemote(path) {
@@ -138,6 +154,19 @@ public final class SourceReader {
         } catch let error as GDALError {
             throw LumpiniError("indirect-source", error.message, file: path, hint: "send the data itself (CSV, XLSX, Shapefile, GeoJSON…), not a VRT pointing at it")
         }
+    }
+
+    /// A NUL byte never belongs in text: it marks a damaged file or one in another encoding (UTF-16
+    /// read as bytes), and many readers (GDAL's CSV driver among them) end a cell at it. Refused,
+    /// not stripped, so the agency's file is looked at instead of silently changed.
+    private static func refuseNUL(in row: CellRow, names: [String]?, path: String) throws {
+        guard let cell = row.firstCellHoldingNUL() else { return }
+        let name = names.flatMap { cell < $0.count ? $0[cell] : nil }
+        throw LumpiniError(
+            "csv-nul-byte", "\(name == nil ? "column \(cell + 1)" : "the cell") holds a NUL byte (0x00), which text never contains",
+            kind: .input, file: path, row: row.number, field: name,
+            hint: "ask the agency for a clean export (NUL bytes mean a damaged file, or UTF-16 text: then declare source.encoding), or remove them (tr -d '\\000')"
+        )
     }
 
     private static func decodeName(_ name: String, decoder: TextDecoder) -> String {
@@ -217,6 +246,7 @@ public final class SourceReader {
                     hint: "declare the file's real encoding as source.encoding in dataset.yaml (UTF-8, TIS-620, CP874, CP1252), or ask the agency for a UTF-8 copy"
                 )
             }
+            try Self.refuseNUL(in: row, names: header, path: path)
             var values = row.strings
             if values.count < header.count {
                 values += Array(repeating: nil, count: header.count - values.count)

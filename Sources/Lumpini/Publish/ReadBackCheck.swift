@@ -8,8 +8,9 @@ import GDAL
 /// The GeoJSON is read with GDAL. The CSV is read with GDAL's CSV driver too, with no line-length
 /// limit, when GDAL 3.6 reads it as the comma-separated file it is: that driver has no option to set
 /// the separator (GDAL 3.7 added one) and guesses it from the header line, so a header holding a `;`,
-/// a tab or (in a single column) a space before any comma is read with Lumpini's own RFC 4180
-/// `CSVReader`, comma dialect, instead (`csvReader` says which). docs/publishing.md explains why.
+/// a tab or (in a single column) a space before any comma, and a CSV of more than 2,000 columns (GDAL
+/// drops the others), are read with Lumpini's own RFC 4180 `CSVReader`, comma dialect, instead
+/// (`readers` says which). docs/publishing.md explains why.
 ///
 /// Files above `fullCheckLimit` bytes (64 MB) are checked in two parts, because GDAL's GeoJSON driver
 /// parses a whole file when it opens it (about 6 s of CPU per million points, more than the whole
@@ -20,6 +21,9 @@ import GDAL
 final class ReadBackCheck {
     /// How many of the first records are compared value by value.
     static let sampleSize = 20
+    /// GDAL 3.6's CSV driver reads this many columns and drops the rest (`OGR_CSV_MAX_FIELD_COUNT`;
+    /// raising it still stops at 100,000), so wider CSVs are read back with `CSVReader`.
+    static let gdalCSVColumnLimit = 2_000
     /// Files up to this many bytes are opened whole by GDAL.
     let fullCheckLimit: Int
 
@@ -37,8 +41,11 @@ final class ReadBackCheck {
     private var sample: [Expected] = []
     private let scratch = ByteBuffer()
 
-    /// What read the written CSV back; nil until `checkCSV` ran.
-    private(set) var csvReader: ReadBackReader?
+    /// Each file checked so far: its format and what read it back, for the dataset's README.
+    private(set) var readers: [(format: String, reader: ReadBackReader)] = []
+    /// Whether GDAL 3.6 would take another separator than the comma for the written CSV (its header
+    /// holds a `;`, a tab or a lone space), which the dataset's README then warns about.
+    private(set) var csvSeparatorMisread = false
 
     init(table: OutputTable, fullCheckLimit: Int = 64 << 20) {
         self.table = table
@@ -71,19 +78,21 @@ final class ReadBackCheck {
 
     /// Checks the GeoJSON at `path`, which should hold `count` features.
     func checkGeoJSON(at path: String, count: Int) throws {
+        readers.append(("GeoJSON", .gdal))
         try check(path: path, format: "GeoJSON", layout: .geoJSONLines, count: count, options: Dataset.OpenOptions(
             openOptions: ["DATE_AS_STRING": "YES", "ARRAY_AS_STRING": "YES"], allowedDrivers: ["GeoJSON"]
         ))
     }
 
     /// Checks the CSV at `path`, which should hold `count` rows, with GDAL where GDAL 3.6 reads it
-    /// as comma-separated, else with Lumpini's `CSVReader` (`csvReader` tells which).
+    /// whole and as comma-separated, else with Lumpini's `CSVReader` (`readers` tells which).
     func checkCSV(at path: String, count: Int) throws {
-        guard GDALCSVSeparator.guess(headerOf: path) == UInt8(ascii: ",") else {
-            csvReader = .lumpiniCSVReader
+        csvSeparatorMisread = GDALCSVSeparator.guess(headerOf: path) != UInt8(ascii: ",")
+        guard table.fields.count <= Self.gdalCSVColumnLimit, !csvSeparatorMisread else {
+            readers.append(("CSV", .lumpiniCSVReader))
             return try checkWithCSVReader(at: path, count: count)
         }
-        csvReader = .gdal
+        readers.append(("CSV", .gdal))
         try check(path: path, format: "CSV", layout: .csv, count: count, options: Dataset.OpenOptions(
             openOptions: ["EMPTY_STRING_AS_NULL": "YES", "AUTODETECT_TYPE": "NO", "MAX_LINE_SIZE": "-1"], allowedDrivers: ["CSV"]
         ))
