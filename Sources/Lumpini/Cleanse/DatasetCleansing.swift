@@ -72,7 +72,8 @@ public final class DatasetCleansing {
         }
         return try SourceReader(
             path: directory.appendingPathComponent(path).path, layer: description.source.layer, encoding: encoding,
-            crs: description.source.crs, headerRow: description.source.headerRow, delimiter: description.source.delimiter
+            crs: description.source.crs, headerRow: description.source.headerRow, delimiter: description.source.delimiter,
+            headerRows: description.source.headerRows
         )
     }
 
