@@ -89,7 +89,7 @@ public final class SourceReader {
         csv = nil
         let dataset: Dataset
         let layer: Layer
-        let singleHeaderRow = self.headerRow == 1 && headerLayout.count == 1
+        let singleHeaderRow = !format.isTable || (self.headerRow == 1 && headerLayout.count == 1)
         let format = self.format
         do {
             (dataset, layer) = try format.withSpreadsheetHeaders(singleHeaderRow ? "FORCE" : "DISABLE") {
