@@ -29,6 +29,9 @@ final class CSVCorpusTests: XCTestCase {
         XCTAssertTrue(readme.contains("SEPARATOR=COMMA"), readme)
         let csv = try Data(contentsOf: workspace.publicRoot.appendingPathComponent("csv-wrong-delimiter/latest/csv-wrong-delimiter.csv"))
         XCTAssertEqual(String(decoding: csv, as: UTF8.self), "a;b;c\r\n1;2;3\r\n4;5;6\r\n")
+        try workspace.expect(["publish", "csv-wrong-delimiter", "--force"], exit: [0])
+        let changelog = try String(contentsOf: workspace.publicRoot.appendingPathComponent("csv-wrong-delimiter/v2/changelog.json"), encoding: .utf8)
+        XCTAssertTrue(changelog.contains("\"unchanged\" : 2"), changelog)
     }
 
     func testMixedDelimiters() throws {
@@ -48,6 +51,10 @@ final class CSVCorpusTests: XCTestCase {
         try workspace.runSource("field-50mb.csv", data, id: "csv-field-50mb", inspect: [0], validate: [0], cleanse: [0], publish: [0])
         let csv = try Data(contentsOf: workspace.publicRoot.appendingPathComponent("csv-field-50mb/latest/csv-field-50mb.csv"))
         XCTAssertEqual(csv.count, "a,b\r\n".utf8.count + (50 << 20) + ",1\r\n2,3\r\n".utf8.count)
+        // The next version reads this one back for its changelog.
+        try workspace.expect(["publish", "csv-field-50mb", "--force"], exit: [0])
+        let changelog = try String(contentsOf: workspace.publicRoot.appendingPathComponent("csv-field-50mb/v2/changelog.json"), encoding: .utf8)
+        XCTAssertTrue(changelog.contains("\"unchanged\" : 2"), changelog)
     }
 
     func testALineOfAMillionColumns() throws {
