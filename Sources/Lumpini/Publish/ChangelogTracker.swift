@@ -1,5 +1,4 @@
 import Foundation
-import GDAL
 
 /// Builds the changelog while a version is written: the previous version's CSV is indexed first
 /// (a 64-bit hash of each row's key and of the whole row in one sorted array: 17 bytes a row), then
