@@ -7,19 +7,19 @@ final class CSVRows: @unchecked Sendable {
     }
 
     private let reader: CSVReader
-    private let columns: Int
+    private let header: [String]
     private let path: String
     private var row = CellRow()
 
-    init(reader: CSVReader, columns: Int, path: String) {
+    init(reader: CSVReader, header: [String], path: String) {
         self.reader = reader
-        self.columns = columns
+        self.header = header
         self.path = path
     }
 
     /// The next row, or nil at the end. A row keeps every cell it has: fewer than the header are
     /// padded with nulls, more are kept past the header's end for the recipe to quarantine.
-    /// - Throws: `LumpiniError` for a quote that never closes, or bytes not valid in the encoding.
+    /// - Throws: `LumpiniError` for a quote that never closes, bytes not valid in the encoding, or a NUL byte.
     func next() throws -> Row? {
         do {
             guard try reader.next(into: &row) else { return nil }
@@ -36,9 +36,10 @@ final class CSVRows: @unchecked Sendable {
                 kind: .input, file: path, row: opened, hint: "close the quote (write \"\" for a quote inside a quoted cell) and run again"
             )
         }
+        try SourceReader.refuseNUL(in: row, names: header, path: path)
         var values = row.strings
-        if values.count < columns {
-            values += Array(repeating: nil, count: columns - values.count)
+        if values.count < header.count {
+            values += Array(repeating: nil, count: header.count - values.count)
         }
         return Row(number: row.number, values: values)
     }
