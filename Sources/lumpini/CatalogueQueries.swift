@@ -1,0 +1,24 @@
+import ArgumentParser
+import LumpiniCommandLine
+
+/// The part of the command tree `lumpini` answers without the engine: `lumpini catalog <query> …`,
+/// with the same command types, options, output and exit codes as the engine's full tree.
+struct CatalogueQueries: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "lumpini", subcommands: [Catalog.self])
+
+    /// The root's own options, which only the full tree knows (its version names GDAL's).
+    static let rootOnlyArguments: Set<String> = ["--version", "--generate-completion-script", "--experimental-dump-help"]
+
+    /// Whether `arguments` (without the program name) are a catalogue query: `catalog`, then one of the
+    /// queries. Anything else (other commands, `catalog` alone or with `--help`, `help …`) goes to the engine,
+    /// whose help lists every command.
+    static func answers(_ arguments: [String]) -> Bool {
+        guard arguments.count >= 2, arguments[0] == Catalog.configuration.commandName else { return false }
+        let queries = Catalog.configuration.subcommands.compactMap { $0.configuration.commandName }
+        return queries.contains(arguments[1]) && rootOnlyArguments.isDisjoint(with: arguments)
+    }
+
+    static func main() async {
+        await runReportingUsageErrors()
+    }
+}
