@@ -6,8 +6,11 @@ import LumpiniCommandLine
 struct CatalogueQueries: AsyncParsableCommand {
     static let configuration = CommandConfiguration(commandName: "lumpini", subcommands: [Catalog.self])
 
-    /// The root's own options, which only the full tree knows (its version names GDAL's).
-    static let rootOnlyArguments: Set<String> = ["--version", "--generate-completion-script", "--experimental-dump-help"]
+    /// Help, version and the parser's own options: the engine answers them, so help lists `--version` and every
+    /// command, and the version names GDAL's, exactly as always.
+    static let engineArguments: Set<String> = [
+        "--help", "-h", "-help", "--version", "--generate-completion-script", "--experimental-dump-help",
+    ]
 
     /// Whether `arguments` (without the program name) are a catalogue query: `catalog`, then one of the
     /// queries. Anything else (other commands, `catalog` alone or with `--help`, `help …`) goes to the engine,
@@ -15,7 +18,7 @@ struct CatalogueQueries: AsyncParsableCommand {
     static func answers(_ arguments: [String]) -> Bool {
         guard arguments.count >= 2, arguments[0] == Catalog.configuration.commandName else { return false }
         let queries = Catalog.configuration.subcommands.compactMap { $0.configuration.commandName }
-        return queries.contains(arguments[1]) && rootOnlyArguments.isDisjoint(with: arguments)
+        return queries.contains(arguments[1]) && engineArguments.isDisjoint(with: arguments)
     }
 
     static func main() async {
