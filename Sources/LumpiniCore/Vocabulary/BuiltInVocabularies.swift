@@ -129,14 +129,16 @@ code	name_th	name_en	aliases
 """#,
         "licenses.tsv": #"""
 # Licences a dataset may be published under: code (used as `license` in dataset.yaml, SPDX where one exists),
-# title and the licence's URL.
-code	title	url
-CC-BY-4.0	Creative Commons Attribution 4.0 International	https://creativecommons.org/licenses/by/4.0/
-CC-BY-SA-4.0	Creative Commons Attribution-ShareAlike 4.0 International	https://creativecommons.org/licenses/by-sa/4.0/
-CC0-1.0	Creative Commons Zero 1.0 Universal (public domain dedication)	https://creativecommons.org/publicdomain/zero/1.0/
-ODC-By-1.0	Open Data Commons Attribution License 1.0	https://opendatacommons.org/licenses/by/1-0/
-ODbL-1.0	Open Data Commons Open Database License 1.0	https://opendatacommons.org/licenses/odbl/1-0/
-PDDL-1.0	Open Data Commons Public Domain Dedication and License 1.0	https://opendatacommons.org/licenses/pddl/1-0/
+# title and the licence's URL; for the catalogue's exports, the EU Publications Office licence code (eu_code,
+# http://publications.europa.eu/resource/authority/licence/<eu_code>), the Thai GD Catalog license_id value
+# (gd_catalog; อื่นๆ "other" when empty) and whether the licence is open (the Open Definition: yes or no).
+code	title	url	eu_code	gd_catalog	open
+CC-BY-4.0	Creative Commons Attribution 4.0 International	https://creativecommons.org/licenses/by/4.0/	CC_BY_4_0	Creative Commons Attributions	yes
+CC-BY-SA-4.0	Creative Commons Attribution-ShareAlike 4.0 International	https://creativecommons.org/licenses/by-sa/4.0/	CC_BYSA_4_0	Creative Commons Attribution Share-Alike	yes
+CC0-1.0	Creative Commons Zero 1.0 Universal (public domain dedication)	https://creativecommons.org/publicdomain/zero/1.0/	CC0	อื่นๆ	yes
+ODC-By-1.0	Open Data Commons Attribution License 1.0	https://opendatacommons.org/licenses/by/1-0/	ODC_BY	Open Data Common	yes
+ODbL-1.0	Open Data Commons Open Database License 1.0	https://opendatacommons.org/licenses/odbl/1-0/	ODBL	Open Data Common	yes
+PDDL-1.0	Open Data Commons Public Domain Dedication and License 1.0	https://opendatacommons.org/licenses/pddl/1-0/	ODC_PDDL	Open Data Common	yes
 """#,
         "themes.tsv": #"""
 # Themes of Bangkok's open data: code (used as `theme` in dataset.yaml), Thai and English names, and the

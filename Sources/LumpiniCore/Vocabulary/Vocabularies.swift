@@ -29,9 +29,7 @@ public struct Vocabularies: Sendable {
         let themes = try table("themes.tsv", ["code", "name_th", "name_en", "eu_theme"]).rows.map {
             Theme(code: $0.values["code"] ?? "", nameTH: $0.values["name_th"] ?? "", nameEN: $0.values["name_en"] ?? "", euTheme: $0.values["eu_theme"] ?? "")
         }
-        let licenses = try table("licenses.tsv", ["code", "title", "url"]).rows.map {
-            License(code: $0.values["code"] ?? "", title: $0.values["title"] ?? "", url: $0.values["url"] ?? "")
-        }
+        let licenses = License.list(from: try table("licenses.tsv", License.requiredColumns))
         return Vocabularies(districts: districts, agencies: agencies, themes: themes, licenses: licenses)
     }
 
