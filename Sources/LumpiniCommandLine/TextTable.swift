@@ -42,6 +42,12 @@ public struct TextTable {
 
     private static func width(_ scalar: Unicode.Scalar) -> Int {
         if scalar.isASCII { return 1 }
+        // Thai, most of what the tables hold, without the cost of a Unicode property lookup per letter:
+        // its vowel signs above and below and its tone marks (U+0E31, U+0E34–0E3A, U+0E47–0E4E) take no column.
+        if (0x0E00...0x0E7F).contains(scalar.value) {
+            let value = scalar.value
+            return value == 0x0E31 || (0x0E34...0x0E3A).contains(value) || (0x0E47...0x0E4E).contains(value) ? 0 : 1
+        }
         switch scalar.properties.generalCategory {
         case .nonspacingMark, .enclosingMark, .format: return 0
         default: return scalar.properties.isEmojiPresentation ? 2 : 1
