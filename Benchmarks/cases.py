@@ -454,7 +454,7 @@ def catalogue_queries(context, count=10_000):
     # Floors: what any query pays before it starts: the start-up of lumpini alone (a query for an index that
     # does not exist: arguments parsed, exit 2), and of lumpini-engine with GDAL (`--version` goes to the
     # engine); and the same index read by the sqlite3 shell.
-    no_index = context.output(f"catalogue-{count}") / "no-index.sqlite"
+    no_index = index.parent / "no-index.sqlite"
     floors = [Series("lumpini catalog, no index (start-up)", [context.binary, "catalog", "path", "none", "--catalog", str(no_index)], ok_codes=(2,)),
               Series("lumpini --version (engine start-up)", [context.binary, "--version"]),
               Series("sqlite3 count (index floor)", ["sqlite3", str(index), "SELECT count(*) FROM sqlite_master"])]
