@@ -1,4 +1,5 @@
 import Foundation
+import LumpiniCommandLine
 
 /// `lumpini-engine`, the executable beside `lumpini` that links GDAL and holds every command.
 enum Engine {
@@ -12,7 +13,7 @@ enum Engine {
         var argv: [UnsafeMutablePointer<CChar>?] = arguments.map { strdup($0) } + [nil]
         execv(path, &argv)
         let reason = String(cString: strerror(errno))
-        FileHandle.standardError.write(Data("error: \(path): cannot start \(executableName): \(reason) — install it in the same folder as lumpini\n".utf8))
+        Terminal.error("\(path): cannot start \(executableName): \(reason) — install it in the same folder as lumpini")
         exit(3)
     }
 
