@@ -132,6 +132,22 @@ public final class Geometry {
         (0..<pointCount).map { point(at: $0) }
     }
 
+    /// Whether any coordinate, in any ring or member, is NaN or infinite (GDAL reads GeoJSON's
+    /// non-JSON `NaN` and `Infinity`, and `1e999`, that way). One pass over the points.
+    public var hasNonFiniteCoordinate: Bool {
+        withExtendedLifetime(self) { Self.hasNonFiniteCoordinate(handle) }
+    }
+
+    private static func hasNonFiniteCoordinate(_ geometry: OGRGeometryH) -> Bool {
+        for index in 0..<OGR_G_GetPointCount(geometry) where !OGR_G_GetX(geometry, index).isFinite || !OGR_G_GetY(geometry, index).isFinite {
+            return true
+        }
+        for index in 0..<OGR_G_GetGeometryCount(geometry) {
+            if let member = OGR_G_GetGeometryRef(geometry, index), hasNonFiniteCoordinate(member) { return true }
+        }
+        return false
+    }
+
     /// Rings of a polygon (exterior first) or members of a collection.
     public var geometryCount: Int { Int(OGR_G_GetGeometryCount(handle)) }
 

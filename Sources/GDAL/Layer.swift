@@ -66,6 +66,19 @@ public final class Layer {
         }
     }
 
+    /// The fields, after making the driver read the layer if it reads layers when first used
+    /// (XLSX and ODS sheets), and throwing what went wrong then: a sheet whose XML breaks off only
+    /// leaves an error behind, and its rows before the break look like the whole sheet.
+    /// See `OGR_L_GetLayerDefn`.
+    public func loadFields() throws -> [FieldDefinition] {
+        CPLErrorReset()
+        _ = try definitionHandle()
+        if CPLGetLastErrorType().rawValue >= CE_Failure.rawValue {
+            throw GDALError.last(function: "OGR_L_GetLayerDefn", path: dataset.path)
+        }
+        return fields
+    }
+
     /// Reads features from the first one again. See `OGR_L_ResetReading`.
     public func resetReading() throws {
         OGR_L_ResetReading(try liveHandle())

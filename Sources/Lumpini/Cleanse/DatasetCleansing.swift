@@ -33,7 +33,8 @@ public final class DatasetCleansing {
 
     /// Opens the first source file and builds the recipe against its fields.
     /// - Throws: `LumpiniError` for a source that cannot be read, an encoding Lumpini does not know,
-    ///   a recipe that does not fit the fields (naming the line of `dataset.yaml`).
+    ///   a recipe that does not fit the fields (naming the line of `dataset.yaml`), columns that would be
+    ///   published without a name or under the name of another (`ColumnNames`).
     public init(description: DatasetDescription, workspace: Workspace, vocabularies: Vocabularies? = nil) throws {
         self.description = description
         directory = workspace.datasetDirectory(description.id)
@@ -52,6 +53,7 @@ public final class DatasetCleansing {
             wktColumn: description.source.wktColumn
         )
         runner = try RecipeRunner(recipe: description.recipe, inputFields: reader.header, context: context)
+        try ColumnNames.requireDistinct(runner.outputFields, sourceHeader: reader.header, file: reader.path)
         let makesGeometry = description.recipe.contains { $0.name == PointsFromColumns.name || $0.name == GeometryFromWKT.name }
         hasGeometry = makesGeometry || ![.none, .unknown].contains(reader.geometryType) || (reader.geometryType == .unknown && !reader.format.isTable)
     }
@@ -70,7 +72,8 @@ public final class DatasetCleansing {
         }
         return try SourceReader(
             path: directory.appendingPathComponent(path).path, layer: description.source.layer, encoding: encoding,
-            crs: description.source.crs, headerRow: description.source.headerRow, delimiter: description.source.delimiter
+            crs: description.source.crs, headerRow: description.source.headerRow, delimiter: description.source.delimiter,
+            headerRows: description.source.headerRows
         )
     }
 
@@ -79,6 +82,11 @@ public final class DatasetCleansing {
         while true {
             if let record = try reader.next() {
                 rowsRead += 1
+                if let problem = reader.unreadableGeometry(record) {
+                    var entry = runner.quarantine(record, reason: "unreadable-geometry", message: problem, field: "geometry")
+                    entry.source = currentPath
+                    return .quarantined(entry)
+                }
                 switch try runner.process(record) {
                 case .kept(let record):
                     return .kept(record)

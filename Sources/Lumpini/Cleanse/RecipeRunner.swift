@@ -80,6 +80,17 @@ public final class RecipeRunner {
         return .kept(current)
     }
 
+    /// Counts `record` as read and quarantined without running the steps: for a record the source
+    /// could not give whole (`SourceReader.unreadableGeometry`).
+    public func quarantine(_ record: Record, reason: String, message: String, field: String?) -> QuarantineEntry {
+        rowsIn += 1
+        quarantineReasons[reason, default: 0] += 1
+        return QuarantineEntry(
+            row: record.rowNumber, reason: reason, message: message, field: field,
+            values: record.values, geometryWKT: record.geometry.map { $0.wkt }
+        )
+    }
+
     /// The first non-empty value past the last column, in a row with more cells than the header.
     private func extraCells(_ record: Record) -> String? {
         guard record.values.count > inputFields.count else { return nil }

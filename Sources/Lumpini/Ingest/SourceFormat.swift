@@ -1,4 +1,5 @@
 import Foundation
+import GDAL
 
 /// The kinds of source file Lumpini reads, decided from the file name, and how GDAL should open each.
 public enum SourceFormat: String, Sendable, Codable {
@@ -19,6 +20,18 @@ public enum SourceFormat: String, Sendable, Codable {
 
     /// Tables have a header row and number their rows as a spreadsheet does (header = row 1).
     public var isTable: Bool { self == .csv || self == .spreadsheet }
+
+    /// Runs `body` (which opens and first uses a spreadsheet's layer) with GDAL's spreadsheet
+    /// drivers told whether row 1 is the header (`"FORCE"`) or data (`"DISABLE"`): GDAL 3.6's XLSX,
+    /// XLS and ODS drivers take this from configuration options only (not open options), read when
+    /// a sheet is first used; set for this thread alone, so datasets read in parallel do not race.
+    func withSpreadsheetHeaders<T>(_ headers: String, _ body: () throws -> T) rethrows -> T {
+        guard self == .spreadsheet else { return try body() }
+        let keys = ["OGR_XLSX_HEADERS", "OGR_XLS_HEADERS", "OGR_ODS_HEADERS"]
+        for key in keys { GDALLibrary.setThreadLocalOption(key, headers) }
+        defer { for key in keys { GDALLibrary.setThreadLocalOption(key, nil) } }
+        return try body()
+    }
 
     /// GDAL open options that hand Lumpini the values as they are written: text not typed,
     /// no recoding of shapefile text (Lumpini decodes it), no header guessing when a header row is declared.

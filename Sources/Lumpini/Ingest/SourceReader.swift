@@ -32,6 +32,9 @@ public final class SourceReader {
     /// For a CSV, how its encoding was chosen (declared, or detected with a confidence); nil otherwise.
     public var csvEncodingDetection: EncodingDetector.Detection? { csv?.encodingDetection }
     private var row = CellRow()
+    /// Why the header as declared does not fit the sheet's merged cells, when the reader was told to
+    /// read it anyway (`refusingMergedHeaders: false`); nil otherwise.
+    public private(set) var headerProblem: LumpiniError?
 
     /// Opens `path` for reading.
     /// - Parameters:
@@ -39,16 +42,21 @@ public final class SourceReader {
     ///   - encoding: the declared encoding; detected when nil.
     ///   - crs: the declared CRS (any definition GDAL accepts, e.g. "EPSG:32647"); overrides the file's.
     ///   - headerRow: the 1-based row holding the header in a table with title rows above it.
-    /// - Throws: `LumpiniError` naming the file when it cannot be read.
+    ///   - headerRows: how many rows the header takes (1 when nil); see `HeaderRows`.
+    ///   - refusingMergedHeaders: false to read a header whose merged cells the declared rows do not
+    ///     cover anyway, with the problem in `headerProblem` (for `inspect`, which shows the file as it is).
+    /// - Throws: `LumpiniError` naming the file when it cannot be read, when a sheet's XML is broken,
+    ///   or when an XLSX header has merged cells the declared header rows do not cover.
     public init(
         path: String, layer layerName: String? = nil, encoding declared: TextEncoding? = nil, crs: String? = nil,
-        headerRow: Int? = nil, delimiter: String? = nil
+        headerRow: Int? = nil, delimiter: String? = nil, headerRows: Int? = nil, refusingMergedHeaders: Bool = true
     ) throws {
         self.path = path
         self.format = SourceFormat(path: path)
         try SourceReader.checkReadable(path)
         self.headerRow = format.isTable ? (headerRow ?? 1) : 0
-        firstDataRow = self.headerRow + 1
+        let headerLayout = HeaderRows(first: self.headerRow, count: format.isTable ? max(headerRows ?? 1, 1) : 1)
+        firstDataRow = headerLayout.last + 1
         let declaredCRS = try crs.map { try SourceReader.declaredCRS($0, path: path) }
         if format == .csv {
             spatialReference = declaredCRS
@@ -64,7 +72,16 @@ public final class SourceReader {
             guard headerCells.number == self.headerRow else {
                 throw LumpiniError("header-row-missing", "the file has no row \(self.headerRow) to be the header", file: path, hint: "fix source.headerRow in dataset.yaml")
             }
-            header = headerCells.strings.map { ($0 ?? "").trimmingWhitespace }
+            try Self.refuseNUL(in: headerCells, names: nil, path: path)
+            var rows = [headerCells.strings.map { ($0 ?? "").trimmingWhitespace }]
+            while rows.count < headerLayout.count {
+                guard try reader.next(into: &headerCells) else {
+                    throw LumpiniError("header-row-missing", "the file ends before row \(headerLayout.last), the last of the declared header rows", file: path, hint: "fix source.headerRows in dataset.yaml")
+                }
+                try Self.refuseNUL(in: headerCells, names: nil, path: path)
+                rows.append(headerCells.strings.map { $0 ?? "" })
+            }
+            header = rows.count == 1 ? rows[0] : headerLayout.join(rows)
             fields = header.map { FieldDefinition(name: $0, type: .string) }
             stringFields = header.map { _ in true }
             return
@@ -72,11 +89,23 @@ public final class SourceReader {
         csv = nil
         let dataset: Dataset
         let layer: Layer
+        let singleHeaderRow = !format.isTable || (self.headerRow == 1 && headerLayout.count == 1)
+        let format = self.format
         do {
-            dataset = try Dataset.open(path, options: .init(openOptions: format.openOptions(headerRow: headerRow)))
-            layer = try layerName.map { try dataset.layer(named: $0) } ?? dataset.layer(at: 0)
+            (dataset, layer) = try format.withSpreadsheetHeaders(singleHeaderRow ? "FORCE" : "DISABLE") {
+                let dataset = try Dataset.open(path, options: .init(openOptions: format.openOptions(headerRow: singleHeaderRow ? 1 : 2)))
+                return (dataset, try layerName.map { try dataset.layer(named: $0) } ?? dataset.layer(at: 0))
+            }
         } catch let error as GDALError {
             throw LumpiniError.gdal(error, file: path)
+        }
+        _ = try format.withSpreadsheetHeaders(singleHeaderRow ? "FORCE" : "DISABLE") { try Self.loadFields(of: layer, path: path) }
+        let merges = format == .spreadsheet && path.lowercased().hasSuffix(".xlsx") ? XLSXMergedCells(path: path, sheet: layer.name).ranges : []
+        do {
+            try headerLayout.check(merges, path: path, sheet: layer.name)
+            headerProblem = nil
+        } catch let problem as LumpiniError where !refusingMergedHeaders {
+            headerProblem = problem
         }
         self.layer = layer
         geometryType = layer.geometryType
@@ -85,8 +114,9 @@ public final class SourceReader {
         encoding = try declared ?? SourceReader.encoding(of: path, format: format, layer: layer, stringFields: stringFields)
         decoder = TextDecoder(encoding)
         spatialReference = declaredCRS ?? layer.spatialReference
-        if self.headerRow > 1 {
-            header = try SourceReader.readHeader(layer: layer, row: self.headerRow, decoder: decoder, path: path)
+        if !singleHeaderRow {
+            let rows = try SourceReader.readHeader(layer: layer, rows: headerLayout, decoder: decoder, path: path)
+            header = rows.count == 1 ? rows[0] : headerLayout.join(rows, merges: merges)
             fields = header.map { FieldDefinition(name: $0, type: .string) }
         } else {
             let decoder = self.decoder
@@ -99,12 +129,40 @@ public final class SourceReader {
         }
     }
 
+    /// The layer's fields, once GDAL has read the layer; a sheet GDAL could only read in part (its
+    /// XML breaks off) is refused instead of being read as the rows before the break.
+    static func loadFields(of layer: Layer, path: String) throws -> [FieldDefinition] {
+        do {
+            return try layer.loadFields()
+        } catch let error as GDALError {
+            throw LumpiniError(
+                "sheet-unreadable", "sheet \"\(layer.name)\" cannot be read: \(error.message.replacingOccurrences(of: "/vsizip/{\(path)}/", with: ""))",
+                kind: .input, file: path, hint: "the workbook is damaged: open it in Excel or LibreOffice and save it again, or ask the agency for a new copy"
+            )
+        }
+    }
+
     private static func declaredCRS(_ definition: String, path: String) throws -> SpatialReference {
         do {
             return try SpatialReference(definition: definition)
         } catch {
             throw LumpiniError("unknown-crs", "the CRS \"\(definition)\" is not one PROJ knows", file: path, hint: "write it as EPSG:<code>, e.g. EPSG:32647 for UTM zone 47N")
         }
+    }
+
+    /// Why the geometry of `record` (read by this reader) cannot be trusted, or nil. GDAL reads a
+    /// GeoJSON point whose coordinates are `NaN` or `Infinity` (not JSON) as an empty point, other
+    /// shapes with such coordinates as NaN or infinite numbers, and `1e999` as infinite: publishing
+    /// them would publish a feature without its place, or with an impossible one.
+    public func unreadableGeometry(_ record: Record) -> String? {
+        guard let geometry = record.geometry else { return nil }
+        if geometry.hasNonFiniteCoordinate {
+            return "feature \(record.rowNumber): a coordinate of its \(geometry.typeName) is not a finite number (NaN, Infinity or too large)"
+        }
+        if format == .geojson, geometry.type == .point, geometry.isEmpty {
+            return "feature \(record.rowNumber): its Point has no readable coordinates (NaN and Infinity are not JSON numbers)"
+        }
+        return nil
     }
 
     /// Refuses what GDAL should never be asked to open: remote paths, folders, empty files.
@@ -140,24 +198,40 @@ public final class SourceReader {
         }
     }
 
+    /// A NUL byte never belongs in text: it marks a damaged file or one in another encoding (UTF-16
+    /// read as bytes), and many readers (GDAL's CSV driver among them) end a cell at it. Refused,
+    /// not stripped, so the agency's file is looked at instead of silently changed.
+    private static func refuseNUL(in row: CellRow, names: [String]?, path: String) throws {
+        guard let cell = row.firstCellHoldingNUL() else { return }
+        let name = names.flatMap { cell < $0.count ? $0[cell] : nil }
+        throw LumpiniError(
+            "csv-nul-byte", "\(name == nil ? "column \(cell + 1)" : "the cell") holds a NUL byte (0x00), which text never contains",
+            kind: .input, file: path, row: row.number, field: name,
+            hint: "ask the agency for a clean export (NUL bytes mean a damaged file, or UTF-16 text: then declare source.encoding), or remove them (tr -d '\\000')"
+        )
+    }
+
     private static func decodeName(_ name: String, decoder: TextDecoder) -> String {
         let bytes = Array(name.utf8)
         if let text = try? decoder.decode(bytes) { return text }
         return name
     }
 
-    private static func readHeader(layer: Layer, row: Int, decoder: TextDecoder, path: String) throws -> [String] {
+    /// The cells of the header rows, read as features of a sheet opened without a header.
+    private static func readHeader(layer: Layer, rows: HeaderRows, decoder: TextDecoder, path: String) throws -> [[String]] {
         try layer.resetReading()
-        for _ in 1..<row {
+        for _ in 1..<rows.first {
             guard try layer.nextFeature() != nil else {
-                throw LumpiniError("header-row-missing", "the file has fewer than \(row) rows, so row \(row) cannot be the header", file: path, hint: "fix source.headerRow in dataset.yaml")
+                throw LumpiniError("header-row-missing", "the file has fewer than \(rows.first) rows, so row \(rows.first) cannot be the header", file: path, hint: "fix source.headerRow in dataset.yaml")
             }
         }
-        guard let feature = try layer.nextFeature() else {
-            throw LumpiniError("header-row-missing", "row \(row) (the declared header) does not exist", file: path, hint: "fix source.headerRow in dataset.yaml")
-        }
-        return (0..<feature.fieldCount).map { index in
-            feature.bytes(at: index).map { decoder.decodeRepairing($0) }?.trimmingCharacters(in: .whitespaces) ?? ""
+        return try (rows.first...rows.last).map { row in
+            guard let feature = try layer.nextFeature() else {
+                throw LumpiniError("header-row-missing", "row \(row) (a declared header row) does not exist", file: path, hint: "fix source.headerRow and source.headerRows in dataset.yaml")
+            }
+            return (0..<feature.fieldCount).map { index in
+                feature.bytes(at: index).map { decoder.decodeRepairing($0) }?.trimmingCharacters(in: .whitespaces) ?? ""
+            }
         }
     }
 
@@ -217,6 +291,7 @@ public final class SourceReader {
                     hint: "declare the file's real encoding as source.encoding in dataset.yaml (UTF-8, TIS-620, CP874, CP1252), or ask the agency for a UTF-8 copy"
                 )
             }
+            try Self.refuseNUL(in: row, names: header, path: path)
             var values = row.strings
             if values.count < header.count {
                 values += Array(repeating: nil, count: header.count - values.count)

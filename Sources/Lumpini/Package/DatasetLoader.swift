@@ -239,6 +239,11 @@ enum DatasetDescriptionReader {
             guard row >= 1 else { throw header.error("yaml-invalid-value", "the header row is counted from 1") }
             source.headerRow = row
         }
+        if let rows = map.optional("headerRows") {
+            let count = try rows.int()
+            guard (1...10).contains(count) else { throw rows.error("yaml-invalid-value", "the header takes 1 to 10 rows") }
+            source.headerRows = count
+        }
         if let delimiter = map.optional("delimiter") {
             let text = try delimiter.string()
             guard text.count == 1 else { throw delimiter.error("yaml-invalid-value", "a delimiter is one character, for example \";\" or \"\\t\"") }

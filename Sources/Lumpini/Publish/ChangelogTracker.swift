@@ -1,5 +1,4 @@
 import Foundation
-import GDAL
 
 /// Builds the changelog while a version is written: the previous version's CSV is indexed first
 /// (a 64-bit hash of each row's key and of the whole row in one sorted array: 17 bytes a row), then
@@ -8,7 +7,7 @@ import GDAL
 ///
 /// Rows are compared in their published CSV form (the same `CSVRowEncoder` encodes both sides),
 /// so a change that does not change what is published is not a change. Carriage returns are left
-/// out of the hashes: GDAL reads a CRLF inside a quoted cell as LF.
+/// out of the hashes, so line breaks inside a cell compare whatever their style.
 final class ChangelogTracker {
     private let table: OutputTable
     private let header: [String]
@@ -122,28 +121,30 @@ final class ChangelogTracker {
         )
     }
 
-    /// Reads the previous CSV with GDAL (every column as text) and encodes each row in the new
-    /// table's column order, so both versions are compared in one form.
+    /// Reads the previous CSV with Lumpini's `CSVReader` (comma, UTF-8: how every version is written)
+    /// and encodes each row in the new table's column order, so both versions are compared in one form.
+    /// Not GDAL: its CSV driver stops at lines over 10 MB and guesses the separator from the header,
+    /// and a version it cannot read would block every later one.
     private func forEachPreviousRow(in path: String, _ body: (CSVRowEncoder) -> Void) throws {
         let encoder = CSVRowEncoder(table: table)
         do {
-            let dataset = try Dataset.open(path, options: Dataset.OpenOptions(
-                openOptions: ["EMPTY_STRING_AS_NULL": "YES", "AUTODETECT_TYPE": "NO"], allowedDrivers: ["CSV"]
-            ))
-            let layer = try dataset.layer(at: 0)
-            let names = layer.fields.map(\.name)
-            let columns = header.map { names.firstIndex(of: $0) }
+            let reader = try CSVReader(path: path, dialect: CSVDialect(), encoding: "UTF-8")
+            var row = CellRow()
+            guard try reader.next(into: &row) else { return }
+            var position: [String: Int] = [:]
+            for (index, name) in row.strings.enumerated() where position[name ?? ""] == nil { position[name ?? ""] = index }
+            let columns = header.map { position[$0] }
             var cells = [String?](repeating: nil, count: header.count)
-            try layer.forEachFeature { feature in
+            while try reader.next(into: &row) {
                 for (index, column) in columns.enumerated() {
-                    cells[index] = column.flatMap { feature.string(at: $0) }
+                    cells[index] = column.flatMap { $0 < row.count && !row.range($0).isEmpty ? row.string($0) : nil }
                 }
                 encoder.encode(cells: cells)
                 body(encoder)
             }
-        } catch let error as GDALError {
+        } catch {
             throw LumpiniError(
-                "previous-version-unreadable", "cannot read the previous version's CSV for the changelog: \(error.message)",
+                "previous-version-unreadable", "cannot read the previous version's CSV for the changelog: \(error)",
                 kind: .internal, file: path, hint: "run `lumpini verify` on the dataset; rebuild with --force if it is damaged"
             )
         }

@@ -25,6 +25,8 @@ public struct CleanseValidatePipeline: PublishPipeline {
         private let schemaFieldCount: Int?
         private let files: CleansingFiles
         private let quarantineColumns: [String]
+        /// For each cleansed field, its column in the quarantine file.
+        private let quarantinePositions: [Int]
 
         init(dataset: DatasetDescription, workspace: Workspace) throws {
             self.dataset = dataset
@@ -65,7 +67,11 @@ public struct CleanseValidatePipeline: PublishPipeline {
                 precision: dataset.outputs.precision
             )
             let sourceFields = cleansing.sourceFields
-            quarantineColumns = sourceFields + cleansing.fields.filter { !sourceFields.contains($0) }
+            let sourceNames = Set(sourceFields)
+            quarantineColumns = sourceFields + cleansing.fields.filter { !sourceNames.contains($0) }
+            var firstColumn: [String: Int] = [:]
+            for (column, name) in quarantineColumns.enumerated() where firstColumn[name] == nil { firstColumn[name] = column }
+            quarantinePositions = cleansing.fields.map { firstColumn[$0]! }
         }
 
         /// The declared type when the schema allows one; points when the recipe makes them; else mixed.
@@ -136,8 +142,8 @@ public struct CleanseValidatePipeline: PublishPipeline {
         /// A quarantine line for a record the schema rejected: the cleansed values under their columns.
         private func quarantineLine(_ record: Record, _ problem: ValidationError) -> [String?] {
             var values = [String?](repeating: nil, count: quarantineColumns.count)
-            for (index, name) in cleansing.fields.enumerated() where index < record.values.count {
-                if let column = quarantineColumns.firstIndex(of: name) { values[column] = record.values[index] }
+            for (index, column) in quarantinePositions.enumerated() where index < record.values.count {
+                values[column] = record.values[index]
             }
             return [nil, String(record.rowNumber), problem.type, problem.message, problem.fieldName] + values + [record.geometry?.wkt]
         }

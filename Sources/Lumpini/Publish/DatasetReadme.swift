@@ -13,6 +13,10 @@ struct DatasetReadme {
     let counts: Manifest.Counts
     let extent: Envelope?
     let dataFiles: [Manifest.File]
+    /// Whether readers that guess the separator from the header (GDAL before 3.7) take another than the comma.
+    var csvSeparatorMisread = false
+    /// The data files read back before release, and with what.
+    var readBack: [(format: String, reader: ReadBackReader)] = []
 
     var text: String {
         let metadata = dataset.metadata
@@ -38,6 +42,10 @@ struct DatasetReadme {
         lines.append("| Rows / จำนวนแถว | \(counts.rowsPublished) published / เผยแพร่; \(counts.rowsQuarantined) held back by checks / ไม่ผ่านการตรวจสอบ (of \(counts.rowsIn) read / จากทั้งหมด) |")
         if let extent {
             lines.append("| Extent (WGS 84) / ขอบเขตพื้นที่ | \(extent.minX), \(extent.minY) – \(extent.maxX), \(extent.maxY) |")
+        }
+        if !readBack.isEmpty {
+            let readers = readBack.map { "\($0.format): \($0.reader == .gdal ? "GDAL \(GDALLibrary.version)" : $0.reader.rawValue)" }
+            lines.append("| Read back before release / ตรวจอ่านซ้ำก่อนเผยแพร่ | \(readers.joined(separator: "; ")) |")
         }
         if let temporal = metadata.temporal, temporal.start != nil || temporal.end != nil {
             lines.append("| Period / ช่วงเวลา | \(temporal.start ?? "…") – \(temporal.end ?? "…") |")
@@ -85,6 +93,12 @@ struct DatasetReadme {
             lines.append("To open the CSV in Excel with Thai text intact, use Data → From Text/CSV and choose the encoding 65001: Unicode (UTF-8); double-clicking the file garbles Thai text.")
             lines.append("")
             lines.append("หากต้องการเปิดไฟล์ CSV ด้วย Excel ให้ใช้เมนู Data → From Text/CSV แล้วเลือกการเข้ารหัส 65001: Unicode (UTF-8) เพราะการดับเบิลคลิกเปิดไฟล์โดยตรงจะทำให้ภาษาไทยแสดงผลผิด")
+        }
+        if csvSeparatorMisread {
+            lines.append("")
+            lines.append("The CSV is comma-separated, but its header holds a semicolon, a tab or a space that makes some readers guess another separator (GDAL before 3.7 among them): tell your reader the separator is a comma (GDAL 3.7 or later: `-oo SEPARATOR=COMMA`).")
+            lines.append("")
+            lines.append("ไฟล์ CSV คั่นด้วยจุลภาค แต่หัวตารางมีเครื่องหมายอัฒภาค แท็บ หรือช่องว่าง ซึ่งทำให้โปรแกรมบางตัวเดาตัวคั่นผิด (เช่น GDAL รุ่นก่อน 3.7) โปรดระบุให้โปรแกรมใช้จุลภาคเป็นตัวคั่น")
         }
         lines.append("")
         return lines.joined(separator: "\n")

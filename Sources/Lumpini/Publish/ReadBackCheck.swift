@@ -1,9 +1,16 @@
 import Foundation
 import GDAL
 
-/// After writing, opens the GeoJSON and CSV again with GDAL and compares the feature count and the
-/// first records with what was meant to be written: a file that GDAL cannot read, or reads
-/// differently, never reaches the public.
+/// After writing, opens the GeoJSON and CSV again and compares the feature count and the first
+/// records with what was meant to be written: a file that cannot be read, or reads differently,
+/// never reaches the public.
+///
+/// The GeoJSON is read with GDAL. The CSV is read with GDAL's CSV driver too, with no line-length
+/// limit, when GDAL 3.6 reads it as the comma-separated file it is: that driver has no option to set
+/// the separator (GDAL 3.7 added one) and guesses it from the header line, so a header holding a `;`,
+/// a tab or (in a single column) a space before any comma, and a CSV of more than 2,000 columns (GDAL
+/// drops the others), are read with Lumpini's own RFC 4180 `CSVReader`, comma dialect, instead
+/// (`readers` says which). docs/publishing.md explains why.
 ///
 /// Files above `fullCheckLimit` bytes (64 MB) are checked in two parts, because GDAL's GeoJSON driver
 /// parses a whole file when it opens it (about 6 s of CPU per million points, more than the whole
@@ -14,6 +21,9 @@ import GDAL
 final class ReadBackCheck {
     /// How many of the first records are compared value by value.
     static let sampleSize = 20
+    /// GDAL 3.6's CSV driver reads this many columns and drops the rest (`OGR_CSV_MAX_FIELD_COUNT`;
+    /// raising it still stops at 100,000), so wider CSVs are read back with `CSVReader`.
+    static let gdalCSVColumnLimit = 2_000
     /// Files up to this many bytes are opened whole by GDAL.
     let fullCheckLimit: Int
 
@@ -30,6 +40,12 @@ final class ReadBackCheck {
     private let formatter: CoordinateFormatter
     private var sample: [Expected] = []
     private let scratch = ByteBuffer()
+
+    /// Each file checked so far: its format and what read it back, for the dataset's README.
+    private(set) var readers: [(format: String, reader: ReadBackReader)] = []
+    /// Whether GDAL 3.6 would take another separator than the comma for the written CSV (its header
+    /// holds a `;`, a tab or a lone space), which the dataset's README then warns about.
+    private(set) var csvSeparatorMisread = false
 
     init(table: OutputTable, fullCheckLimit: Int = 64 << 20) {
         self.table = table
@@ -62,15 +78,23 @@ final class ReadBackCheck {
 
     /// Checks the GeoJSON at `path`, which should hold `count` features.
     func checkGeoJSON(at path: String, count: Int) throws {
+        readers.append(("GeoJSON", .gdal))
         try check(path: path, format: "GeoJSON", layout: .geoJSONLines, count: count, options: Dataset.OpenOptions(
             openOptions: ["DATE_AS_STRING": "YES", "ARRAY_AS_STRING": "YES"], allowedDrivers: ["GeoJSON"]
         ))
     }
 
-    /// Checks the CSV at `path`, which should hold `count` rows.
+    /// Checks the CSV at `path`, which should hold `count` rows, with GDAL where GDAL 3.6 reads it
+    /// whole and as comma-separated, else with Lumpini's `CSVReader` (`readers` tells which).
     func checkCSV(at path: String, count: Int) throws {
+        csvSeparatorMisread = GDALCSVSeparator.guess(headerOf: path) != UInt8(ascii: ",")
+        guard table.fields.count <= Self.gdalCSVColumnLimit, !csvSeparatorMisread else {
+            readers.append(("CSV", .lumpiniCSVReader))
+            return try checkWithCSVReader(at: path, count: count)
+        }
+        readers.append(("CSV", .gdal))
         try check(path: path, format: "CSV", layout: .csv, count: count, options: Dataset.OpenOptions(
-            openOptions: ["EMPTY_STRING_AS_NULL": "YES", "AUTODETECT_TYPE": "NO"], allowedDrivers: ["CSV"]
+            openOptions: ["EMPTY_STRING_AS_NULL": "YES", "AUTODETECT_TYPE": "NO", "MAX_LINE_SIZE": "-1"], allowedDrivers: ["CSV"]
         ))
     }
 
@@ -96,44 +120,92 @@ final class ReadBackCheck {
         )
     }
 
+    private func mismatch(_ what: String, reader: ReadBackReader = .gdal, format: String, file: String, row: Int? = nil) -> LumpiniError {
+        LumpiniError(
+            "read-back-mismatch", "\(reader.rawValue) reads the written \(format) differently: \(what)", kind: .internal,
+            file: file, row: row, hint: "this is a bug in Lumpini's writer; the version was not published"
+        )
+    }
+
+    /// For each field of the table, the column of that name among `names` (the first one), or nil.
+    private func columns(of names: [String]) -> [Int?] {
+        var position: [String: Int] = [:]
+        for (index, name) in names.enumerated() where position[name] == nil { position[name] = index }
+        return table.fields.map { position[$0.name] }
+    }
+
     private func check(path: String, name: String, format: String, count: Int, options: Dataset.OpenOptions) throws {
-        func mismatch(_ what: String, row: Int? = nil) -> LumpiniError {
-            LumpiniError(
-                "read-back-mismatch", "GDAL reads the written \(format) differently: \(what)", kind: .internal,
-                file: name, row: row, hint: "this is a bug in Lumpini's writer; the version was not published"
-            )
-        }
         do {
             let dataset = try Dataset.open(path, options: options)
             let layer = try dataset.layer(at: 0)
             let found = try layer.featureCount() ?? -1
-            guard found == count else { throw mismatch("\(found) features instead of \(count)") }
-            let fieldNames = layer.fields.map(\.name)
-            let columns = table.fields.map { field in fieldNames.firstIndex(of: field.name) }
+            guard found == count else { throw mismatch("\(found) features instead of \(count)", format: format, file: name) }
+            let columns = columns(of: layer.fields.map(\.name))
             try layer.resetReading()
             for expected in sample {
-                guard let feature = try layer.nextFeature() else { throw mismatch("fewer features than written", row: expected.rowNumber) }
-                for (index, field) in table.fields.enumerated() {
-                    let actual = columns[index].map { Self.text(of: feature.value(at: $0)) } ?? nil
-                    var written = expected.values[index]
-                    if format == "CSV" {
-                        // A CSV cannot tell an empty text from null: both are an empty cell.
-                        written = written.flatMap { $0.isEmpty ? nil : Self.joinedAsGDALReadsCSV($0) }
-                    }
-                    guard Self.same(actual, written, type: field.type) else {
-                        throw mismatch("field \"\(field.name)\" reads as \(actual ?? "null") instead of \(expected.values[index] ?? "null")", row: expected.rowNumber)
-                    }
+                guard let feature = try layer.nextFeature() else {
+                    throw mismatch("fewer features than written", format: format, file: name, row: expected.rowNumber)
+                }
+                try compare(expected, format: format, file: name) { index in
+                    columns[index].map { Self.text(of: feature.value(at: $0)) } ?? nil
                 }
                 if format == "GeoJSON", let position = expected.firstPosition {
                     guard let read = Self.firstPosition(of: feature.geometry),
                           abs(read.x - position.x) < 1e-9, abs(read.y - position.y) < 1e-9 else {
-                        throw mismatch("the geometry does not match", row: expected.rowNumber)
+                        throw mismatch("the geometry does not match", format: format, file: name, row: expected.rowNumber)
                     }
                 }
             }
             try layer.resetReading()
         } catch let error as GDALError {
-            throw mismatch("GDAL cannot read it back (\(error.message))")
+            throw mismatch("GDAL cannot read it back (\(error.message))", format: format, file: name)
+        }
+    }
+
+    /// Reads the whole CSV with `CSVReader` (comma, UTF-8, RFC 4180): the header names, the row
+    /// count, and the first rows value by value.
+    private func checkWithCSVReader(at path: String, count: Int) throws {
+        let name = (path as NSString).lastPathComponent
+        let reader = try CSVReader(path: path, dialect: CSVDialect(), encoding: "UTF-8")
+        var row = CellRow()
+        guard try reader.next(into: &row) else {
+            throw mismatch("it has no header row", reader: .lumpiniCSVReader, format: "CSV", file: name)
+        }
+        let header = row.strings.map { $0 ?? "" }
+        let columns = columns(of: header)
+        if let missing = columns.firstIndex(where: { $0 == nil }) {
+            throw mismatch("the header has no column \"\(table.fields[missing].name)\"", reader: .lumpiniCSVReader, format: "CSV", file: name)
+        }
+        var found = 0
+        while try reader.next(into: &row) {
+            if found < sample.count {
+                try compare(sample[found], reader: .lumpiniCSVReader, format: "CSV", file: name) { index in
+                    columns[index].flatMap { $0 < row.count ? row.string($0) : nil }
+                }
+            }
+            found += 1
+        }
+        if reader.unclosedQuoteRow != nil || found != count {
+            throw mismatch("\(found) rows instead of \(count)\(reader.unclosedQuoteRow == nil ? "" : ", a quote never closes")",
+                           reader: .lumpiniCSVReader, format: "CSV", file: name)
+        }
+    }
+
+    /// Compares the remembered record with what a reader gives for each field (`actual(index)`).
+    private func compare(_ expected: Expected, reader: ReadBackReader = .gdal, format: String, file: String, actual: (Int) -> String?) throws {
+        for (index, field) in table.fields.enumerated() {
+            let read = actual(index)
+            var written = expected.values[index]
+            if format == "CSV" {
+                // A CSV cannot tell an empty text from null: both are an empty cell.
+                written = written.flatMap { $0.isEmpty ? nil : (reader == .gdal ? Self.joinedAsGDALReadsCSV($0) : $0) }
+            }
+            guard Self.same(read, written, type: field.type) else {
+                throw mismatch(
+                    "field \"\(field.name)\" reads as \(read ?? "null") instead of \(expected.values[index] ?? "null")",
+                    reader: reader, format: format, file: file, row: expected.rowNumber
+                )
+            }
         }
     }
 
@@ -180,4 +252,11 @@ final class ReadBackCheck {
             return actual == expected
         }
     }
+}
+
+/// What the read-back check opened a written file with.
+enum ReadBackReader: String, Sendable {
+    case gdal = "GDAL"
+    /// Lumpini's own `CSVReader` (RFC 4180, comma, UTF-8), for CSVs whose separator GDAL 3.6 would guess wrong.
+    case lumpiniCSVReader = "Lumpini's RFC 4180 CSV reader"
 }

@@ -239,12 +239,16 @@ public struct SourceDescription: Codable, Sendable, Equatable {
     public var wktColumn: String?
     /// The row holding the header (1-based) in spreadsheets and CSVs with title rows above it.
     public var headerRow: Int?
+    /// How many rows the header takes (from `headerRow`), when a spreadsheet's header spans rows with
+    /// merged cells: each column's name joins its cells, a merged cell counting for every column it spans.
+    public var headerRows: Int?
     /// The CSV delimiter when it is not a comma.
     public var delimiter: String?
 
     public init(
         paths: [String], layer: String? = nil, encoding: String? = nil, crs: String? = nil,
-        coordinates: CoordinateColumns? = nil, wktColumn: String? = nil, headerRow: Int? = nil, delimiter: String? = nil
+        coordinates: CoordinateColumns? = nil, wktColumn: String? = nil, headerRow: Int? = nil, delimiter: String? = nil,
+        headerRows: Int? = nil
     ) {
         self.paths = paths
         self.layer = layer
@@ -253,6 +257,7 @@ public struct SourceDescription: Codable, Sendable, Equatable {
         self.coordinates = coordinates
         self.wktColumn = wktColumn
         self.headerRow = headerRow
+        self.headerRows = headerRows
         self.delimiter = delimiter
     }
 }

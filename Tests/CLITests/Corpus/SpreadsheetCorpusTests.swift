@@ -23,10 +23,12 @@ final class SpreadsheetCorpusTests: XCTestCase {
                                 inspect: [2], validate: [2], cleanse: [2], publish: [1])
     }
 
-    /// Known problem: GDAL reads a sheet whose XML breaks off as an empty table (Tests/Corpus/README.md).
+    /// GDAL reads a sheet whose XML breaks off as the rows before the break (here none) and only
+    /// leaves an error behind: every command refuses the workbook, naming the sheet.
     func testXLSXWithBrokenSheetXML() throws {
         try workspace.runSource("broken-xml.xlsx", try data("broken-xml.xlsx"), id: "xlsx-broken-xml",
-                                inspect: [0], validate: [0], cleanse: [0], publish: [1])
+                                inspect: [2], validate: [2], cleanse: [2], publish: [1], mentions: ["broken-xml.xlsx", "sheet \"Sheet1\""])
+        try workspace.expect(["publish", "xlsx-broken-xml"], exit: [1], mentions: ["xlsx-broken-xml", "broken-xml.xlsx", "sheet \"Sheet1\"", "xl/worksheets/sheet1.xml"])
     }
 
     func testPasswordProtectedXLSX() throws {
@@ -43,9 +45,18 @@ final class SpreadsheetCorpusTests: XCTestCase {
         try workspace.expect(["publish", "xlsx-missing-sheet"], exit: [1], mentions: ["xlsx-missing-sheet", "ไม่มีชีตนี้"])
     }
 
-    /// Known problem: the merged cells' second header row is read as data (Tests/Corpus/README.md).
+    /// A header over two rows ("สถานที่" merged over A1:B1, "ค่า PM2.5" over C1:C2): refused until
+    /// `source.headerRows: 2` is declared, then each column is named by its two cells.
     func testMergedHeaderCells() throws {
         try workspace.runSource("merged-header.xlsx", try data("merged-header.xlsx"), id: "xlsx-merged-header",
-                                inspect: [0], validate: [0], cleanse: [0], publish: [0])
+                                inspect: [0], validate: [0], cleanse: [2], publish: [1], mentions: ["merged-header.xlsx", "A1:B1", "headerRows: 2"])
+        try workspace.expect(["publish", "xlsx-merged-header"], exit: [1], mentions: ["xlsx-merged-header", "sheet \"Sheet1\"", "A1:B1", "headerRows: 2"])
+        let inspect = try workspace.expect(["inspect", workspace.path("merged-header.xlsx")], exit: [0])
+        XCTAssertTrue(inspect.stdout.contains("A1:B1"), "inspect shows the sheet and warns: \(inspect.stdout)")
+
+        try workspace.dataset("xlsx-merged-header", file: "merged-header.xlsx", sourceKeys: "headerRows: 2")
+        try workspace.expect(["publish", "xlsx-merged-header"], exit: [0])
+        let csv = try String(contentsOf: workspace.publicRoot.appendingPathComponent("xlsx-merged-header/latest/xlsx-merged-header.csv"), encoding: .utf8)
+        XCTAssertEqual(csv, "สถานที่ ชื่อ,สถานที่ เขต,ค่า PM2.5\r\nสวนลุมพินี,ปทุมวัน,35\r\nสวนจตุจักร,จตุจักร,41\r\n")
     }
 }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// One row of cells as UTF-8 bytes, stored flat so reading a row allocates nothing once the
 /// buffers have grown: the cells' bytes one after another, and where each cell ends.
 ///
@@ -78,6 +80,16 @@ public struct CellRow: Sendable {
     public func withCell<R>(_ index: Int, _ body: (UnsafeBufferPointer<UInt8>) throws -> R) rethrows -> R {
         let range = range(index)
         return try bytes.withUnsafeBufferPointer { try body(UnsafeBufferPointer(rebasing: $0[range])) }
+    }
+
+    /// The first cell holding a NUL byte (0x00), or nil; one `memchr` over the row when there is none.
+    public func firstCellHoldingNUL() -> Int? {
+        let offset: Int? = bytes.withUnsafeBufferPointer { buffer in
+            guard let base = buffer.baseAddress, let found = memchr(base, 0, buffer.count) else { return nil }
+            return base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+        }
+        guard let offset else { return nil }
+        return ends.firstIndex { $0 > offset }
     }
 
     /// Cell `index` as a string (nil when null).

@@ -29,7 +29,8 @@ public enum Inspector {
         var encoding: EncodingDetector.Detection?
         var layerReports: [InspectionReport.LayerReport] = []
         for layer in layers {
-            let reader = try SourceReader(path: path, layer: layer.name)
+            let reader = try SourceReader(path: path, layer: layer.name, refusingMergedHeaders: false)
+            if let problem = reader.headerProblem { warnings.append("\(problem.message): \(problem.hint ?? "")") }
             if encoding == nil { encoding = detection(for: reader, layer: layer, path: path) }
             layerReports.append(try inspect(
                 reader: reader, layerName: layer.name, declaredType: layer.geometryType,
