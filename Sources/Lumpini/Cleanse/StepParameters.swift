@@ -96,6 +96,11 @@ public struct StepParameters {
 
     /// One of the raw values of `T`.
     mutating func choice<T: RawRepresentable & CaseIterable>(_ key: String, _ type: T.Type) throws -> T? where T.RawValue == String {
+        // `onInvalid: null` unquoted is YAML's null, yet it names the choice "null", not the default.
+        if step.parameters[key] == .null, let named = T(rawValue: "null") {
+            consumed.insert(key)
+            return named
+        }
         guard let text = try string(key) else { return nil }
         guard let value = T(rawValue: text) else {
             throw error(

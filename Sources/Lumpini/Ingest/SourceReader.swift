@@ -28,10 +28,10 @@ public final class SourceReader {
     private let firstDataRow: Int
     private var featureIndex = 0
     private let headerRow: Int
-    private let csv: CSVReader?
+    /// A CSV's rows after the header, read and decoded on a thread of their own; nil for other formats.
+    private let csvRows: ReadAhead<CSVRows.Row>?
     /// For a CSV, how its encoding was chosen (declared, or detected with a confidence); nil otherwise.
-    public var csvEncodingDetection: EncodingDetector.Detection? { csv?.encodingDetection }
-    private var row = CellRow()
+    public let csvEncodingDetection: EncodingDetector.Detection?
     /// Why the header as declared does not fit the sheet's merged cells, when the reader was told to
     /// read it anyway (`refusingMergedHeaders: false`); nil otherwise.
     public private(set) var headerProblem: LumpiniError?
@@ -62,7 +62,7 @@ public final class SourceReader {
             spatialReference = declaredCRS
             let dialect = try delimiter.map { try CSVDialect(delimiter: $0) } ?? CSVDialect()
             let reader = try CSVReader(path: path, dialect: dialect, encoding: declared?.name)
-            csv = reader
+            csvEncodingDetection = reader.encodingDetection
             layer = nil
             geometryType = .none
             encoding = TextEncoding(named: reader.encodingName) ?? declared ?? .utf8
@@ -84,9 +84,12 @@ public final class SourceReader {
             header = rows.count == 1 ? rows[0] : headerLayout.join(rows)
             fields = header.map { FieldDefinition(name: $0, type: .string) }
             stringFields = header.map { _ in true }
+            let dataRows = CSVRows(reader: reader, header: header, path: path)
+            csvRows = ReadAhead { try dataRows.next() }
             return
         }
-        csv = nil
+        csvRows = nil
+        csvEncodingDetection = nil
         let dataset: Dataset
         let layer: Layer
         let singleHeaderRow = !format.isTable || (self.headerRow == 1 && headerLayout.count == 1)
@@ -201,7 +204,7 @@ public final class SourceReader {
     /// A NUL byte never belongs in text: it marks a damaged file or one in another encoding (UTF-16
     /// read as bytes), and many readers (GDAL's CSV driver among them) end a cell at it. Refused,
     /// not stripped, so the agency's file is looked at instead of silently changed.
-    private static func refuseNUL(in row: CellRow, names: [String]?, path: String) throws {
+    static func refuseNUL(in row: CellRow, names: [String]?, path: String) throws {
         guard let cell = row.firstCellHoldingNUL() else { return }
         let name = names.flatMap { cell < $0.count ? $0[cell] : nil }
         throw LumpiniError(
@@ -275,28 +278,8 @@ public final class SourceReader {
     /// - Throws: `LumpiniError` when the file cannot be read on (a truncated file, bytes that are
     ///   not valid in the encoding).
     public func next() throws -> Record? {
-        if let csv {
-            do {
-                guard try csv.next(into: &row) else { return nil }
-            if let opened = csv.unclosedQuoteRow {
-                throw LumpiniError(
-                    "csv-unclosed-quote", "the quote that opens a cell on row \(opened) is never closed, so that cell takes in the rest of the file",
-                    kind: .input, file: path, row: opened, hint: "close the quote (write \"\" for a quote inside a quoted cell) and run again"
-                )
-            }
-            } catch let error as CSVEncodingError {
-                throw LumpiniError(
-                    "encoding-error", "byte 0x\(String(error.byte, radix: 16, uppercase: true)) at offset \(error.offset) is not valid \(error.encoding) (\(error.reason))",
-                    file: path, row: error.rowNumber,
-                    hint: "declare the file's real encoding as source.encoding in dataset.yaml (UTF-8, TIS-620, CP874, CP1252), or ask the agency for a UTF-8 copy"
-                )
-            }
-            try Self.refuseNUL(in: row, names: header, path: path)
-            var values = row.strings
-            if values.count < header.count {
-                values += Array(repeating: nil, count: header.count - values.count)
-            }
-            return Record(rowNumber: row.number, values: values)
+        if let csvRows {
+            return try csvRows.next().map { Record(rowNumber: $0.number, values: $0.values) }
         }
         guard let layer else { return nil }
         let feature: Feature?

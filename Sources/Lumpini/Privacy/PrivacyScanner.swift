@@ -48,11 +48,43 @@ public struct PrivacyScanner: Sendable {
 
     /// Looks at every value of one record.
     public mutating func scan(_ record: Record) {
+        scan(values: record.values, row: record.rowNumber)
+    }
+
+    /// Looks at the values of row `row`, in the order of `header`.
+    public mutating func scan(values: [String?], row: Int) {
         rowsScanned += 1
-        for (column, value) in record.values.enumerated() {
-            guard let value, !value.isEmpty else { continue }
-            scan(value, column: column, row: record.rowNumber)
+        for (column, value) in values.enumerated() {
+            guard let value, !value.isEmpty, !UTF8Text.withBytes(value, Self.cannotHoldPersonalData) else { continue }
+            scan(value, column: column, row: row)
         }
+    }
+
+    /// The shortest written number any detector looks for: a Bangkok line, `0` + 8 digits.
+    private static let shortestNumber = 9
+
+    /// True for the cells most columns hold — measurements, dates, codes — that no detector could
+    /// match: ASCII without letters or `@`, and no run of digits (joined as `DigitGroups` joins the
+    /// parts of one written number) as long as the shortest phone number. One pass over the bytes
+    /// instead of every detector's.
+    static func cannotHoldPersonalData(_ bytes: UTF8Text.Bytes) -> Bool {
+        var run = 0
+        for byte in bytes {
+            switch byte {
+            case UInt8(ascii: "0")...UInt8(ascii: "9"):
+                run += 1
+                if run >= shortestNumber { return false }
+            case UInt8(ascii: " "), UInt8(ascii: "-"), UInt8(ascii: "("), UInt8(ascii: ")"), UInt8(ascii: "+"):
+                continue
+            case UInt8(ascii: "@"), 0x80...:
+                return false
+            case _ where UTF8Text.isASCIILetter(byte):
+                return false
+            default:
+                run = 0
+            }
+        }
+        return true
     }
 
     private mutating func scan(_ value: String, column: Int, row: Int) {

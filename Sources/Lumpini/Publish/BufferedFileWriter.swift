@@ -1,31 +1,25 @@
-import Crypto
-import Foundation
-
 /// Writes a new file through a large buffer, hashing (SHA-256) and counting the bytes as they go,
-/// so a published file needs no second read for its checksum.
+/// so a published file needs no second read for its checksum. Two buffers take turns: while a
+/// `FileSink` hashes and writes a full one, the other fills.
 ///
 /// Not `Sendable`: one writer belongs to the task writing the dataset.
 final class BufferedFileWriter {
-    let path: String
-    private var descriptor: Int32
-    private let buffer: UnsafeMutablePointer<UInt8>
+    var path: String { sink.path }
+    private let sink: FileSink
+    private var filling: FileSink.Chunk
+    private var spare: FileSink.Chunk
+    private var buffer: UnsafeMutablePointer<UInt8>
     private let capacity: Int
     private var count = 0
-    private var hasher = SHA256()
     private(set) var size = 0
 
     /// Creates `path`, which must not exist yet.
     init(path: String, capacity: Int = 1 << 20) throws {
-        descriptor = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
-        guard descriptor >= 0 else { throw FileSystemError.make("create the file", path: path) }
-        self.path = path
+        sink = try FileSink(path: path)
         self.capacity = capacity
-        buffer = .allocate(capacity: capacity)
-    }
-
-    deinit {
-        if descriptor >= 0 { close(descriptor) }
-        buffer.deallocate()
+        filling = FileSink.Chunk(capacity: capacity)
+        spare = FileSink.Chunk(capacity: capacity)
+        buffer = filling.bytes
     }
 
     /// Space for at least `needed` bytes (at most the capacity); write there, then `advance(by:)`.
@@ -71,20 +65,13 @@ final class BufferedFileWriter {
         try bytes.withUnsafeBytes { try append($0) }
     }
 
-    /// Hands the buffered bytes to the kernel.
+    /// Hands the buffered bytes to the sink and goes on in the other buffer.
     func flush() throws {
         guard count > 0 else { return }
-        let chunk = UnsafeRawBufferPointer(start: buffer, count: count)
-        hasher.update(bufferPointer: chunk)
-        var offset = 0
-        while offset < count {
-            let written = write(descriptor, buffer + offset, count - offset)
-            if written < 0 {
-                if errno == EINTR { continue }
-                throw FileSystemError.make("write", path: path)
-            }
-            offset += written
-        }
+        filling.count = count
+        try sink.submit(filling)
+        swap(&filling, &spare)
+        buffer = filling.bytes
         size += count
         count = 0
     }
@@ -92,10 +79,6 @@ final class BufferedFileWriter {
     /// Flushes, syncs to disk and closes; returns the file's size and SHA-256 (lowercase hex).
     func finish() throws -> (size: Int, sha256: String) {
         try flush()
-        guard fsync(descriptor) == 0 else { throw FileSystemError.make("fsync", path: path) }
-        let result = close(descriptor)
-        descriptor = -1
-        guard result == 0 else { throw FileSystemError.make("close", path: path) }
-        return (size, hasher.finalize().hexString)
+        return (size, try sink.finish())
     }
 }

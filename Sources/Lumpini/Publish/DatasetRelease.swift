@@ -28,9 +28,14 @@ struct DatasetRelease: Sendable {
     }
 
     private func release(progress: @Sendable (ReleaseEvent) -> Void) throws -> DatasetOutcome {
+        let latest = tree.latestInputHash(id)
+        if !options.force, let latest,
+           let current = try InputHashes.computeIfDescriptionUnchanged(recorded: latest.inputs, id: id, in: workspace, vocabularies: vocabulariesHash),
+           current.inputHash() == latest.inputHash {
+            return DatasetOutcome(id: id, status: .unchanged, version: latest.version)
+        }
         let dataset = try pipeline.describe(id, in: workspace)
         let inputs = try InputHashes.compute(id: id, schema: dataset.schema, in: workspace, vocabularies: vocabulariesHash)
-        let latest = tree.latestInputHash(id)
         if !options.force, let latest, latest.inputHash == inputs.inputHash() {
             return DatasetOutcome(id: id, status: .unchanged, version: latest.version)
         }

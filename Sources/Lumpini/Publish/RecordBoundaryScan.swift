@@ -39,16 +39,24 @@ struct RecordBoundaryScan {
             }
             if count == 0 { break }
             var keptEnd = count
-            for index in 0..<count {
-                let byte = buffer[index]
+            var index = 0
+            while index < count {
                 if atLineStart {
-                    lastLineStart = byte
+                    lastLineStart = buffer[index]
                     atLineStart = false
                 }
-                guard byte == 0x0A || byte == UInt8(ascii: "\"") else { continue }
-                if byte == UInt8(ascii: "\"") {
-                    if layout == .csv { inQuotes.toggle() }
-                    continue
+                if layout == .geoJSONLines {
+                    // Quotes never span lines in this layout: only newlines matter, found by memchr.
+                    guard let newline = memchr(buffer + index, 0x0A, count - index) else { break }
+                    index = newline.assumingMemoryBound(to: UInt8.self) - buffer
+                } else {
+                    while index < count, buffer[index] != 0x0A, buffer[index] != UInt8(ascii: "\"") { index += 1 }
+                    guard index < count else { break }
+                    if buffer[index] == UInt8(ascii: "\"") {
+                        inQuotes.toggle()
+                        index += 1
+                        continue
+                    }
                 }
                 lines += 1
                 atLineStart = true
@@ -59,6 +67,7 @@ struct RecordBoundaryScan {
                     keptEnd = index + 1
                     prefix.append(contentsOf: UnsafeBufferPointer(start: buffer, count: keptEnd))
                 }
+                index += 1
             }
             if keeping { prefix.append(contentsOf: UnsafeBufferPointer(start: buffer, count: keptEnd)) }
         }

@@ -7,6 +7,9 @@ import Foundation
 /// `metadata` is what catalogues and release manifests carry; `source`, `recipe` and `outputs`
 /// say how to build the data.
 public struct DatasetDescription: Sendable, Equatable {
+    /// The file that describes a dataset: `datasets/<id>/dataset.yaml`.
+    public static let fileName = "dataset.yaml"
+
     public var metadata: DatasetMetadata
     public var source: SourceDescription
     /// The Table Schema's name: `schemas/<schema>.schema.json`.

@@ -20,13 +20,17 @@ public struct InputHashes: Codable, Sendable, Equatable {
     public var datasetYAML: String
     /// The Table Schema file's hash; null when the dataset declares no schema.
     public var schema: String?
+    /// The Table Schema file relative to the workspace (`schemas/<name>.schema.json`), so that an
+    /// unchanged `dataset.yaml` can be recognised without reading it again.
+    public var schemaFile: String?
     /// One hash over `schemas/vocabularies/` (districts and the other lists the recipe matches against).
     public var vocabularies: String?
 
-    public init(sources: [Source], datasetYAML: String, schema: String?, vocabularies: String?) {
+    public init(sources: [Source], datasetYAML: String, schema: String?, schemaFile: String? = nil, vocabularies: String?) {
         self.sources = sources
         self.datasetYAML = datasetYAML
         self.schema = schema
+        self.schemaFile = schemaFile
         self.vocabularies = vocabularies
     }
 
@@ -45,21 +49,40 @@ public struct InputHashes: Codable, Sendable, Equatable {
     /// - Throws: `LumpiniError` when a file cannot be read.
     public static func compute(id: String, schema: String?, in workspace: Workspace, vocabularies: String?) throws -> InputHashes {
         let folder = workspace.datasetDirectory(id)
-        let yaml = try FileDigest.sha256(ofFile: folder.appendingPathComponent("dataset.yaml").path).sha256
-        let sources = try regularFiles(under: folder).filter { $0 != "dataset.yaml" }.map { path in
+        let yaml = try FileDigest.sha256(ofFile: folder.appendingPathComponent(DatasetDescription.fileName).path).sha256
+        return try compute(id: id, datasetYAML: yaml, schemaFile: schema.map { "schemas/\($0).schema.json" }, in: workspace, vocabularies: vocabularies)
+    }
+
+    /// The inputs of dataset `id` now, when its `dataset.yaml` is byte for byte the one `recorded`
+    /// was made from (so it names the same schema); nil when it changed or `recorded` does not say
+    /// which schema file it used. Lets an unchanged dataset be recognised without parsing YAML.
+    public static func computeIfDescriptionUnchanged(
+        recorded: InputHashes, id: String, in workspace: Workspace, vocabularies: String?
+    ) throws -> InputHashes? {
+        let folder = workspace.datasetDirectory(id)
+        let yaml = try FileDigest.sha256(ofFile: folder.appendingPathComponent(DatasetDescription.fileName).path).sha256
+        guard yaml == recorded.datasetYAML, recorded.schema == nil || recorded.schemaFile != nil else { return nil }
+        return try compute(id: id, datasetYAML: yaml, schemaFile: recorded.schemaFile, in: workspace, vocabularies: vocabularies)
+    }
+
+    private static func compute(
+        id: String, datasetYAML: String, schemaFile: String?, in workspace: Workspace, vocabularies: String?
+    ) throws -> InputHashes {
+        let folder = workspace.datasetDirectory(id)
+        let sources = try regularFiles(under: folder).filter { $0 != DatasetDescription.fileName }.map { path in
             Source(path: path, sha256: try FileDigest.sha256(ofFile: folder.appendingPathComponent(path).path).sha256)
         }
-        let schemaHash = try schema.map { name in
-            let path = workspace.schemasDirectory.appendingPathComponent("\(name).schema.json").path
+        let schemaHash = try schemaFile.map { file in
+            let path = workspace.root.appendingPathComponent(file).path
             guard FileManager.default.fileExists(atPath: path) else {
                 throw LumpiniError(
-                    "schema-missing", "the schema \"\(name)\" named by dataset.yaml does not exist", kind: .input,
-                    file: path, hint: "create schemas/\(name).schema.json or fix `schema:` in dataset.yaml"
+                    "schema-missing", "the schema \"\(file)\" named by dataset.yaml does not exist", kind: .input,
+                    file: path, hint: "create \(file) or fix `schema:` in dataset.yaml"
                 )
             }
             return try FileDigest.sha256(ofFile: path).sha256
         }
-        return InputHashes(sources: sources, datasetYAML: yaml, schema: schemaHash, vocabularies: vocabularies)
+        return InputHashes(sources: sources, datasetYAML: datasetYAML, schema: schemaHash, schemaFile: schemaFile, vocabularies: vocabularies)
     }
 
     /// One hash over every file in `schemas/vocabularies/`, or nil when there is no such folder.

@@ -120,8 +120,9 @@ public struct Manifest: Codable, Sendable, Equatable {
     }
 }
 
-/// Only the input hash of a manifest: what the incremental check reads, and nothing more.
+/// Only the inputs of a manifest: what the incremental check reads, and nothing more.
 public struct ManifestInputHash: Decodable, Sendable {
     public var inputHash: String
     public var version: Int
+    public var inputs: InputHashes
 }

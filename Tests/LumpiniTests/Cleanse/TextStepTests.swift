@@ -59,4 +59,12 @@ final class TextStepTests: XCTestCase {
         XCTAssertEqual(outcome.quarantined.first?.values, ["12,34", "1"])
         XCTAssertTrue(outcome.quarantined.first?.message.contains("12,34") ?? false)
     }
+
+    func testPlainNumbersAreKeptAsWrittenAndAlmostNumbersAreNot() throws {
+        let outcome = try RecipeHarness.run("- step: parse-numbers\n  fields: [n]\n  onInvalid: null", fields: ["n"], rows: [
+            ["12.5"], ["-3"], ["007"], ["100.523456"], ["5."], ["-"], ["1.2.3"], ["--1"], ["+4"], ["-.5"],
+        ])
+        XCTAssertEqual(outcome.column("n"), ["12.5", "-3", "007", "100.523456", nil, nil, nil, nil, "4", "-0.5"])
+        XCTAssertEqual(outcome.report.steps.first?.changed, 6)
+    }
 }

@@ -125,4 +125,15 @@ final class PersonalDataDetectorTests: XCTestCase {
         let report = try PrivacyGate.scan(records: records, header: ["a"])
         XCTAssertEqual(report.findings.map(\.column), ["column 3"])
     }
+
+    func testMeasurementsDatesAndCodesAreRuledOutBeforeTheDetectorsRun() {
+        func ruledOut(_ value: String) -> Bool { UTF8Text.withBytes(value, PrivacyScanner.cannotHoldPersonalData) }
+        for value in ["35.2", "-0.5", "2024-01-15", "100.523456", "1001", "12/09/2566", "1,234,567,890", "12345678"] {
+            XCTAssertTrue(ruledOut(value), value)
+        }
+        for value in ["0812345678", "081-234-5678", "(02) 123 4567", "+66 2 123 4567", "1-2345-67890-12-3", "a@b.co", "Mr Smith",
+                      "นายสมชาย", "๐๘๑๒๓๔๕๖๗๘"] {
+            XCTAssertFalse(ruledOut(value), value)
+        }
+    }
 }

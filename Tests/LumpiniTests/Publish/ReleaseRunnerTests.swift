@@ -203,4 +203,34 @@ final class ReleaseRunnerTests: XCTestCase {
         XCTAssertEqual(inputs.sources.map(\.path), ["source/stations.csv"])
         XCTAssertEqual(space.tree.latestInputHash("pm25")?.inputHash, manifest.inputHash)
     }
+
+    func testAnEditedSchemaOrDatasetYAMLIsReleasedAgainAndAnUntouchedDatasetIsNot() async throws {
+        try space.addDataset("pm25")
+        try space.addDataset("no2")
+        let schemas = space.workspace.schemasDirectory
+        try FileManager.default.createDirectory(at: schemas, withIntermediateDirectories: true)
+        func writeSchema(title: String) throws {
+            let fields = ["code", "name", "pm25", "active", "lon", "lat"].map { "{\"name\": \"\($0)\", \"type\": \"string\"}" }
+            try "{\"title\": \"\(title)\", \"fields\": [\(fields.joined(separator: ", "))]}"
+                .write(to: schemas.appendingPathComponent("stations.schema.json"), atomically: true, encoding: .utf8)
+        }
+        try writeSchema(title: "Stations")
+        let pm25YAML = space.workspace.datasetDirectory("pm25").appendingPathComponent("dataset.yaml")
+        try (try String(contentsOf: pm25YAML, encoding: .utf8) + "schema: stations\n").write(to: pm25YAML, atomically: true, encoding: .utf8)
+        _ = try await space.runner().run()
+        XCTAssertEqual(try space.tree.latestManifest("pm25")?.inputs.schemaFile, "schemas/stations.schema.json")
+
+        try writeSchema(title: "PM2.5 stations")
+        let afterSchemaEdit = try await space.runner().run()
+        XCTAssertEqual(afterSchemaEdit.published.map(\.id), ["pm25"])
+        XCTAssertEqual(afterSchemaEdit.unchanged.map(\.id), ["no2"])
+
+        let no2YAML = space.workspace.datasetDirectory("no2").appendingPathComponent("dataset.yaml")
+        let edited = try String(contentsOf: no2YAML, encoding: .utf8).replacingOccurrences(of: "PM2.5 stations (sample)", with: "NO2 stations (sample)")
+        try edited.write(to: no2YAML, atomically: true, encoding: .utf8)
+        let afterYAMLEdit = try await space.runner().run()
+        XCTAssertEqual(afterYAMLEdit.published.map(\.id), ["no2"])
+        XCTAssertEqual(afterYAMLEdit.unchanged.map(\.id), ["pm25"])
+        XCTAssertEqual(try space.tree.latestManifest("no2")?.metadata.title.en, "NO2 stations (sample)")
+    }
 }

@@ -59,6 +59,7 @@ struct AgencyNumber {
 
     /// The number as `-?digits(.digits)?`, or nil when `text` is not a number.
     func parse(_ text: String) -> String? {
+        if decimalSeparator == ".", Self.isPlain(text) { return text }
         var body = ThaiText.arabicDigits(text).trimmingWhitespace
         if percent, body.hasSuffix("%") { body = String(body.dropLast()).trimmingWhitespace }
         let lowered = body.lowercased()
@@ -109,5 +110,24 @@ struct AgencyNumber {
         }
         guard sawDigit, output.last != ".", sawDecimal || groupDigits == nil || groupDigits == 3 else { return nil }
         return output
+    }
+
+    /// Already written as `-?digits(.digits)?` in ASCII, as most machine-made cells are: the
+    /// answer is the text itself, without reading it character by character.
+    private static func isPlain(_ text: String) -> Bool {
+        var digitsBefore = 0, digitsAfter = 0, sawPoint = false
+        for (offset, byte) in text.utf8.enumerated() {
+            switch byte {
+            case UInt8(ascii: "0")...UInt8(ascii: "9"):
+                if sawPoint { digitsAfter += 1 } else { digitsBefore += 1 }
+            case UInt8(ascii: ".") where !sawPoint:
+                sawPoint = true
+            case UInt8(ascii: "-") where offset == 0:
+                continue
+            default:
+                return false
+            }
+        }
+        return digitsBefore > 0 && (!sawPoint || digitsAfter > 0)
     }
 }

@@ -33,11 +33,11 @@ final class PointsFromColumns: CleansingStep {
     }
 
     func apply(to record: inout Record, changes: ChangeRecorder) throws -> StepVerdict {
-        guard let xText = record.value(at: x.index), let yText = record.value(at: y.index),
-              !xText.trimmingWhitespace.isEmpty, !yText.trimmingWhitespace.isEmpty else {
-            return .quarantine(reason: "missing-coordinates", message: "no coordinates in \(x.name) and \(y.name)", field: x.name)
-        }
+        let xText = record.value(at: x.index) ?? "", yText = record.value(at: y.index) ?? ""
         guard let xValue = numbers.parse(xText).flatMap(Double.init), let yValue = numbers.parse(yText).flatMap(Double.init) else {
+            if xText.trimmingWhitespace.isEmpty || yText.trimmingWhitespace.isEmpty {
+                return .quarantine(reason: "missing-coordinates", message: "no coordinates in \(x.name) and \(y.name)", field: x.name)
+            }
             return .quarantine(
                 reason: "invalid-coordinates", message: "the coordinates (\(xText), \(yText)) are not numbers", field: x.name
             )

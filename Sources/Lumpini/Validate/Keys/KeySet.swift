@@ -113,66 +113,81 @@ public struct KeyDigest: Hashable, Sendable {
 }
 
 /// An open-addressing table from key digests to row numbers, for the keys a table must keep
-/// unique: one 24-byte slot per key (one cache line touched per lookup), no hashing beyond the
-/// digest itself, growing at three-quarters full.
+/// unique: one 16-byte slot per key (96 bits of the digest and the row; a false match needs two
+/// keys agreeing on 96 bits, about 1 in 10^16 for ten million keys), no hashing beyond the digest
+/// itself. It grows by half at four-fifths full rather than doubling at three-quarters, so a
+/// million keys take about 24 MB and the copy made while growing stays small.
+///
+/// Slots come in blocks of 64 chosen by the digest's high bits; the low 6 bits pick the slot in
+/// the block, so consecutive integer keys (whose digests keep those bits) fill neighbouring slots.
 struct DigestTable {
     private struct Slot {
         var high: UInt64
-        var low: UInt64
-        /// 0 marks an empty slot (rows start at 1).
-        var row: UInt32
+        /// The digest's upper 32 low bits, then the row; a row of 0 marks an empty slot (rows start at 1).
+        var tail: UInt64
+
+        @inline(__always) var row: UInt32 { UInt32(truncatingIfNeeded: tail) }
+
+        @inline(__always) func holds(_ digest: KeyDigest) -> Bool {
+            high == digest.high && tail >> 32 == digest.low >> 32
+        }
     }
 
+    private static let blockSize = 64
     private var slots: [Slot]
-    private var mask: Int
     private(set) var count = 0
 
     init(capacity: Int = 1024) {
-        var size = 16
-        while size < capacity * 4 / 3 { size <<= 1 }
-        slots = Array(repeating: Slot(high: 0, low: 0, row: 0), count: size)
-        mask = size - 1
+        let blocks = max(1, (capacity * 5 / 4 + Self.blockSize - 1) / Self.blockSize)
+        slots = Array(repeating: Slot(high: 0, tail: 0), count: blocks * Self.blockSize)
+    }
+
+    @inline(__always)
+    private func firstSlot(_ digest: KeyDigest) -> Int {
+        let blocks = UInt64(slots.count / Self.blockSize)
+        let block = Int(truncatingIfNeeded: digest.high.multipliedFullWidth(by: blocks).high)
+        return block * Self.blockSize + Int(truncatingIfNeeded: digest.high & 63)
     }
 
     /// Stores `row` for `digest` and returns the row stored before, if any.
     @inline(__always)
     mutating func updateValue(_ row: Int, forKey digest: KeyDigest) -> Int? {
-        if (count + 1) * 4 > slots.count * 3 { grow() }
-        let stored = UInt32(truncatingIfNeeded: max(row, 1))
+        if (count + 1) * 5 > slots.count * 4 { grow() }
+        let stored = UInt64(UInt32(truncatingIfNeeded: max(row, 1)))
+        var index = firstSlot(digest)
         return slots.withUnsafeMutableBufferPointer { slots -> Int? in
-            var index = Int(truncatingIfNeeded: digest.high) & mask
             while true {
                 let previous = slots[index].row
                 if previous == 0 {
-                    slots[index] = Slot(high: digest.high, low: digest.low, row: stored)
+                    slots[index] = Slot(high: digest.high, tail: (digest.low & 0xFFFF_FFFF_0000_0000) | stored)
                     count += 1
                     return nil
                 }
-                if slots[index].high == digest.high, slots[index].low == digest.low {
-                    slots[index].row = stored
+                if slots[index].holds(digest) {
+                    slots[index].tail = (slots[index].tail & 0xFFFF_FFFF_0000_0000) | stored
                     return Int(previous)
                 }
-                index = (index + 1) & mask
+                index = index + 1 == slots.count ? 0 : index + 1
             }
         }
     }
 
     @inline(__always)
     func contains(_ digest: KeyDigest) -> Bool {
-        slots.withUnsafeBufferPointer { slots in
-            var index = Int(truncatingIfNeeded: digest.high) & mask
+        var index = firstSlot(digest)
+        return slots.withUnsafeBufferPointer { slots in
             while true {
                 if slots[index].row == 0 { return false }
-                if slots[index].high == digest.high, slots[index].low == digest.low { return true }
-                index = (index + 1) & mask
+                if slots[index].holds(digest) { return true }
+                index = index + 1 == slots.count ? 0 : index + 1
             }
         }
     }
 
     private mutating func grow() {
-        var bigger = DigestTable(capacity: slots.count * 2)
+        var bigger = DigestTable(capacity: slots.count * 3 / 2)
         for slot in slots where slot.row != 0 {
-            _ = bigger.updateValue(Int(slot.row), forKey: KeyDigest(high: slot.high, low: slot.low))
+            _ = bigger.updateValue(Int(slot.row), forKey: KeyDigest(high: slot.high, low: slot.tail & 0xFFFF_FFFF_0000_0000))
         }
         self = bigger
     }

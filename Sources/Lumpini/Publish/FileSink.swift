@@ -1,0 +1,85 @@
+import Crypto
+import Dispatch
+import Foundation
+
+/// The end of a `BufferedFileWriter`: hashes (SHA-256) and writes one full buffer at a time on a
+/// queue of its own while the writer fills the next one, so checksums and system calls overlap
+/// the encoding. Owns the file descriptor.
+final class FileSink: @unchecked Sendable {
+    /// Memory for one buffer of the file; the writer and the sink take turns, never both at once.
+    final class Chunk: @unchecked Sendable {
+        let bytes: UnsafeMutablePointer<UInt8>
+        let capacity: Int
+        var count = 0
+
+        init(capacity: Int) {
+            self.capacity = capacity
+            bytes = .allocate(capacity: capacity)
+        }
+
+        deinit { bytes.deallocate() }
+    }
+
+    let path: String
+    /// -1 once closed: a descriptor number closed twice may by then be another file's.
+    private var descriptor: Int32
+    private let queue = DispatchQueue(label: "lumpini.file-sink")
+    /// Signalled when no write is running: the state below then belongs to the caller.
+    private let idle = DispatchSemaphore(value: 1)
+    private var hasher = SHA256()
+    private var failure: LumpiniError?
+
+    /// Creates `path`, which must not exist yet.
+    init(path: String) throws {
+        descriptor = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
+        guard descriptor >= 0 else { throw FileSystemError.make("create the file", path: path) }
+        self.path = path
+    }
+
+    deinit {
+        if descriptor >= 0 { close(descriptor) }
+    }
+
+    /// Queues `chunk` to be hashed and written after the one before it; the caller must not touch
+    /// `chunk` until the next `submit` or `finish` returns.
+    /// - Throws: the failure of an earlier write (full disk, read-only tree).
+    func submit(_ chunk: Chunk) throws {
+        idle.wait()
+        if let failure {
+            idle.signal()
+            throw failure
+        }
+        queue.async { [self] in
+            write(chunk)
+            idle.signal()
+        }
+    }
+
+    /// Waits for the last write, syncs the file to disk and closes it.
+    /// - Returns: the SHA-256 of every byte submitted (lowercase hex).
+    func finish() throws -> String {
+        idle.wait()
+        defer { idle.signal() }
+        if let failure { throw failure }
+        guard fsync(descriptor) == 0 else { throw FileSystemError.make("fsync", path: path) }
+        let closed = close(descriptor)
+        descriptor = -1
+        guard closed == 0 else { throw FileSystemError.make("close", path: path) }
+        return hasher.finalize().hexString
+    }
+
+    private func write(_ chunk: Chunk) {
+        let bytes = UnsafeRawBufferPointer(start: chunk.bytes, count: chunk.count)
+        hasher.update(bufferPointer: bytes)
+        var offset = 0
+        while offset < chunk.count {
+            let written = Foundation.write(descriptor, chunk.bytes + offset, chunk.count - offset)
+            if written < 0 {
+                if errno == EINTR { continue }
+                failure = FileSystemError.make("write", path: path)
+                return
+            }
+            offset += written
+        }
+    }
+}
