@@ -70,6 +70,7 @@ test-asan: deps
 # BENCH_ARGS="--quick" for a short run on 100,000 rows; see Benchmarks/README.md.
 bench: deps bench-venv
 	$(SWIFT) build -c release --product lumpini
+	$(SWIFT) build -c release --product lumpini-engine
 	$(PYTHON) Benchmarks/bench.py --binary $(BIN_RELEASE) --venv $(BENCH_VENV) $(BENCH_ARGS)
 
 # libFuzzer targets (Fuzz/, a separate package): each runs FUZZ_SECONDS with the seeds in Fuzz/Seeds/<target>

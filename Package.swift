@@ -5,8 +5,13 @@ let package = Package(
     name: "Lumpini",
     platforms: [.macOS(.v13)],
     products: [
+        // `lumpini` is the command people type: it answers `lumpini catalog …` queries itself, without
+        // loading GDAL, and hands every other command to `lumpini-engine` beside it (docs/ARCHITECTURE.md).
         .executable(name: "lumpini", targets: ["lumpini"]),
+        .executable(name: "lumpini-engine", targets: ["lumpini-engine"]),
         .library(name: "Lumpini", targets: ["Lumpini"]),
+        .library(name: "LumpiniCatalogue", targets: ["LumpiniCatalogue"]),
+        .library(name: "LumpiniCore", targets: ["LumpiniCore"]),
         .library(name: "GDAL", targets: ["GDAL"]),
     ],
     dependencies: [
@@ -21,26 +26,46 @@ let package = Package(
             pkgConfig: "gdal",
             providers: [.apt(["libgdal-dev", "libgeos-dev", "libproj-dev"])]
         ),
-        .target(name: "GDAL", dependencies: ["CGDAL"]),
+        .target(name: "GeoTypes"),
+        .target(name: "GDAL", dependencies: ["CGDAL", "GeoTypes"]),
+        .target(
+            name: "LumpiniCore",
+            dependencies: ["GeoTypes", .product(name: "Crypto", package: "swift-crypto")]
+        ),
+        .target(
+            name: "LumpiniCatalogue",
+            dependencies: ["LumpiniCore", .product(name: "GRDB", package: "GRDB.swift")]
+        ),
         .target(
             name: "Lumpini",
             dependencies: [
                 "GDAL",
+                "LumpiniCore",
+                "LumpiniCatalogue",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),
+        .target(
+            name: "LumpiniCommandLine",
+            dependencies: ["LumpiniCatalogue", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+        ),
         .executableTarget(
             name: "lumpini",
+            dependencies: ["LumpiniCommandLine", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+        ),
+        .executableTarget(
+            name: "lumpini-engine",
             dependencies: [
                 "Lumpini",
+                "LumpiniCommandLine",
                 "GDAL",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .testTarget(name: "GDALTests", dependencies: ["GDAL"]),
-        .testTarget(name: "LumpiniTests", dependencies: ["Lumpini", "GDAL"]),
+        .testTarget(name: "LumpiniTests", dependencies: ["Lumpini", "LumpiniCatalogue", "LumpiniCore", "GDAL"]),
         .testTarget(name: "CLITests", dependencies: ["Lumpini"]),
     ],
     swiftLanguageModes: [.v6]

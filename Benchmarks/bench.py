@@ -89,7 +89,7 @@ def main():
     for case in results:
         for warning in case.get("warnings", []):
             log(f"  warning ({case['case']}): {warning}")
-    path = report.write(result, arguments.quick)
+    path = report.write(result, arguments.quick, selected if arguments.only else None)
     log(f"\nWrote {path.relative_to(report.REPOSITORY)} and its .json ({result['durationSeconds']:.0f} s)")
     return 0
 

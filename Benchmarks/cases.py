@@ -451,9 +451,12 @@ def catalogue_queries(context, count=10_000):
     except ValueError:
         case["checks"]["listedDatasets"] = None
     series_list = [Series(label, argv) for label, argv in queries.items()]
-    # Floors: what any query pays before it starts (process start-up, GDAL and Foundation loading),
-    # and the same index read by the sqlite3 shell.
-    floors = [Series("lumpini --version (start-up)", [context.binary, "--version"]),
+    # Floors: what any query pays before it starts: the start-up of lumpini alone (a query for an index that
+    # does not exist: arguments parsed, exit 2), and of lumpini-engine with GDAL (`--version` goes to the
+    # engine); and the same index read by the sqlite3 shell.
+    no_index = index.parent / "no-index.sqlite"
+    floors = [Series("lumpini catalog, no index (start-up)", [context.binary, "catalog", "path", "none", "--catalog", str(no_index)], ok_codes=(2,)),
+              Series("lumpini --version (engine start-up)", [context.binary, "--version"]),
               Series("sqlite3 count (index floor)", ["sqlite3", str(index), "SELECT count(*) FROM sqlite_master"])]
     context.log(f"  catalogue queries, {context.query_runs} runs each")
     side_by_side(series_list + floors, context.query_runs, timeout=context.timeout, log=lambda line: None)

@@ -180,13 +180,14 @@ def anonymise(value, scratch):
     return value
 
 
-def write(result, quick):
+def write(result, quick, only=None):
+    """A run of some cases (`only`) is named after them and leaves the full results and the README's link alone."""
     RESULTS.mkdir(parents=True, exist_ok=True)
-    name = f"{result['date']}-{machine_slug(result['machine'])}{'-quick' if quick else ''}"
+    name = f"{result['date']}-{machine_slug(result['machine'])}{''.join('-' + case for case in only or [])}{'-quick' if quick else ''}"
     result["file"] = name
     (RESULTS / f"{name}.json").write_text(json.dumps(result, indent=2, ensure_ascii=False, sort_keys=True) + "\n", encoding="utf-8")
     (RESULTS / f"{name}.md").write_text(markdown(result), encoding="utf-8")
-    if not quick:
+    if not quick and not only:
         _link_from_readme(result, name)
     return RESULTS / f"{name}.md"
 

@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Writes Sources/Lumpini/Vocabulary/BuiltInVocabularies.swift from schemas/vocabularies/*.tsv,
+"""Writes Sources/LumpiniCore/Vocabulary/BuiltInVocabularies.swift from schemas/vocabularies/*.tsv,
 so an installed lumpini has the vocabularies even where a city's root has no copy of them.
 Run after changing a vocabulary file; a test fails while the two differ."""
 import pathlib
@@ -19,4 +19,4 @@ for path in files:
     out.append('"""#,')
 out.append("    ]")
 out.append("}")
-(root / "Sources/Lumpini/Vocabulary/BuiltInVocabularies.swift").write_text("\n".join(out) + "\n", encoding="utf-8")
+(root / "Sources/LumpiniCore/Vocabulary/BuiltInVocabularies.swift").write_text("\n".join(out) + "\n", encoding="utf-8")

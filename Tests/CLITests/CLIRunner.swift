@@ -29,13 +29,20 @@ struct CLIRunner {
         fixtures.appendingPathComponent(relative).path
     }
 
-    /// Runs `lumpini arguments…` in `directory`, with `environment` added, and waits (bounded by `timeout` seconds).
+    /// `lumpini-engine`, which `lumpini` starts for every command but the catalogue's queries.
+    static var engine: URL {
+        binary.deletingLastPathComponent().appendingPathComponent("lumpini-engine")
+    }
+
+    /// Runs `lumpini arguments…` (or `executable`) in `directory`, with `environment` added, and waits
+    /// (bounded by `timeout` seconds).
     @discardableResult
     static func run(
-        _ arguments: [String], in directory: URL? = nil, environment: [String: String] = [:], timeout: TimeInterval = 120
+        _ arguments: [String], in directory: URL? = nil, environment: [String: String] = [:], timeout: TimeInterval = 120,
+        executable: URL = binary
     ) throws -> Result {
         let process = Process()
-        process.executableURL = binary
+        process.executableURL = executable
         process.arguments = arguments
         process.currentDirectoryURL = directory
         var env = ProcessInfo.processInfo.environment

@@ -1,5 +1,4 @@
 import Foundation
-import GRDB
 
 extension Catalogue {
     /// Brings the index up to date after a release: records every version it published, re-records
@@ -19,17 +18,6 @@ extension Catalogue {
         for outcome in summary.awaitingApproval + summary.failed where recorded[outcome.id] == nil {
             guard let description = try? DatasetLoader.load(id: outcome.id, in: workspace) else { continue }
             try recordUnpublished(description.metadata, reason: outcome.reason)
-        }
-    }
-
-    /// The latest version the index shows of each dataset.
-    func recordedLatestVersions() throws -> [String: Int] {
-        try database.read { db in
-            var versions: [String: Int] = [:]
-            for row in try Row.fetchAll(db, sql: "SELECT id, latestVersion FROM dataset") {
-                versions[row["id"]] = row["latestVersion"]
-            }
-            return versions
         }
     }
 }

@@ -38,7 +38,7 @@ public final class DatasetCleansing {
     public init(description: DatasetDescription, workspace: Workspace, vocabularies: Vocabularies? = nil) throws {
         self.description = description
         directory = workspace.datasetDirectory(description.id)
-        let file = "datasets/\(description.id)/\(DatasetLoader.fileName)"
+        let file = "datasets/\(description.id)/\(DatasetDescription.fileName)"
         try SourcePathPolicy.check(description.source, datasetDirectory: directory, file: file)
         let vocabularies = try vocabularies ?? Vocabularies.load(from: workspace)
         pendingPaths = description.source.paths
@@ -64,7 +64,7 @@ public final class DatasetCleansing {
             guard let known = TextEncoding(named: name) else {
                 throw LumpiniError(
                     "unknown-encoding", "the encoding \"\(name)\" is not one Lumpini reads", kind: .input,
-                    file: "datasets/\(description.id)/\(DatasetLoader.fileName)", field: "source.encoding",
+                    file: "datasets/\(description.id)/\(DatasetDescription.fileName)", field: "source.encoding",
                     hint: "use UTF-8, TIS-620, Windows-874, UTF-16LE, UTF-16BE or Windows-1252"
                 )
             }

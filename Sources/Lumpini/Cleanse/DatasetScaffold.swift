@@ -39,7 +39,7 @@ public enum DatasetScaffold {
         let recipe = suggestedRecipe(layer: layer, hasGeometry: hasGeometry, crs: layer.crs.epsg)
         let schemaFields = layer.fields.map { field in (field.name, schemaType(field.inferredType)) }
         let yaml = descriptionText(id: id, sourceFile: fileURL.lastPathComponent, report: report, layer: layer, recipe: recipe)
-        try Data(yaml.utf8).write(to: directory.appendingPathComponent(DatasetLoader.fileName))
+        try Data(yaml.utf8).write(to: directory.appendingPathComponent(DatasetDescription.fileName))
         try FileManager.default.createDirectory(at: workspace.schemasDirectory, withIntermediateDirectories: true)
         let schemaURL = workspace.schemasDirectory.appendingPathComponent("\(id).schema.json")
         if !FileManager.default.fileExists(atPath: schemaURL.path) {
@@ -51,7 +51,7 @@ public enum DatasetScaffold {
             try (data + Data("\n".utf8)).write(to: schemaURL)
         }
         return Result(
-            dataset: id, files: copied + ["datasets/\(id)/\(DatasetLoader.fileName)", "schemas/\(id).schema.json"],
+            dataset: id, files: copied + ["datasets/\(id)/\(DatasetDescription.fileName)", "schemas/\(id).schema.json"],
             recipe: recipe.map(\.name)
         )
     }

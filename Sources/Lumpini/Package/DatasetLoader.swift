@@ -7,16 +7,13 @@ import Foundation
 /// let description = try DatasetLoader.load(id: "pm25-readings-sample", in: Workspace())
 /// ```
 public enum DatasetLoader {
-    /// The file name of a dataset description inside its folder.
-    public static let fileName = "dataset.yaml"
-
     /// Loads the dataset `id` of a workspace and checks that its `id` matches its folder.
     /// - Throws: `LumpiniError` (`dataset-not-found`, `yaml-*`, `invalid-id`, `source-path-refused`, …).
     public static func load(id: String, in workspace: Workspace) throws -> DatasetDescription {
         try Slug.require(id, what: "dataset id")
         let directory = workspace.datasetDirectory(id)
-        let url = directory.appendingPathComponent(fileName)
-        let display = "datasets/\(id)/\(fileName)"
+        let url = directory.appendingPathComponent(DatasetDescription.fileName)
+        let display = "datasets/\(id)/\(DatasetDescription.fileName)"
         guard FileManager.default.fileExists(atPath: url.path) else {
             let known = (try? workspace.datasetIDs()) ?? []
             throw LumpiniError(
@@ -45,7 +42,7 @@ public enum DatasetLoader {
     }
 
     /// Parses dataset description text (no source-path check against a folder).
-    public static func parse(_ text: String, displayPath: String = DatasetLoader.fileName) throws -> DatasetDescription {
+    public static func parse(_ text: String, displayPath: String = DatasetDescription.fileName) throws -> DatasetDescription {
         let root = try StrictYAML.parse(Data(text.utf8), displayPath: displayPath)
         let description = try DatasetDescriptionReader.read(root)
         try SourcePathPolicy.checkSyntax(description.source, file: displayPath)

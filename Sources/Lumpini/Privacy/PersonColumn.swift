@@ -25,7 +25,8 @@ enum PersonColumn {
 
     /// Whether a column's name says it holds people.
     static func namesPeople(_ columnName: String) -> Bool {
-        if thaiTerms.contains(where: { columnName.contains($0) }) { return true }
+        // Most column names are ASCII: no Thai term can be in them, and a file may have a million columns.
+        if !columnName.utf8.allSatisfy({ $0 < 0x80 }), thaiTerms.contains(where: { columnName.contains($0) }) { return true }
         let words = self.words(columnName)
         if words.contains(where: personWords.contains) { return true }
         let joined = words.joined()

@@ -82,16 +82,3 @@ final class BufferedFileWriter {
         return (size, try sink.finish())
     }
 }
-
-extension Sequence where Element == UInt8 {
-    /// Lowercase hexadecimal, as checksums are written.
-    var hexString: String {
-        let digits = Array("0123456789abcdef".utf8)
-        var text = [UInt8]()
-        for byte in self {
-            text.append(digits[Int(byte >> 4)])
-            text.append(digits[Int(byte & 0x0F)])
-        }
-        return String(decoding: text, as: UTF8.self)
-    }
-}

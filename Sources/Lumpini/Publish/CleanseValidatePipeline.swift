@@ -45,7 +45,7 @@ public struct CleanseValidatePipeline: PublishPipeline {
                 if let first = validator.headerErrors.first {
                     throw LumpiniError(
                         "schema-mismatch", "the cleansed columns do not fit the schema \"\(dataset.schema ?? "")\": \(first.message)",
-                        kind: .data, file: "datasets/\(dataset.id)/\(DatasetLoader.fileName)",
+                        kind: .data, file: "datasets/\(dataset.id)/\(DatasetDescription.fileName)",
                         hint: "rename or select columns in the recipe, or fix the schema's fields"
                     )
                 }
@@ -115,7 +115,7 @@ public struct CleanseValidatePipeline: PublishPipeline {
                 let cleansingReport = try cleansing.finish(quarantineFile: files.relative(files.quarantine))
                 try quarantine.commit()
                 let privacyReport = privacy.finish()
-                if dataset.metadata.classification == .public, let blocking = privacyReport.blockingError(file: "datasets/\(dataset.id)/\(DatasetLoader.fileName)") {
+                if dataset.metadata.classification == .public, let blocking = privacyReport.blockingError(file: "datasets/\(dataset.id)/\(DatasetDescription.fileName)") {
                     throw blocking
                 }
                 let task = ValidationTask(
@@ -154,7 +154,7 @@ public struct CleanseValidatePipeline: PublishPipeline {
             guard let crs = geometry.spatialReference, !crs.isGeographic || (crs.epsgCode.map { $0 != 4326 } ?? false) else { return }
             throw LumpiniError(
                 "crs-not-wgs84", "the cleansed geometries are in \(crs.name ?? "another CRS"); publishing needs WGS 84 (EPSG:4326)",
-                kind: .input, file: "datasets/\(dataset.id)/\(DatasetLoader.fileName)", field: "recipe",
+                kind: .input, file: "datasets/\(dataset.id)/\(DatasetDescription.fileName)", field: "recipe",
                 hint: "add a `reproject` step to the recipe"
             )
         }

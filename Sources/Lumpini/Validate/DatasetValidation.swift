@@ -10,7 +10,7 @@ enum DatasetValidation {
         let id = description.id
         guard let schema else {
             throw LumpiniError("schema-missing", "dataset \"\(id)\" names no schema to validate against", kind: .input,
-                               file: "datasets/\(id)/\(DatasetLoader.fileName)", field: "schema",
+                               file: "datasets/\(id)/\(DatasetDescription.fileName)", field: "schema",
                                hint: "add `schema: <name>` to dataset.yaml, or pass --schema")
         }
         let cleansing = try DatasetCleansing(description: description, workspace: workspace)

@@ -1,6 +1,6 @@
 import Foundation
 import GRDB
-@testable import Lumpini
+@testable import LumpiniCatalogue
 import XCTest
 
 final class CatalogueBuildTests: XCTestCase {

@@ -1,5 +1,5 @@
 import Foundation
-@testable import Lumpini
+@testable import LumpiniCore
 import XCTest
 
 final class BuiltInVocabularyTests: XCTestCase {

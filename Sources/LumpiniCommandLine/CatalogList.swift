@@ -1,0 +1,23 @@
+import ArgumentParser
+import LumpiniCatalogue
+
+struct CatalogList: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "list",
+        abstract: "List published datasets, filtered by theme, publisher, format, high value, freshness or place.",
+        discussion: """
+            With --json: an array of objects with id, title {th, en}, publisher, theme, highValue,
+            highValueCategory, classification, updated, version, formats, updateFrequency, stale,
+            qualityScore, qualityRating.
+            """)
+
+    @OptionGroup var location: CatalogLocation
+    @OptionGroup var filters: CatalogFilterOptions
+    @OptionGroup var output: CatalogOutputFormat
+
+    func run() async throws {
+        try await reportingFailures {
+            try DatasetListOutput.print(try location.open().list(filters.filter), format: output)
+        }
+    }
+}

@@ -1,0 +1,118 @@
+import Foundation
+import LumpiniCatalogue
+
+/// Columns of text for a terminal, aligned by what people see: Thai vowel and tone marks take no
+/// column of their own, so they are not counted.
+public struct TextTable {
+    public var headers: [String]
+    public var rows: [[String]] = []
+    /// Columns wider than this are cut with "…".
+    public var maximumWidth = 48
+
+    public init(headers: [String], rows: [[String]] = [], maximumWidth: Int = 48) {
+        self.headers = headers
+        self.rows = rows
+        self.maximumWidth = maximumWidth
+    }
+
+    /// The table with its header row in bold (on a terminal), one line per row.
+    public func render() -> String {
+        let cells = ([headers] + rows).map { $0.map { TextTable.fitted($0, to: maximumWidth) } }
+        var widths = [Int](repeating: 0, count: headers.count)
+        for row in cells {
+            for (index, cell) in row.enumerated() { widths[index] = max(widths[index], cell.width) }
+        }
+        var text = ""
+        for (number, row) in cells.enumerated() {
+            var line = ""
+            for (index, cell) in row.enumerated() {
+                if index > 0 { line += "  " }
+                line += cell.text
+                if index < row.count - 1 { line += String(repeating: " ", count: widths[index] - cell.width) }
+            }
+            text += (number == 0 ? Terminal.styled(line, .bold) : line) + "\n"
+        }
+        return text
+    }
+
+    /// Columns a terminal gives the text: combining marks and format characters take none.
+    public static func width(_ text: String) -> Int {
+        text.unicodeScalars.reduce(0) { $0 + width($1) }
+    }
+
+    private static func width(_ scalar: Unicode.Scalar) -> Int {
+        if scalar.isASCII { return 1 }
+        // Thai, most of what the tables hold, without the cost of a Unicode property lookup per letter:
+        // its vowel signs above and below and its tone marks (U+0E31, U+0E34–0E3A, U+0E47–0E4E) take no column.
+        if (0x0E00...0x0E7F).contains(scalar.value) {
+            let value = scalar.value
+            return value == 0x0E31 || (0x0E34...0x0E3A).contains(value) || (0x0E47...0x0E4E).contains(value) ? 0 : 1
+        }
+        switch scalar.properties.generalCategory {
+        case .nonspacingMark, .enclosingMark, .format: return 0
+        default: return scalar.properties.isEmojiPresentation ? 2 : 1
+        }
+    }
+
+    /// The text cut with "…" to at most `limit` columns, and its width.
+    static func fitted(_ text: String, to limit: Int) -> (text: String, width: Int) {
+        let total = width(text)
+        guard total > limit else { return (text, total) }
+        var result = ""
+        var used = 0
+        for character in text {
+            let columns = character.unicodeScalars.reduce(0) { $0 + width($1) }
+            if used + columns > limit - 1 { break }
+            result.append(character)
+            used += columns
+        }
+        return (result + "…", used + 1)
+    }
+}
+
+/// RFC 4180 CSV.
+enum CatalogCSV {
+    static func render(headers: [String], rows: [[String]]) -> String {
+        ([headers] + rows).map { $0.map(field).joined(separator: ",") }.joined(separator: "\r\n") + "\r\n"
+    }
+
+    static func field(_ value: String) -> String {
+        guard value.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return value }
+        return "\"" + value.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+    }
+}
+
+/// The three ways a list of datasets is printed.
+enum DatasetListOutput {
+    static func print(_ datasets: [DatasetSummary], format: CatalogOutputFormat) throws {
+        if format.json {
+            FileHandle.standardOutput.write(DatasetSummary.jsonArray(datasets))
+        } else if format.csv {
+            let rows = datasets.map { dataset in
+                [
+                    dataset.id, dataset.title.th ?? "", dataset.title.en ?? "", dataset.publisher, dataset.theme,
+                    String(dataset.highValue), dataset.highValueCategory ?? "", dataset.classification, dataset.updated,
+                    String(dataset.version), dataset.formats.joined(separator: ";"), dataset.updateFrequency,
+                    String(dataset.stale), String(dataset.qualityScore), dataset.qualityRating,
+                ]
+            }
+            Swift.print(CatalogCSV.render(headers: [
+                "id", "title_th", "title_en", "publisher", "theme", "high_value", "high_value_category", "classification",
+                "updated", "version", "formats", "update_frequency", "stale", "quality_score", "quality_rating",
+            ], rows: rows), terminator: "")
+        } else if datasets.isEmpty {
+            Swift.print("No datasets match.")
+        } else {
+            var table = TextTable(headers: ["ID", "TITLE", "PUBLISHER", "THEME", "HVD", "UPDATED", "FORMATS", "QUALITY"])
+            table.rows = datasets.map { dataset in
+                [
+                    dataset.id, dataset.title.th ?? dataset.title.en ?? "", dataset.publisher, dataset.theme,
+                    dataset.highValue ? "yes" : "", String(dataset.updated.prefix(10)) + (dataset.stale ? " (stale)" : ""),
+                    dataset.formats.joined(separator: ","), "\(dataset.qualityScore) \(dataset.qualityRating)",
+                ]
+            }
+            Swift.print(table.render(), terminator: "")
+            Swift.print("\(datasets.count) dataset\(datasets.count == 1 ? "" : "s")")
+        }
+    }
+}

@@ -1,0 +1,113 @@
+import Foundation
+
+/// The SHA-256 of everything a release is made from. Their combination with Lumpini's version is
+/// the `inputHash`: when it equals the latest manifest's, the release would be the same and is skipped.
+public struct InputHashes: Codable, Sendable, Equatable {
+    public struct Source: Codable, Sendable, Equatable {
+        /// Relative to the dataset folder, for example `source/pm25.csv`.
+        public var path: String
+        public var sha256: String
+
+        public init(path: String, sha256: String) {
+            self.path = path
+            self.sha256 = sha256
+        }
+    }
+
+    /// Every file of the dataset folder but `dataset.yaml` (sources with their sidecar files such as
+    /// `.dbf`, `.prj` and `.cpg`, area polygons), sorted by path.
+    public var sources: [Source]
+    public var datasetYAML: String
+    /// The Table Schema file's hash; null when the dataset declares no schema.
+    public var schema: String?
+    /// The Table Schema file relative to the workspace (`schemas/<name>.schema.json`), so that an
+    /// unchanged `dataset.yaml` can be recognised without reading it again.
+    public var schemaFile: String?
+    /// One hash over `schemas/vocabularies/` (districts and the other lists the recipe matches against).
+    public var vocabularies: String?
+
+    public init(sources: [Source], datasetYAML: String, schema: String?, schemaFile: String? = nil, vocabularies: String?) {
+        self.sources = sources
+        self.datasetYAML = datasetYAML
+        self.schema = schema
+        self.schemaFile = schemaFile
+        self.vocabularies = vocabularies
+    }
+
+    /// The hash over all inputs and the Lumpini version.
+    public func inputHash(lumpiniVersion: String = LumpiniVersion.current) -> String {
+        var text = "lumpini \(lumpiniVersion)\ndataset.yaml \(datasetYAML)\n"
+        text += "schema \(schema ?? "-")\nvocabularies \(vocabularies ?? "-")\n"
+        for source in sources {
+            text += "source \(source.path) \(source.sha256)\n"
+        }
+        return FileDigest.sha256(text)
+    }
+
+    /// Hashes the inputs of dataset `id` in `workspace`.
+    /// - Parameter vocabularies: the hash of the vocabularies folder, computed once per run (`vocabulariesHash`).
+    /// - Throws: `LumpiniError` when a file cannot be read.
+    public static func compute(id: String, schema: String?, in workspace: Workspace, vocabularies: String?) throws -> InputHashes {
+        let folder = workspace.datasetDirectory(id)
+        let yaml = try FileDigest.sha256(ofFile: folder.appendingPathComponent(DatasetDescription.fileName).path).sha256
+        return try compute(id: id, datasetYAML: yaml, schemaFile: schema.map { "schemas/\($0).schema.json" }, in: workspace, vocabularies: vocabularies)
+    }
+
+    /// The inputs of dataset `id` now, when its `dataset.yaml` is byte for byte the one `recorded`
+    /// was made from (so it names the same schema); nil when it changed or `recorded` does not say
+    /// which schema file it used. Lets an unchanged dataset be recognised without parsing YAML.
+    public static func computeIfDescriptionUnchanged(
+        recorded: InputHashes, id: String, in workspace: Workspace, vocabularies: String?
+    ) throws -> InputHashes? {
+        let folder = workspace.datasetDirectory(id)
+        let yaml = try FileDigest.sha256(ofFile: folder.appendingPathComponent(DatasetDescription.fileName).path).sha256
+        guard yaml == recorded.datasetYAML, recorded.schema == nil || recorded.schemaFile != nil else { return nil }
+        return try compute(id: id, datasetYAML: yaml, schemaFile: recorded.schemaFile, in: workspace, vocabularies: vocabularies)
+    }
+
+    private static func compute(
+        id: String, datasetYAML: String, schemaFile: String?, in workspace: Workspace, vocabularies: String?
+    ) throws -> InputHashes {
+        let folder = workspace.datasetDirectory(id)
+        let sources = try regularFiles(under: folder).filter { $0 != DatasetDescription.fileName }.map { path in
+            Source(path: path, sha256: try FileDigest.sha256(ofFile: folder.appendingPathComponent(path).path).sha256)
+        }
+        let schemaHash = try schemaFile.map { file in
+            let path = workspace.root.appendingPathComponent(file).path
+            guard FileManager.default.fileExists(atPath: path) else {
+                throw LumpiniError(
+                    "schema-missing", "the schema \"\(file)\" named by dataset.yaml does not exist", kind: .input,
+                    file: path, hint: "create \(file) or fix `schema:` in dataset.yaml"
+                )
+            }
+            return try FileDigest.sha256(ofFile: path).sha256
+        }
+        return InputHashes(sources: sources, datasetYAML: datasetYAML, schema: schemaHash, schemaFile: schemaFile, vocabularies: vocabularies)
+    }
+
+    /// One hash over every file in `schemas/vocabularies/`, or nil when there is no such folder.
+    public static func vocabulariesHash(in workspace: Workspace) throws -> String? {
+        let folder = workspace.schemasDirectory.appendingPathComponent("vocabularies", isDirectory: true)
+        guard FileManager.default.fileExists(atPath: folder.path) else { return nil }
+        var text = ""
+        for path in try regularFiles(under: folder) {
+            text += "\(path) \(try FileDigest.sha256(ofFile: folder.appendingPathComponent(path).path).sha256)\n"
+        }
+        return FileDigest.sha256(text)
+    }
+
+    /// Relative paths of the non-hidden regular files under `folder`, sorted.
+    public static func regularFiles(under folder: URL) throws -> [String] {
+        let manager = FileManager.default
+        guard let enumerator = manager.enumerator(
+            at: folder, includingPropertiesForKeys: [.isRegularFileKey], options: [.skipsHiddenFiles]
+        ) else { return [] }
+        let base = folder.standardizedFileURL.path
+        var paths: [String] = []
+        for case let url as URL in enumerator where (try? url.resourceValues(forKeys: [.isRegularFileKey]).isRegularFile) == true {
+            let full = url.standardizedFileURL.path
+            paths.append(full.hasPrefix(base + "/") ? String(full.dropFirst(base.count + 1)) : url.lastPathComponent)
+        }
+        return paths.sorted()
+    }
+}

@@ -1,0 +1,182 @@
+import ArgumentParser
+import Foundation
+import Lumpini
+import LumpiniCommandLine
+
+/// Options shared by `release` and `publish`.
+struct ReleaseArguments: ParsableArguments {
+    @Option(help: "The folder holding datasets/ and schemas/ (default: LUMPINI_ROOT, else the current directory).")
+    var root: String?
+
+    @Option(name: .customLong("public"), help: "The public tree to release into (default: LUMPINI_PUBLIC, else <root>/public).")
+    var publicRoot: String?
+
+    @Flag(help: "Rebuild even when the inputs are unchanged since the latest version.")
+    var force = false
+
+    @Flag(help: "Build and check everything, publish nothing.")
+    var dryRun = false
+
+    @Flag(help: "Print the summary as JSON on stdout (progress goes to stderr).")
+    var json = false
+
+    @Option(help: "Datasets built at once (default: the number of cores).")
+    var jobs: Int?
+
+    func validate() throws {
+        if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1") }
+    }
+
+    /// Runs the release of `ids` (all datasets when nil), prints progress and the summary, exits 0 or 1.
+    func release(_ ids: [String]?) async throws {
+        try await reportingFailures {
+            let workspace = Workspace(root: root, publicRoot: publicRoot)
+            let runner = ReleaseRunner(
+                workspace: workspace, pipeline: CleanseValidatePipeline(),
+                options: ReleaseOptions(force: force, dryRun: dryRun, parallelism: jobs ?? ProcessInfo.processInfo.activeProcessorCount)
+            )
+            let total = try ids?.count ?? workspace.datasetIDs().count
+            let progress = ReleaseProgress(total: total, linesToStderr: json)
+            let summary = try await runner.run(ids: ids) { progress.handle($0) }
+            progress.finish()
+            let indexed = summary.dryRun || updateCatalogue(after: summary, workspace: workspace)
+            if json {
+                print(try JSONOutput.string(summary), terminator: "")
+            } else {
+                print(ReleaseProgress.render(summary))
+            }
+            if summary.exitCode != 0 { throw ExitCode(summary.exitCode) }
+            if !indexed { throw ExitCode(1) }
+        }
+    }
+}
+
+/// Records the release in the catalogue index. The public tree is already complete and is the source
+/// of truth, so a failure here (a full disk, say) is reported and does not undo the release.
+private func updateCatalogue(after summary: ReleaseSummary, workspace: Workspace) -> Bool {
+    do {
+        let file = Catalogue.defaultFile(publicRoot: workspace.publicRoot)
+        try Catalogue.open(at: file, publicRoot: workspace.publicRoot, create: true).update(after: summary, workspace: workspace)
+        return true
+    } catch {
+        Terminal.error("the catalogue index was not updated: \(error) — the release itself is complete; run `lumpini catalog build` once the problem is fixed")
+        return false
+    }
+}
+
+struct Release: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Release every dataset (or those named) into the public tree: only what changed, atomically, in parallel.",
+        discussion: """
+            A dataset whose inputs (sources, dataset.yaml, schema, vocabularies, Lumpini version) hash to what
+            its latest release recorded is skipped. Only datasets approved by the governance committee and
+            classified public are published; the others are built as a dry run and listed as awaiting approval.
+            A lock keeps two releases off the same public tree. See docs/publishing.md.
+            Examples:
+              lumpini release
+              lumpini release pm25-readings-sample --force
+              lumpini release --json --public /srv/opendata
+            Exit codes: 0 every dataset published, unchanged or awaiting approval; 1 a dataset failed;
+            2 usage error, unknown dataset or the public tree locked by another release.
+            --json prints {publicRoot, dryRun, published[], unchanged[], awaitingApproval[], wouldPublish[], failed[]},
+            each entry with id and, where they apply, version, reason, code, rowsIn, rowsPublished, rowsQuarantined, path.
+            """
+    )
+
+    @Argument(help: "Dataset ids (default: every dataset under datasets/).")
+    var ids: [String] = []
+
+    @OptionGroup var options: ReleaseArguments
+
+    func run() async throws {
+        try await options.release(ids.isEmpty ? nil : ids)
+    }
+}
+
+/// Live progress on a terminal, one line per finished dataset otherwise.
+final class ReleaseProgress: @unchecked Sendable {
+    private let lock = NSLock()
+    private let total: Int
+    private let linesToStderr: Bool
+    private let live = Terminal.stderrIsTerminal
+    private var done = 0
+    private var rows: [String: Int] = [:]
+
+    init(total: Int, linesToStderr: Bool) {
+        self.total = total
+        self.linesToStderr = linesToStderr
+    }
+
+    func handle(_ event: ReleaseEvent) {
+        lock.lock()
+        defer { lock.unlock() }
+        switch event {
+        case .started(let id):
+            rows[id] = 0
+        case .rows(let id, let count):
+            rows[id] = count
+        case .finished(let outcome):
+            rows[outcome.id] = nil
+            done += 1
+            if live { clearLine() }
+            emit(Self.line(for: outcome))
+        }
+        if live { drawBar() }
+    }
+
+    func finish() {
+        lock.lock()
+        defer { lock.unlock() }
+        if live { clearLine() }
+    }
+
+    private func emit(_ line: String) {
+        if linesToStderr || live {
+            FileHandle.standardError.write(Data((line + "\n").utf8))
+        } else {
+            FileHandle.standardOutput.write(Data((line + "\n").utf8))
+        }
+    }
+
+    private func clearLine() {
+        FileHandle.standardError.write(Data("\r\u{1B}[2K".utf8))
+    }
+
+    private func drawBar() {
+        let width = 24
+        let filled = total == 0 ? width : width * done / total
+        let current = rows.sorted { $0.key < $1.key }.first
+        var text = "[" + String(repeating: "#", count: filled) + String(repeating: " ", count: width - filled) + "] \(done)/\(total)"
+        if let current { text += " · \(current.key) · \(current.value) rows" }
+        FileHandle.standardError.write(Data("\r\u{1B}[2K\(text)".utf8))
+    }
+
+    static func line(for outcome: DatasetOutcome) -> String {
+        let version = outcome.version.map { " v\($0)" } ?? ""
+        let rows = outcome.rowsPublished.map { " (\($0) rows published, \(outcome.rowsQuarantined ?? 0) quarantined)" } ?? ""
+        let ready = outcome.rowsPublished.map { " (\($0) rows ready, \(outcome.rowsQuarantined ?? 0) quarantined)" } ?? ""
+        switch outcome.status {
+        case .published: return Terminal.styled("published", .green) + " \(outcome.id)\(version)\(rows)"
+        case .unchanged: return Terminal.styled("unchanged", .dim) + " \(outcome.id)\(version)"
+        case .wouldPublish: return "would publish \(outcome.id)\(version)\(ready)"
+        case .awaitingApproval: return Terminal.styled("awaiting approval", .yellow) + " \(outcome.id)\(ready): \(outcome.reason ?? "")"
+        case .failed: return Terminal.styled("FAILED", .red) + " \(outcome.id): \(outcome.reason ?? "")"
+        }
+    }
+
+    static func render(_ summary: ReleaseSummary) -> String {
+        var lines = [Terminal.styled(summary.dryRun ? "Dry run on \(summary.publicRoot)" : "Released to \(summary.publicRoot)", .bold)]
+        func row(_ label: String, _ outcomes: [DatasetOutcome], detail: (DatasetOutcome) -> String) {
+            guard !outcomes.isEmpty else { return }
+            lines.append("  \(label.padding(toLength: 18, withPad: " ", startingAt: 0))\(outcomes.count)")
+            for outcome in outcomes.prefix(20) { lines.append("      \(detail(outcome))") }
+            if outcomes.count > 20 { lines.append("      … and \(outcomes.count - 20) more") }
+        }
+        row("published", summary.published) { "\($0.id) v\($0.version ?? 0) → \($0.path ?? "")" }
+        row("would publish", summary.wouldPublish) { "\($0.id) as v\($0.version ?? 0)" }
+        if !summary.unchanged.isEmpty { lines.append("  \("unchanged".padding(toLength: 18, withPad: " ", startingAt: 0))\(summary.unchanged.count)") }
+        row("awaiting approval", summary.awaitingApproval) { "\($0.id): \($0.reason ?? "")" }
+        row("failed", summary.failed) { "\($0.id): \($0.reason ?? "")" }
+        return lines.joined(separator: "\n")
+    }
+}
