@@ -71,16 +71,6 @@ struct DataPackageDescriptor: Encodable {
     var contributors: [Contributor]
     var resources: [Resource]
 
-    /// Well-known licence codes and where their text is.
-    private static let licensePaths = [
-        "CC-BY-4.0": "https://creativecommons.org/licenses/by/4.0/",
-        "CC-BY-SA-4.0": "https://creativecommons.org/licenses/by-sa/4.0/",
-        "CC0-1.0": "https://creativecommons.org/publicdomain/zero/1.0/",
-        "ODbL-1.0": "https://opendatacommons.org/licenses/odbl/1-0/",
-        "ODC-By-1.0": "https://opendatacommons.org/licenses/by/1-0/",
-        "PDDL-1.0": "https://opendatacommons.org/licenses/pddl/1-0/",
-    ]
-
     init(dataset: DatasetDescription, table: OutputTable, version: Int, releasedAt: String, dataFiles: [Manifest.File]) {
         let metadata = dataset.metadata
         name = metadata.id
@@ -89,7 +79,8 @@ struct DataPackageDescriptor: Encodable {
         self.version = "\(version).0.0"
         created = releasedAt
         keywords = metadata.keywords.en + metadata.keywords.th
-        licenses = [License(name: metadata.license, path: Self.licensePaths[metadata.license], title: nil)]
+        let known = LumpiniCore.License.builtIn.first { $0.code == metadata.license }
+        licenses = [License(name: metadata.license, path: known?.url, title: known?.title)]
         sources = [Source(title: "\(metadata.publisher): " + dataset.source.paths.joined(separator: ", "), path: nil)]
         contributors = [
             Contributor(title: metadata.publisher, email: nil, role: "publisher"),
