@@ -6,10 +6,14 @@ import CGDAL
 public final class Feature {
     let handle: OGRFeatureH
     public let layer: Layer
+    /// A failure GDAL reported while reading this feature, which it returned all the same: the
+    /// GeoJSON driver reads a geometry whose coordinates are text as no geometry, and says so only here.
+    public let readError: GDALError?
 
-    init(owning handle: OGRFeatureH, layer: Layer) {
+    init(owning handle: OGRFeatureH, layer: Layer, readError: GDALError? = nil) {
         self.handle = handle
         self.layer = layer
+        self.readError = readError
     }
 
     /// A new, empty feature with the layer's fields, to fill and pass to `Layer.create(_:)`.
@@ -19,6 +23,7 @@ public final class Feature {
         }
         self.handle = handle
         self.layer = layer
+        readError = nil
     }
 
     deinit {

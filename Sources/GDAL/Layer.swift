@@ -95,7 +95,8 @@ public final class Layer {
             }
             return nil
         }
-        return Feature(owning: feature, layer: self)
+        let failed = CPLGetLastErrorType().rawValue >= CE_Failure.rawValue
+        return Feature(owning: feature, layer: self, readError: failed ? GDALError.last(function: "OGR_L_GetNextFeature", path: dataset.path) : nil)
     }
 
     /// Calls `body` for every feature from the first, then leaves the cursor reset.

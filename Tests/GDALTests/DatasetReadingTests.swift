@@ -135,4 +135,19 @@ final class DatasetReadingTests: XCTestCase {
         XCTAssertFalse(RemotePathPolicy.isRemote("/vsizip/data/parks.zip/parks.shp"))
         XCTAssertFalse(RemotePathPolicy.isRemote("datasets/x/source/a.csv"))
     }
+
+    func testAFeatureReadDespiteAFailureSaysWhatFailed() throws {
+        let directory = try Fixtures.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let path = directory.appendingPathComponent("text.geojson").path
+        let features = [#"["100.5","13.7"]"#, "[100.6,13.8]"].map { coordinates in
+            #"{"type":"Feature","properties":{},"geometry":{"type":"Point","coordinates":"# + coordinates + "}}"
+        }
+        let document = #"{"type":"FeatureCollection","features":["# + features.joined(separator: ",") + "]}"
+        try document.write(toFile: path, atomically: true, encoding: .utf8)
+        let layer = try Dataset.open(path).layer(at: 0)
+        let first = try XCTUnwrap(try layer.nextFeature())
+        XCTAssertTrue(first.readError?.message.contains("coordinate") ?? false, "\(String(describing: first.readError))")
+        XCTAssertNil(try XCTUnwrap(try layer.nextFeature()).readError)
+    }
 }

@@ -35,6 +35,8 @@ public final class SourceReader {
     /// Why the header as declared does not fit the sheet's merged cells, when the reader was told to
     /// read it anyway (`refusingMergedHeaders: false`); nil otherwise.
     public private(set) var headerProblem: LumpiniError?
+    /// The failure GDAL reported while reading the latest feature, if any (see `unreadableGeometry`).
+    private var lastReadFailure: (row: Int, message: String)?
 
     /// Opens `path` for reading.
     /// - Parameters:
@@ -156,8 +158,12 @@ public final class SourceReader {
     /// Why the geometry of `record` (read by this reader) cannot be trusted, or nil. GDAL reads a
     /// GeoJSON point whose coordinates are `NaN` or `Infinity` (not JSON) as an empty point, other
     /// shapes with such coordinates as NaN or infinite numbers, and `1e999` as infinite: publishing
-    /// them would publish a feature without its place, or with an impossible one.
+    /// them would publish a feature without its place, or with an impossible one. A feature GDAL
+    /// reported a failure for as it read it (coordinates written as text) is not trusted either.
     public func unreadableGeometry(_ record: Record) -> String? {
+        if let failure = lastReadFailure, failure.row == record.rowNumber {
+            return "feature \(record.rowNumber): GDAL could not read it whole (\(failure.message))"
+        }
         guard let geometry = record.geometry else { return nil }
         if geometry.hasNonFiniteCoordinate {
             return "feature \(record.rowNumber): a coordinate of its \(geometry.typeName) is not a finite number (NaN, Infinity or too large)"
@@ -300,6 +306,7 @@ public final class SourceReader {
             }
         }
         let rowNumber = format.isTable ? firstDataRow + featureIndex - 1 : featureIndex
+        lastReadFailure = feature.readError.map { (rowNumber, $0.message) }
         return Record(rowNumber: rowNumber, values: values, geometry: feature.geometry)
     }
 }

@@ -60,13 +60,15 @@ final class GeodataCorpusTests: XCTestCase {
         Data("{\"type\":\"FeatureCollection\",\"features\":[{\"type\":\"Feature\",\"properties\":{\"name\":\"a\"},\"geometry\":\(geometry)}]}".utf8)
     }
 
-    /// NaN and Infinity (not JSON) read as an empty point, 1e999 as an infinite one: the feature is
+    /// NaN and Infinity (not JSON) read as an empty point, 1e999 as an infinite one, coordinates
+    /// written as text as no geometry (GDAL says so only as it reads the feature): the feature is
     /// quarantined as `unreadable-geometry`, naming it, and never published without its place.
     func testNaNAndInfiniteCoordinates() throws {
         let cases = [
             ("nan.geojson", "geo-nan", "{\"type\":\"Point\",\"coordinates\":[NaN,Infinity]}", [1]),
             ("overflow.geojson", "geo-overflow", "{\"type\":\"Point\",\"coordinates\":[1e999,-1e999]}", [0]),
             ("nan-line.geojson", "geo-nan-line", "{\"type\":\"LineString\",\"coordinates\":[[100.5,NaN],[100.6,13.7]]}", [1]),
+            ("text-coordinates.geojson", "geo-text-coordinates", "{\"type\":\"Point\",\"coordinates\":[\"100.5\",\"13.7\"]}", [1]),
         ]
         for (file, id, geometry, validate) in cases {
             try workspace.runSource(file, featureCollection(geometry), id: id,
