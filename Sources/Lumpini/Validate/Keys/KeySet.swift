@@ -184,6 +184,19 @@ struct DigestTable {
         }
     }
 
+    /// Every key stored, as 96 bits of its digest (`tail` holds the upper half of the low word) and its row.
+    func forEachEntry(_ body: (_ high: UInt64, _ tail: UInt64, _ row: Int) -> Void) {
+        for slot in slots where slot.row != 0 {
+            body(slot.high, slot.tail & 0xFFFF_FFFF_0000_0000, Int(slot.row))
+        }
+    }
+
+    /// Forgets every key, keeping the memory for the next ones.
+    mutating func removeAll() {
+        slots.withUnsafeMutableBufferPointer { $0.update(repeating: Slot(high: 0, tail: 0)) }
+        count = 0
+    }
+
     private mutating func grow() {
         var bigger = DigestTable(capacity: slots.count * 3 / 2)
         for slot in slots where slot.row != 0 {

@@ -20,11 +20,11 @@ public final class TableValidator {
     private let typedKeys: [Bool]
     /// The unique fields' columns, and for each the latest row of every value seen.
     private var uniqueColumns: [Int] = []
-    private var uniqueSeen: [DigestTable] = []
+    private var uniqueSeen: [SpillingDigestTable] = []
     private let primaryKey: [Int]?
     /// The latest row of every primary key seen, unless the key is one unique column whose
     /// table serves both checks (`primaryKeySharesUnique` is then its position in `uniqueColumns`).
-    private var primarySeen = DigestTable()
+    private var primarySeen = SpillingDigestTable()
     private let primaryKeySharesUnique: Int?
     private let foreignKeys: [(key: ForeignKey, columns: [Int], lookup: ReferenceKeySet)]
 
@@ -48,7 +48,7 @@ public final class TableValidator {
         var keyFields = Array(repeating: false, count: checkers.count)
         for (index, checker) in checkers.enumerated() where checker.field.constraints.unique {
             uniqueColumns.append(index)
-            uniqueSeen.append(DigestTable(capacity: tableCapacity))
+            uniqueSeen.append(SpillingDigestTable(capacity: tableCapacity))
             keyFields[index] = true
         }
         primaryKey = schema.primaryKey.isEmpty ? nil : columns(schema.primaryKey)
@@ -58,7 +58,7 @@ public final class TableValidator {
         } else {
             primaryKeySharesUnique = nil
         }
-        if primaryKey != nil, primaryKeySharesUnique == nil { primarySeen = DigestTable(capacity: tableCapacity) }
+        if primaryKey != nil, primaryKeySharesUnique == nil { primarySeen = SpillingDigestTable(capacity: tableCapacity) }
         var foreignKeys: [(ForeignKey, [Int], ReferenceKeySet)] = []
         for (index, key) in schema.foreignKeys.enumerated() {
             guard let lookup = lookups[index], let columns = columns(key.fields) else { continue }
@@ -201,8 +201,7 @@ public final class TableValidator {
         var sharedPrevious: Int?
         for (position, index) in uniqueColumns.enumerated() {
             guard let digest = fieldDigests[index] else { continue }
-            // Updated through the array slot, the table stays unshared and grows in place. As in
-            // the reference tool, a repeat is reported against the latest row holding the value.
+            // As in the reference tool, a repeat is reported against the latest row holding the value.
             guard let previous = uniqueSeen[position].updateValue(row.number, forKey: digest) else { continue }
             if position == primaryKeySharesUnique { sharedPrevious = previous }
             let name = checkers[index].field.name
