@@ -169,6 +169,11 @@ public struct Catalogue: Sendable {
     private static var configuration: Configuration {
         var configuration = Configuration()
         configuration.busyMode = .timeout(5)
+        configuration.prepareDatabase { db in
+            // Pages read straight from the page cache, not copied in by a system call each: a
+            // listing of 10,000 datasets otherwise makes about 4,000 reads.
+            try db.execute(sql: "PRAGMA mmap_size = 268435456")
+        }
         return configuration
     }
 }

@@ -31,4 +31,28 @@ enum ColumnNames {
             first[name] = index
         }
     }
+
+    /// Separators a CSV is written with, other than the comma.
+    static let otherSeparators: [Character] = [";", "\t", "|"]
+
+    /// Throws when a column name of a CSV holds a separator other than the one the file is read
+    /// with: "a;b;c" as one column, or "b;c" beside "a", means the file is separated by `;` (or by a
+    /// mix), and publishing it would publish one column of joined values.
+    /// - Parameters:
+    ///   - names: the fields after the recipe (renaming such a column in the recipe accepts it).
+    ///   - delimiter: the delimiter the file is read with (`source.delimiter`, else a comma).
+    static func requireNoStraySeparator(_ names: [String], delimiter: String, sourceHeader: [String], file: String) throws {
+        for (index, name) in names.enumerated() {
+            guard let separator = otherSeparators.first(where: { name.contains($0) && String($0) != delimiter }) else { continue }
+            let shown = separator == "\t" ? "a tab" : "\"\(separator)\""
+            let declared = separator == "\t" ? "\"\\t\"" : "\"\(separator)\""
+            let where_ = names == sourceHeader ? "" : " after the recipe"
+            throw LumpiniError(
+                "csv-separator-suspect",
+                "column \(index + 1)\(where_) is named \"\(name)\", which holds \(shown): the file seems to be separated by \(shown) (or by a mix of separators), not by \(delimiter == "," ? "commas" : "\"\(delimiter)\"")",
+                kind: .input, file: file, field: name,
+                hint: "declare source.delimiter: \(declared) in dataset.yaml, ask the agency for a file with one separator, or rename the column in the recipe if the name is right"
+            )
+        }
+    }
 }

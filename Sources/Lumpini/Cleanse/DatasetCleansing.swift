@@ -54,6 +54,11 @@ public final class DatasetCleansing {
         )
         runner = try RecipeRunner(recipe: description.recipe, inputFields: reader.header, context: context)
         try ColumnNames.requireDistinct(runner.outputFields, sourceHeader: reader.header, file: reader.path)
+        if reader.format == .csv {
+            try ColumnNames.requireNoStraySeparator(
+                runner.outputFields, delimiter: description.source.delimiter ?? ",", sourceHeader: reader.header, file: reader.path
+            )
+        }
         let makesGeometry = description.recipe.contains { $0.name == PointsFromColumns.name || $0.name == GeometryFromWKT.name }
         hasGeometry = makesGeometry || ![.none, .unknown].contains(reader.geometryType) || (reader.geometryType == .unknown && !reader.format.isTable)
     }

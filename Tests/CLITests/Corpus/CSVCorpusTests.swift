@@ -19,24 +19,31 @@ final class CSVCorpusTests: XCTestCase {
                                 inspect: [0], validate: [1], cleanse: [0], publish: [0])
     }
 
+    /// A column named "a;b;c" means the file is not separated as declared: refused before anything
+    /// is written, naming the file, the column and the separator to declare.
     func testWrongDelimiter() throws {
         try workspace.runSource("semicolon.csv", Data("a;b;c\n1;2;3\n4;5;6\n".utf8), id: "csv-wrong-delimiter",
-                                sourceKeys: "delimiter: \"|\"", inspect: [0], validate: [0], cleanse: [0], publish: [0])
-        // One column named "a;b;c": GDAL 3.6 would take ";" as the separator, so the read-back uses
-        // Lumpini's reader and the README tells readers the separator is a comma.
-        let readme = try String(contentsOf: workspace.publicRoot.appendingPathComponent("csv-wrong-delimiter/latest/README.md"), encoding: .utf8)
-        XCTAssertTrue(readme.contains("CSV: Lumpini's RFC 4180 CSV reader"), readme)
-        XCTAssertTrue(readme.contains("SEPARATOR=COMMA"), readme)
-        let csv = try Data(contentsOf: workspace.publicRoot.appendingPathComponent("csv-wrong-delimiter/latest/csv-wrong-delimiter.csv"))
-        XCTAssertEqual(String(decoding: csv, as: UTF8.self), "a;b;c\r\n1;2;3\r\n4;5;6\r\n")
-        try workspace.expect(["publish", "csv-wrong-delimiter", "--force"], exit: [0])
-        let changelog = try String(contentsOf: workspace.publicRoot.appendingPathComponent("csv-wrong-delimiter/v2/changelog.json"), encoding: .utf8)
-        XCTAssertTrue(changelog.contains("\"unchanged\" : 2"), changelog)
+                                sourceKeys: "delimiter: \"|\"", inspect: [0], validate: [0], cleanse: [2], publish: [1],
+                                mentions: ["semicolon.csv"])
+        try workspace.expect(["cleanse", "csv-wrong-delimiter"], exit: [2], mentions: ["a;b;c", "source.delimiter"])
     }
 
     func testMixedDelimiters() throws {
         try workspace.runSource("mixed-delimiters.csv", Data("a,b;c\n1;2,3\n4,5;6\n".utf8), id: "csv-mixed-delimiters",
-                                inspect: [0], validate: [0], cleanse: [0], publish: [0])
+                                inspect: [0], validate: [0], cleanse: [2], publish: [1], mentions: ["mixed-delimiters.csv"])
+    }
+
+    /// A `;` in a column name that is not a CSV's (a GeoJSON property) is a name like any other: it is
+    /// published as it is, read back, and a second version compares with the first.
+    func testASeparatorInAGeoJSONPropertyName() throws {
+        let feature = #"{"type":"Feature","properties":{"a;b;c":"x"},"geometry":{"type":"Point","coordinates":[100.5,13.7]}}"#
+        try workspace.runSource("semicolon-property.geojson", Data((#"{"type":"FeatureCollection","features":["# + feature + "]}").utf8),
+                                id: "geo-semicolon-property", inspect: [0], validate: [0], cleanse: [0], publish: [0])
+        let csv = try String(contentsOf: workspace.publicRoot.appendingPathComponent("geo-semicolon-property/latest/geo-semicolon-property.csv"), encoding: .utf8)
+        XCTAssertTrue(csv.hasPrefix("a;b;c,"), csv)
+        try workspace.expect(["publish", "geo-semicolon-property", "--force"], exit: [0])
+        let changelog = try String(contentsOf: workspace.publicRoot.appendingPathComponent("geo-semicolon-property/v2/changelog.json"), encoding: .utf8)
+        XCTAssertTrue(changelog.contains("\"unchanged\" : 1"), changelog)
     }
 
     func testUnbalancedQuotes() throws {
