@@ -22,17 +22,24 @@ public struct TextTable {
         for row in cells {
             for (index, cell) in row.enumerated() { widths[index] = max(widths[index], cell.width) }
         }
-        var text = ""
+        // Built as bytes: a listing of 10,000 datasets is megabytes, and String appends cost more.
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(cells.count * (widths.reduce(0, +) + 2 * widths.count + 1))
         for (number, row) in cells.enumerated() {
-            var line = ""
+            var line: [UInt8] = []
             for (index, cell) in row.enumerated() {
-                if index > 0 { line += "  " }
-                line += cell.text
-                if index < row.count - 1 { line += String(repeating: " ", count: widths[index] - cell.width) }
+                if index > 0 { line += [0x20, 0x20] }
+                line += cell.text.utf8
+                if index < row.count - 1 { line += repeatElement(0x20, count: widths[index] - cell.width) }
             }
-            text += (number == 0 ? Terminal.styled(line, .bold) : line) + "\n"
+            if number == 0 {
+                bytes += Terminal.styled(String(decoding: line, as: UTF8.self), .bold).utf8
+            } else {
+                bytes += line
+            }
+            bytes.append(0x0A)
         }
-        return text
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     /// Columns a terminal gives the text: combining marks and format characters take none.
