@@ -1,7 +1,6 @@
 /// The data rows of a CSV after its header, as values: what `SourceReader` streams for a CSV.
-/// Built by the opener, then used only by the read-ahead thread that reads ahead of the pipeline.
-final class CSVRows: @unchecked Sendable {
-    struct Row: Sendable {
+final class CSVRows {
+    struct Row {
         var number: Int
         var values: [String?]
     }

@@ -28,8 +28,8 @@ public final class SourceReader {
     private let firstDataRow: Int
     private var featureIndex = 0
     private let headerRow: Int
-    /// A CSV's rows after the header, read and decoded on a thread of their own; nil for other formats.
-    private let csvRows: ReadAhead<CSVRows.Row>?
+    /// A CSV's rows after the header; nil for other formats.
+    private let csvRows: CSVRows?
     /// For a CSV, how its encoding was chosen (declared, or detected with a confidence); nil otherwise.
     public let csvEncodingDetection: EncodingDetector.Detection?
     /// Why the header as declared does not fit the sheet's merged cells, when the reader was told to
@@ -86,8 +86,7 @@ public final class SourceReader {
             header = rows.count == 1 ? rows[0] : headerLayout.join(rows)
             fields = header.map { FieldDefinition(name: $0, type: .string) }
             stringFields = header.map { _ in true }
-            let dataRows = CSVRows(reader: reader, header: header, path: path)
-            csvRows = ReadAhead { try dataRows.next() }
+            csvRows = CSVRows(reader: reader, header: header, path: path)
             return
         }
         csvRows = nil
