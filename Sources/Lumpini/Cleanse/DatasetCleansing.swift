@@ -78,7 +78,7 @@ public final class DatasetCleansing {
         return try SourceReader(
             path: directory.appendingPathComponent(path).path, layer: description.source.layer, encoding: encoding,
             crs: description.source.crs, headerRow: description.source.headerRow, delimiter: description.source.delimiter,
-            headerRows: description.source.headerRows
+            headerRows: description.source.headerRows, readingAhead: true
         )
     }
 

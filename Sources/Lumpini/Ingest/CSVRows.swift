@@ -1,6 +1,7 @@
 /// The data rows of a CSV after its header, as values: what `SourceReader` streams for a CSV.
-final class CSVRows {
-    struct Row {
+/// When read ahead, it is built by the opener and then used only by the read-ahead thread.
+final class CSVRows: @unchecked Sendable {
+    struct Row: Sendable {
         var number: Int
         var values: [String?]
     }
@@ -41,5 +42,18 @@ final class CSVRows {
             values += Array(repeating: nil, count: header.count - values.count)
         }
         return Row(number: row.number, values: values)
+    }
+}
+
+/// A CSV's data rows, read where they are asked for or a batch ahead on a thread of their own.
+enum CSVRowStream {
+    case direct(CSVRows)
+    case ahead(ReadAhead<CSVRows.Row>)
+
+    func next() throws -> CSVRows.Row? {
+        switch self {
+        case .direct(let rows): return try rows.next()
+        case .ahead(let rows): return try rows.next()
+        }
     }
 }

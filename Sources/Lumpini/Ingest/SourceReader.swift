@@ -29,7 +29,7 @@ public final class SourceReader {
     private var featureIndex = 0
     private let headerRow: Int
     /// A CSV's rows after the header; nil for other formats.
-    private let csvRows: CSVRows?
+    private let csvRows: CSVRowStream?
     /// For a CSV, how its encoding was chosen (declared, or detected with a confidence); nil otherwise.
     public let csvEncodingDetection: EncodingDetector.Detection?
     /// Why the header as declared does not fit the sheet's merged cells, when the reader was told to
@@ -47,11 +47,15 @@ public final class SourceReader {
     ///   - headerRows: how many rows the header takes (1 when nil); see `HeaderRows`.
     ///   - refusingMergedHeaders: false to read a header whose merged cells the declared rows do not
     ///     cover anyway, with the problem in `headerProblem` (for `inspect`, which shows the file as it is).
+    ///   - readingAhead: read and decode a CSV a batch ahead on a thread of its own. Worth it when each
+    ///     record then takes real work (cleansing, publishing); a reader that only counts or checks
+    ///     rows is faster without it, as handing strings between threads costs more than it saves.
     /// - Throws: `LumpiniError` naming the file when it cannot be read, when a sheet's XML is broken,
     ///   or when an XLSX header has merged cells the declared header rows do not cover.
     public init(
         path: String, layer layerName: String? = nil, encoding declared: TextEncoding? = nil, crs: String? = nil,
-        headerRow: Int? = nil, delimiter: String? = nil, headerRows: Int? = nil, refusingMergedHeaders: Bool = true
+        headerRow: Int? = nil, delimiter: String? = nil, headerRows: Int? = nil, refusingMergedHeaders: Bool = true,
+        readingAhead: Bool = false
     ) throws {
         self.path = path
         self.format = SourceFormat(path: path)
@@ -86,7 +90,8 @@ public final class SourceReader {
             header = rows.count == 1 ? rows[0] : headerLayout.join(rows)
             fields = header.map { FieldDefinition(name: $0, type: .string) }
             stringFields = header.map { _ in true }
-            csvRows = CSVRows(reader: reader, header: header, path: path)
+            let dataRows = CSVRows(reader: reader, header: header, path: path)
+            csvRows = readingAhead ? .ahead(ReadAhead { try dataRows.next() }) : .direct(dataRows)
             return
         }
         csvRows = nil

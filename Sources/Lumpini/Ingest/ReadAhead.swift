@@ -1,0 +1,120 @@
+import Foundation
+
+/// Produces elements on a thread of its own, ahead of the one consuming them, so reading and
+/// decoding a file overlaps the work done on what was read. Elements travel in batches; at most
+/// `maximumBatches` wait, so memory stays bounded when the consumer is the slower side. The
+/// producer's error arrives after the elements produced before it, where a direct read would
+/// have thrown it. Dropping the `ReadAhead` stops the producer at its next batch.
+///
+/// ```swift
+/// let rows = ReadAhead(produce: { try source.nextRow() })   // `source` now belongs to the producer
+/// while let row = try rows.next() { … }
+/// ```
+final class ReadAhead<Element: Sendable> {
+    private let channel: Channel
+    private let produce: @Sendable () throws -> Element?
+    private var started = false
+    private var current: [Element] = []
+    private var position = 0
+
+    /// - Parameter produce: the next element, or nil at the end; called on the producer's thread only.
+    init(batchSize: Int = 1_024, maximumBatches: Int = 4, produce: @escaping @Sendable () throws -> Element?) {
+        channel = Channel(batchSize: batchSize, maximumBatches: maximumBatches)
+        self.produce = produce
+    }
+
+    deinit {
+        channel.cancel()
+    }
+
+    /// The next element, or nil at the end.
+    /// - Throws: the producer's error, once every element before it has been returned.
+    func next() throws -> Element? {
+        if position < current.count {
+            defer { position += 1 }
+            return current[position]
+        }
+        if !started {
+            started = true
+            let channel = channel, produce = produce
+            Thread { channel.run(produce) }.start()
+        }
+        guard let batch = try channel.take() else { return nil }
+        current = batch
+        position = 1
+        return batch[0]
+    }
+
+    /// What the producer's thread and the consumer share, under one lock.
+    private final class Channel: @unchecked Sendable {
+        let batchSize: Int
+        let maximumBatches: Int
+        private let condition = NSCondition()
+        private var waiting: [[Element]] = []
+        private var producerDone = false
+        private var failure: (any Error)?
+        private var cancelled = false
+
+        init(batchSize: Int, maximumBatches: Int) {
+            self.batchSize = batchSize
+            self.maximumBatches = maximumBatches
+        }
+
+        func run(_ produce: () throws -> Element?) {
+            var batch: [Element] = []
+            batch.reserveCapacity(batchSize)
+            var error: (any Error)?
+            do {
+                while let element = try produce() {
+                    batch.append(element)
+                    if batch.count == batchSize {
+                        guard hand(batch) else { return }
+                        batch.removeAll(keepingCapacity: true)
+                    }
+                }
+            } catch let thrown {
+                error = thrown
+            }
+            guard batch.isEmpty || hand(batch) else { return }
+            condition.lock()
+            producerDone = true
+            failure = error
+            condition.broadcast()
+            condition.unlock()
+        }
+
+        /// The next batch, nil at the end; throws the producer's error after its last batch.
+        func take() throws -> [Element]? {
+            condition.lock()
+            defer { condition.unlock() }
+            while waiting.isEmpty && !producerDone { condition.wait() }
+            guard !waiting.isEmpty else {
+                if let failure {
+                    self.failure = nil
+                    throw failure
+                }
+                return nil
+            }
+            condition.broadcast()
+            return waiting.removeFirst()
+        }
+
+        func cancel() {
+            condition.lock()
+            cancelled = true
+            condition.broadcast()
+            condition.unlock()
+        }
+
+        /// Waits for room, then queues `batch`; false when the consumer has gone.
+        private func hand(_ batch: [Element]) -> Bool {
+            condition.lock()
+            defer { condition.unlock() }
+            while waiting.count >= maximumBatches && !cancelled { condition.wait() }
+            guard !cancelled else { return false }
+            waiting.append(batch)
+            condition.broadcast()
+            return true
+        }
+    }
+}
