@@ -29,13 +29,16 @@ struct DatasetRelease: Sendable {
 
     private func release(progress: @Sendable (ReleaseEvent) -> Void) throws -> DatasetOutcome {
         let latest = tree.latestInputHash(id)
-        if !options.force, let latest,
-           let current = try InputHashes.computeIfDescriptionUnchanged(recorded: latest.inputs, id: id, in: workspace, vocabularies: vocabulariesHash),
-           current.inputHash() == latest.inputHash {
+        // An unchanged dataset.yaml names the schema it named before: its inputs are hashed without parsing
+        // it, and those hashes serve the build too, so a changed source is not read twice.
+        let hashedBeforeParsing = try latest.flatMap {
+            try InputHashes.computeIfDescriptionUnchanged(recorded: $0.inputs, id: id, in: workspace, vocabularies: vocabulariesHash)
+        }
+        if !options.force, let latest, hashedBeforeParsing?.inputHash() == latest.inputHash {
             return DatasetOutcome(id: id, status: .unchanged, version: latest.version)
         }
         let dataset = try pipeline.describe(id, in: workspace)
-        let inputs = try InputHashes.compute(id: id, schema: dataset.schema, in: workspace, vocabularies: vocabulariesHash)
+        let inputs = try hashedBeforeParsing ?? InputHashes.compute(id: id, schema: dataset.schema, in: workspace, vocabularies: vocabulariesHash)
         if !options.force, let latest, latest.inputHash == inputs.inputHash() {
             return DatasetOutcome(id: id, status: .unchanged, version: latest.version)
         }
