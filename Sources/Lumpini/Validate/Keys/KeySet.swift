@@ -184,10 +184,11 @@ struct DigestTable {
         }
     }
 
-    /// Every key stored, as 96 bits of its digest (`tail` holds the upper half of the low word) and its row.
-    func forEachEntry(_ body: (_ high: UInt64, _ tail: UInt64, _ row: Int) -> Void) {
+    /// Every key stored, as its slot holds it: the digest's high word, then the upper half of its low
+    /// word and the row in one word (`SpillingDigestTable` writes them to disk as they are).
+    func forEachEntry(_ body: (_ high: UInt64, _ tail: UInt64) -> Void) {
         for slot in slots where slot.row != 0 {
-            body(slot.high, slot.tail & 0xFFFF_FFFF_0000_0000, Int(slot.row))
+            body(slot.high, slot.tail)
         }
     }
 

@@ -59,7 +59,7 @@ final class SpillingDigestTable {
     private func spill() {
         var entries: [Entry] = []
         entries.reserveCapacity(recent.count)
-        recent.forEachEntry { high, tail, row in entries.append(Entry(high: high, tail: tail | UInt64(UInt32(truncatingIfNeeded: row)))) }
+        recent.forEachEntry { high, tail in entries.append(Entry(high: high, tail: tail)) }
         entries.sort { $0.key < $1.key }
         guard write(entries) else {
             spillThreshold = .max
