@@ -84,7 +84,8 @@ struct DigitGroups {
         digits[groups[first].digitOffset..<(groups[last].digitOffset + groups[last].count)]
     }
 
-    private static func isSeparator(_ byte: UInt8) -> Bool {
+    /// Whether `byte` may sit between two groups of one written number.
+    static func isSeparator(_ byte: UInt8) -> Bool {
         byte == 0x20 || byte == UInt8(ascii: "-") || byte == UInt8(ascii: "(") || byte == UInt8(ascii: ")")
     }
 

@@ -74,7 +74,7 @@ public struct PrivacyScanner: Sendable {
             case UInt8(ascii: "0")...UInt8(ascii: "9"):
                 run += 1
                 if run >= shortestNumber { return false }
-            case UInt8(ascii: " "), UInt8(ascii: "-"), UInt8(ascii: "("), UInt8(ascii: ")"), UInt8(ascii: "+"):
+            case _ where DigitGroups.isSeparator(byte) || byte == UInt8(ascii: "+"):
                 continue
             case UInt8(ascii: "@"), 0x80...:
                 return false
