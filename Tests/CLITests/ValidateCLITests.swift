@@ -45,6 +45,28 @@ final class ValidateCLITests: XCTestCase {
         XCTAssertEqual(first["note"] as? String, "constraint \"maxLength\" is \"5\"")
     }
 
+    /// Past 262,144 keys the older ones live on disk (`SpillingDigestTable`): repeats of keys spilled
+    /// long before are still found, with the row that held them, and nothing else is reported.
+    func testRepeatedKeysAreFoundAfterOlderKeysWentToDisk() throws {
+        let file = folder.appendingPathComponent("keys.csv")
+        var text = "id,code\n"
+        for index in 1...600_000 { text += "\(index),C\(index)\n" }
+        text += "17,C600001\n600002,C42\n"
+        try Data(text.utf8).write(to: file)
+        let schema = folder.appendingPathComponent("keys.json")
+        try Data(#"{"fields": [{"name": "id", "type": "integer"}, {"name": "code", "type": "string", "constraints": {"unique": true}}], "primaryKey": ["id"]}"#.utf8)
+            .write(to: schema)
+        let result = try CLIRunner.run(["validate", file.path, "--schema", schema.path, "--json"])
+        XCTAssertEqual(result.status, 1, result.stderr)
+        let report = try XCTUnwrap(try result.json() as? [String: Any])
+        let task = try XCTUnwrap((report["tasks"] as? [[String: Any]])?.first)
+        let errors = try XCTUnwrap(task["errors"] as? [[String: Any]])
+        XCTAssertEqual(errors.map { "\($0["type"] ?? "") \($0["rowNumber"] ?? "") \($0["note"] ?? "")" }, [
+            "primary-key 600002 the same as in the row at position 18",
+            "unique-error 600003 the same as in the row at position 43",
+        ])
+    }
+
     func testMaxErrorsKeepsFewButCountsAll() throws {
         let file = folder.appendingPathComponent("many.csv")
         var text = "id,value\n"
