@@ -30,20 +30,20 @@ extension Catalogue {
         var arguments: StatementArguments = [Timestamp.format(filter.now)]
         var score: [String] = []
         for term in terms {
-            score.append("(instr(d.searchTitle, ?) > 0) * 100 + (instr(d.searchKeywords, ?) > 0) * 10 + (instr(d.searchDescription, ?) > 0)")
+            score.append("(instr(s.searchTitle, ?) > 0) * 100 + (instr(s.searchKeywords, ?) > 0) * 10 + (instr(s.searchDescription, ?) > 0)")
             arguments += [term, term, term]
         }
         var sql = "SELECT \(DatasetSummary.selection), \(score.joined(separator: " + ")) AS score"
         var conditions: [String] = []
         if indexed.isEmpty {
-            sql += " FROM dataset AS d"
+            sql += " FROM dataset AS d JOIN dataset_search AS s ON s.number = d.number"
         } else {
-            sql += " FROM dataset_fts JOIN dataset AS d ON d.number = dataset_fts.rowid"
+            sql += " FROM dataset_fts JOIN dataset AS d ON d.number = dataset_fts.rowid JOIN dataset_search AS s ON s.number = d.number"
             conditions.append("dataset_fts MATCH ?")
             arguments += [indexed.map(SearchText.ftsPhrase).joined(separator: " AND ")]
         }
         for term in terms where !indexed.contains(term) {
-            conditions.append("(instr(d.searchTitle, ?) > 0 OR instr(d.searchKeywords, ?) > 0 OR instr(d.searchDescription, ?) > 0)")
+            conditions.append("(instr(s.searchTitle, ?) > 0 OR instr(s.searchKeywords, ?) > 0 OR instr(s.searchDescription, ?) > 0)")
             arguments += [term, term, term]
         }
         let (filterConditions, filterArguments) = filter.sqlConditions()

@@ -132,6 +132,50 @@ enum CatalogueSchema {
                 try db.execute(sql: "ALTER TABLE format ADD COLUMN name TEXT NOT NULL DEFAULT ''; UPDATE format SET name = format")
             }
         }
+        migrator.registerMigration("v3: search text apart from the listed columns") { db in
+            // `list` reads every row of `dataset`; the folded search text and the descriptions (which the
+            // manifest in `dataset_document` also holds) made those rows four times wider than what it shows.
+            try db.execute(sql: """
+                CREATE TABLE dataset_search (
+                    number INTEGER PRIMARY KEY,
+                    searchTitle TEXT NOT NULL, searchKeywords TEXT NOT NULL, searchDescription TEXT NOT NULL
+                );
+                INSERT INTO dataset_search (number, searchTitle, searchKeywords, searchDescription)
+                    SELECT number, searchTitle, searchKeywords, searchDescription FROM dataset;
+                DROP TRIGGER dataset_fts_insert;
+                DROP TRIGGER dataset_fts_delete;
+                DROP TRIGGER dataset_fts_update;
+                DROP TABLE dataset_fts;
+                ALTER TABLE dataset DROP COLUMN searchTitle;
+                ALTER TABLE dataset DROP COLUMN searchKeywords;
+                ALTER TABLE dataset DROP COLUMN searchDescription;
+                ALTER TABLE dataset DROP COLUMN descriptionTh;
+                ALTER TABLE dataset DROP COLUMN descriptionEn;
+
+                CREATE VIRTUAL TABLE dataset_fts USING fts5(
+                    searchTitle, searchKeywords, searchDescription,
+                    content='dataset_search', content_rowid='number', tokenize='trigram'
+                );
+                INSERT INTO dataset_fts(dataset_fts) VALUES ('rebuild');
+                CREATE TRIGGER dataset_search_insert AFTER INSERT ON dataset_search BEGIN
+                    INSERT INTO dataset_fts(rowid, searchTitle, searchKeywords, searchDescription)
+                    VALUES (new.number, new.searchTitle, new.searchKeywords, new.searchDescription);
+                END;
+                CREATE TRIGGER dataset_search_delete AFTER DELETE ON dataset_search BEGIN
+                    INSERT INTO dataset_fts(dataset_fts, rowid, searchTitle, searchKeywords, searchDescription)
+                    VALUES ('delete', old.number, old.searchTitle, old.searchKeywords, old.searchDescription);
+                END;
+                CREATE TRIGGER dataset_search_update AFTER UPDATE ON dataset_search BEGIN
+                    INSERT INTO dataset_fts(dataset_fts, rowid, searchTitle, searchKeywords, searchDescription)
+                    VALUES ('delete', old.number, old.searchTitle, old.searchKeywords, old.searchDescription);
+                    INSERT INTO dataset_fts(rowid, searchTitle, searchKeywords, searchDescription)
+                    VALUES (new.number, new.searchTitle, new.searchKeywords, new.searchDescription);
+                END;
+                CREATE TRIGGER dataset_forget_search AFTER DELETE ON dataset BEGIN
+                    DELETE FROM dataset_search WHERE number = old.number;
+                END;
+                """)
+        }
         return migrator
     }
 }

@@ -68,7 +68,6 @@ struct CatalogueWriter {
         let values: [String: (any DatabaseValueConvertible)?] = [
             "id": manifest.id,
             "titleTh": metadata.title.th, "titleEn": metadata.title.en,
-            "descriptionTh": metadata.description.th, "descriptionEn": metadata.description.en,
             "publisher": metadata.publisher, "theme": metadata.theme, "license": metadata.license,
             "classification": metadata.classification.rawValue,
             "highValue": metadata.highValue.flag, "hvdCategory": metadata.highValue.category,
@@ -86,15 +85,24 @@ struct CatalogueWriter {
             "formats": formats.joined(separator: ","),
             "qualityScore": quality.points, "qualityRating": quality.rating.rawValue,
             "directory": directory,
-            "searchTitle": SearchText.fold([metadata.title.th, metadata.title.en].compactMap { $0 }.joined(separator: " | ")),
-            "searchKeywords": SearchText.fold(keywords.joined(separator: " | ")),
-            "searchDescription": SearchText.fold([metadata.description.th, metadata.description.en].compactMap { $0 }.joined(separator: " | ")),
         ]
         let columns = CatalogueWriter.datasetColumns
         try db.cachedStatement(sql: """
             INSERT INTO dataset (\(columns.joined(separator: ", "))) VALUES (\(columns.map { ":" + $0 }.joined(separator: ", ")))
             ON CONFLICT(id) DO UPDATE SET \(columns.dropFirst().map { "\($0) = excluded.\($0)" }.joined(separator: ", "))
             """).execute(arguments: StatementArguments(values.mapValues { $0?.databaseValue ?? .null }))
+        try db.cachedStatement(sql: """
+            INSERT INTO dataset_search (number, searchTitle, searchKeywords, searchDescription)
+            VALUES ((SELECT number FROM dataset WHERE id = ?), ?, ?, ?)
+            ON CONFLICT(number) DO UPDATE SET
+                searchTitle = excluded.searchTitle, searchKeywords = excluded.searchKeywords,
+                searchDescription = excluded.searchDescription
+            """).execute(arguments: [
+                manifest.id,
+                SearchText.fold([metadata.title.th, metadata.title.en].compactMap { $0 }.joined(separator: " | ")),
+                SearchText.fold(keywords.joined(separator: " | ")),
+                SearchText.fold([metadata.description.th, metadata.description.en].compactMap { $0 }.joined(separator: " | ")),
+            ])
 
         try db.cachedStatement(sql: "INSERT OR REPLACE INTO dataset_document (id, manifest, quality) VALUES (?, ?, ?)")
             .execute(arguments: [manifest.id, try JSONOutput.string(manifest, pretty: false), try JSONOutput.string(quality, pretty: false)])
@@ -137,11 +145,10 @@ struct CatalogueWriter {
     }
 
     static let datasetColumns = [
-        "id", "titleTh", "titleEn", "descriptionTh", "descriptionEn", "publisher", "theme", "license", "classification",
+        "id", "titleTh", "titleEn", "publisher", "theme", "license", "classification",
         "highValue", "hvdCategory", "updateFrequency", "governanceStatus", "spatialName", "temporalStart", "temporalEnd",
         "minX", "minY", "maxX", "maxY", "latestVersion", "versionCount", "firstReleasedAt", "releasedAt", "staleAt",
         "rowsIn", "rowsPublished", "rowsQuarantined", "features", "geometryType", "valid", "errorCount", "warningCount",
         "changedValues", "formats", "qualityScore", "qualityRating", "directory",
-        "searchTitle", "searchKeywords", "searchDescription",
     ]
 }

@@ -111,7 +111,7 @@ final class CatalogueBuildTests: XCTestCase {
         let (migrations, datasets) = try queue.read { db in
             (try String.fetchAll(db, sql: "SELECT identifier FROM grdb_migrations"), try Int.fetchOne(db, sql: "SELECT count(*) FROM dataset"))
         }
-        XCTAssertEqual(migrations.count, 2)
+        XCTAssertEqual(migrations, CatalogueSchema.migrator.migrations)
         XCTAssertEqual(datasets, 4)
     }
 
@@ -125,6 +125,32 @@ final class CatalogueBuildTests: XCTestCase {
         XCTAssertEqual(try catalogue.search("café").map(\.id), ["cafe-terraces"])
         XCTAssertEqual(try catalogue.dataset(id: "cafe-terraces")?.manifest.dataFiles.map(\.format), ["CSV", "GPKG"])
         XCTAssertEqual(try catalogue.statistics().byFormat.map(\.key), ["CSV", "GPKG"])
+    }
+
+    func testAnIndexOfTheSecondSchemaKeepsItsSearchTextWhenMigrated() throws {
+        try FileManager.default.createDirectory(at: tree.catalogueFile.deletingLastPathComponent(), withIntermediateDirectories: true)
+        let old = try DatabaseQueue(path: tree.catalogueFile.path)
+        try CatalogueSchema.migrator.migrate(old, upTo: "v2: compact dataset rows, format names")
+        try old.write { db in
+            try db.execute(sql: """
+                INSERT INTO dataset (id, titleTh, titleEn, descriptionTh, descriptionEn, publisher, theme, license,
+                    classification, highValue, updateFrequency, governanceStatus, latestVersion, versionCount,
+                    firstReleasedAt, releasedAt, formats, qualityScore, qualityRating, directory,
+                    searchTitle, searchKeywords, searchDescription)
+                VALUES ('canal-water-quality', 'คุณภาพน้ำในคลอง', 'Canal water quality', NULL, 'Dissolved oxygen by canal',
+                    'DDS', 'environment', 'CC-BY-4.0', 'public', 1, 'monthly', 'approved', 1, 1,
+                    '2026-01-05T03:00:00Z', '2026-01-05T03:00:00Z', 'CSV', 300, 'good', 'canal-water-quality/v1',
+                    'คุณภาพน้ำในคลอง | canal water quality', 'น้ำ | water', 'dissolved oxygen by canal')
+                """)
+        }
+        try old.close()
+        let catalogue = try tree.open()
+        XCTAssertEqual(try catalogue.search("น้ำ").map(\.id), ["canal-water-quality"])
+        XCTAssertEqual(try catalogue.search("dissolved oxygen").map(\.id), ["canal-water-quality"])
+        XCTAssertEqual(try catalogue.list().map(\.title.en), ["Canal water quality"])
+        let queue = try DatabaseQueue(path: tree.catalogueFile.path)
+        let columns = try queue.read { db in try db.columns(in: "dataset").map(\.name) }
+        XCTAssertFalse(columns.contains("searchTitle"), "the listed rows no longer carry the search text")
     }
 
     /// Everything a user can see of the index.
