@@ -34,7 +34,11 @@ let package = Package(
         ),
         .target(
             name: "LumpiniCatalogue",
-            dependencies: ["LumpiniCore", .product(name: "GRDB", package: "GRDB.swift")]
+            dependencies: [
+                "LumpiniCore", .product(name: "GRDB", package: "GRDB.swift"),
+                // SQLite's C API, to print long listings straight from the rows (SummaryRow).
+                .product(name: "GRDBSQLite", package: "GRDB.swift"),
+            ]
         ),
         .target(
             name: "Lumpini",

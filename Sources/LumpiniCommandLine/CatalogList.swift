@@ -17,7 +17,7 @@ struct CatalogList: AsyncParsableCommand {
 
     func run() async throws {
         try await reportingFailures {
-            try DatasetListOutput.print(try location.open().list(filters.filter), format: output)
+            try DatasetListOutput.write(.list(filters.filter), of: try location.open(), format: output)
         }
     }
 }

@@ -26,7 +26,7 @@ struct CatalogSearch: AsyncParsableCommand {
     func run() async throws {
         try await reportingFailures {
             let query = words.map { $0.contains(" ") ? "\"\($0)\"" : $0 }.joined(separator: " ")
-            try DatasetListOutput.print(try location.open().search(query, filter: filters.filter), format: output)
+            try DatasetListOutput.write(try .search(query, filter: filters.filter), of: try location.open(), format: output)
         }
     }
 }

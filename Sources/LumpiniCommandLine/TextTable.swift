@@ -17,29 +17,40 @@ public struct TextTable {
 
     /// The table with its header row in bold (on a terminal), one line per row.
     public func render() -> String {
+        var bytes: [UInt8] = []
+        forEachLine { line in
+            bytes += line
+            bytes.append(0x0A)
+        }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// Writes the table as `render()` gives it.
+    public func write(to output: inout BlockOutput) throws {
+        try forEachLine { line in
+            line.withUnsafeBufferPointer { output.append($0) }
+            output.append(0x0A)
+            try output.endItem()
+        }
+    }
+
+    // Built as bytes: a listing of 10,000 datasets is megabytes, and String appends cost more.
+    private func forEachLine(_ body: ([UInt8]) throws -> Void) rethrows {
         let cells = ([headers] + rows).map { $0.map { TextTable.fitted($0, to: maximumWidth) } }
         var widths = [Int](repeating: 0, count: headers.count)
         for row in cells {
             for (index, cell) in row.enumerated() { widths[index] = max(widths[index], cell.width) }
         }
-        // Built as bytes: a listing of 10,000 datasets is megabytes, and String appends cost more.
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(cells.count * (widths.reduce(0, +) + 2 * widths.count + 1))
+        var line: [UInt8] = []
         for (number, row) in cells.enumerated() {
-            var line: [UInt8] = []
+            line.removeAll(keepingCapacity: true)
             for (index, cell) in row.enumerated() {
                 if index > 0 { line += [0x20, 0x20] }
                 line += cell.text.utf8
                 if index < row.count - 1 { line += repeatElement(0x20, count: widths[index] - cell.width) }
             }
-            if number == 0 {
-                bytes += Terminal.styled(String(decoding: line, as: UTF8.self), .bold).utf8
-            } else {
-                bytes += line
-            }
-            bytes.append(0x0A)
+            try body(number == 0 ? Array(Terminal.styled(String(decoding: line, as: UTF8.self), .bold).utf8) : line)
         }
-        return String(decoding: bytes, as: UTF8.self)
     }
 
     /// Columns a terminal gives the text: combining marks and format characters take none.
@@ -84,42 +95,36 @@ enum CatalogCSV {
     }
 
     static func field(_ value: String) -> String {
-        guard value.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return value }
+        guard value.utf8.contains(where: BlockOutput.csvNeedsQuotes) else { return value }
         return "\"" + value.replacingOccurrences(of: "\"", with: "\"\"") + "\""
     }
 }
 
 /// The three ways a list of datasets is printed.
 enum DatasetListOutput {
-    static func print(_ datasets: [DatasetSummary], format: CatalogOutputFormat) throws {
+    static func write(_ query: DatasetQuery, of catalogue: Catalogue, format: CatalogOutputFormat) throws {
+        var output = BlockOutput()
         if format.json {
-            FileHandle.standardOutput.write(DatasetSummary.jsonArray(datasets))
+            try DatasetListing.writeJSON(query, of: catalogue, to: &output)
         } else if format.csv {
-            let rows = datasets.map { dataset in
-                [
-                    dataset.id, dataset.title.th ?? "", dataset.title.en ?? "", dataset.publisher, dataset.theme,
-                    String(dataset.highValue), dataset.highValueCategory ?? "", dataset.classification, dataset.updated,
-                    String(dataset.version), dataset.formats.joined(separator: ";"), dataset.updateFrequency,
-                    String(dataset.stale), String(dataset.qualityScore), dataset.qualityRating,
-                ]
-            }
-            Swift.print(CatalogCSV.render(headers: [
-                "id", "title_th", "title_en", "publisher", "theme", "high_value", "high_value_category", "classification",
-                "updated", "version", "formats", "update_frequency", "stale", "quality_score", "quality_rating",
-            ], rows: rows), terminator: "")
-        } else if datasets.isEmpty {
-            Swift.print("No datasets match.")
+            try DatasetListing.writeCSV(query, of: catalogue, to: &output)
         } else {
             var table = TextTable(headers: ["ID", "TITLE", "PUBLISHER", "THEME", "HVD", "UPDATED", "FORMATS", "QUALITY"])
-            table.rows = datasets.map { dataset in
-                [
-                    dataset.id, dataset.title.th ?? dataset.title.en ?? "", dataset.publisher, dataset.theme,
-                    dataset.highValue ? "yes" : "", String(dataset.updated.prefix(10)) + (dataset.stale ? " (stale)" : ""),
-                    dataset.formats.joined(separator: ","), "\(dataset.qualityScore) \(dataset.qualityRating)",
-                ]
+            try catalogue.forEach(query) { row in
+                let updated = String(decoding: row.bytes(.updated).prefix(10), as: UTF8.self)
+                table.rows.append([
+                    row.string(.id) ?? "", row.string(.titleTh) ?? row.string(.titleEn) ?? "", row.string(.publisher) ?? "",
+                    row.string(.theme) ?? "", row.flag(.highValue) ? "yes" : "", row.flag(.stale) ? updated + " (stale)" : updated,
+                    row.formats.joined(separator: ","), "\(row.integer(.qualityScore)) \(row.string(.qualityRating) ?? "")",
+                ])
             }
-            Swift.print(table.render(), terminator: "")
-            Swift.print("\(datasets.count) dataset\(datasets.count == 1 ? "" : "s")")
+            if table.rows.isEmpty {
+                output.append("No datasets match.\n" as StaticString)
+            } else {
+                try table.write(to: &output)
+                output.append(text: "\(table.rows.count) dataset\(table.rows.count == 1 ? "" : "s")\n")
+            }
+            try output.flush()
         }
     }
 }

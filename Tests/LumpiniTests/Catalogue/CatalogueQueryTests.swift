@@ -71,14 +71,6 @@ final class CatalogueQueryTests: XCTestCase {
         }
     }
 
-    func testTheFastJSONOfListIsTheSummariesThemselves() throws {
-        var summaries = try catalogue.list()
-        summaries[0].title = LocalizedText(th: "ชื่อ \"ในเครื่องหมายคำพูด\"\nบรรทัดใหม่ \\ \u{1}", en: nil)
-        let data = DatasetSummary.jsonArray(summaries)
-        XCTAssertEqual(try JSONDecoder().decode([DatasetSummary].self, from: data), summaries)
-        XCTAssertEqual(try JSONDecoder().decode([DatasetSummary].self, from: DatasetSummary.jsonArray([])), [])
-    }
-
     func testFilters() throws {
         XCTAssertEqual(try list(DatasetFilter(theme: "environment")), ["canal-water-quality", "pm25-readings"])
         XCTAssertEqual(try list(DatasetFilter(publisher: "ECO")), ["cafe-terraces"])
