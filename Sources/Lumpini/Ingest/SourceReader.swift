@@ -96,14 +96,14 @@ public final class SourceReader {
         }
         csvRows = nil
         csvEncodingDetection = nil
-        let dataset: Dataset
         let layer: Layer
         let singleHeaderRow = !format.isTable || (self.headerRow == 1 && headerLayout.count == 1)
         let format = self.format
         do {
-            (dataset, layer) = try format.withSpreadsheetHeaders(singleHeaderRow ? "FORCE" : "DISABLE") {
+            // The layer keeps its dataset open.
+            layer = try format.withSpreadsheetHeaders(singleHeaderRow ? "FORCE" : "DISABLE") {
                 let dataset = try Dataset.open(path, options: .init(openOptions: format.openOptions(headerRow: singleHeaderRow ? 1 : 2)))
-                return (dataset, try layerName.map { try dataset.layer(named: $0) } ?? dataset.layer(at: 0))
+                return try layerName.map { try dataset.layer(named: $0) } ?? dataset.layer(at: 0)
             }
         } catch let error as GDALError {
             throw LumpiniError.gdal(error, file: path)

@@ -13,7 +13,7 @@ struct HeaderCheck {
         let extraNames = HeaderCheck.deduplicated(
             labels.enumerated().map { index, label in index < schemaFields.count ? schemaFields[index].name : label }
         )
-        for (index, label) in labels.enumerated() {
+        for index in labels.indices {
             fields.append(index < schemaFields.count ? schemaFields[index] : SchemaField(name: extraNames[index], type: .any))
         }
         for index in schemaFields.count..<max(labels.count, schemaFields.count) where index < labels.count {
