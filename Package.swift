@@ -70,7 +70,7 @@ let package = Package(
         ),
         .testTarget(name: "GDALTests", dependencies: ["GDAL"]),
         .testTarget(name: "LumpiniTests", dependencies: ["Lumpini", "LumpiniCatalogue", "LumpiniCore", "GDAL"]),
-        .testTarget(name: "CLITests", dependencies: ["Lumpini"]),
+        .testTarget(name: "CLITests", dependencies: ["Lumpini", "LumpiniCommandLine"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -12,10 +12,15 @@ extension BlockOutput {
     mutating func jsonString(_ utf8: UnsafeBufferPointer<UInt8>) {
         append(0x22)
         var start = 0
-        for (index, byte) in utf8.enumerated() where byte == 0x22 || byte == 0x5C || byte < 0x20 {
-            append(UnsafeBufferPointer(rebasing: utf8[start..<index]))
-            jsonEscape(byte)
-            start = index + 1
+        var index = 0
+        while index < utf8.count {
+            let byte = utf8[index]
+            if byte == 0x22 || byte == 0x5C || byte < 0x20 {
+                append(UnsafeBufferPointer(rebasing: utf8[start..<index]))
+                jsonEscape(byte)
+                start = index + 1
+            }
+            index += 1
         }
         append(UnsafeBufferPointer(rebasing: utf8[start...]))
         append(0x22)

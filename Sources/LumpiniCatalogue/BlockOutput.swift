@@ -2,52 +2,81 @@ import Foundation
 
 /// Bytes on their way to a file descriptor, handed over in blocks of 64 KiB: a listing of any length
 /// holds one block, and the terminal or pipe starts receiving it before the query ends.
-public struct BlockOutput {
-    public private(set) var bytes: [UInt8] = []
+///
+/// A listing appends a few bytes at a time, hundreds of thousands of times; into an `Array` each append
+/// costs a uniqueness and a capacity check, so the block is a fixed buffer with room for the largest item.
+public struct BlockOutput: ~Copyable {
+    private var block: UnsafeMutablePointer<UInt8>
+    private var capacity: Int
+    private var count = 0
     let descriptor: Int32
     static let blockSize = 1 << 16
 
     public init(descriptor: Int32 = STDOUT_FILENO) {
         self.descriptor = descriptor
-        bytes.reserveCapacity(BlockOutput.blockSize + BlockOutput.blockSize / 4)
+        capacity = 2 * BlockOutput.blockSize
+        block = .allocate(capacity: capacity)
     }
 
+    deinit {
+        block.deallocate()
+    }
+
+    @inline(__always)
     public mutating func append(_ byte: UInt8) {
-        bytes.append(byte)
+        reserve(1)
+        block[count] = byte
+        count += 1
     }
 
+    @inline(__always)
     public mutating func append(_ buffer: UnsafeBufferPointer<UInt8>) {
-        bytes.append(contentsOf: buffer)
+        guard let source = buffer.baseAddress else { return }
+        reserve(buffer.count)
+        (block + count).update(from: source, count: buffer.count)
+        count += buffer.count
     }
 
+    @inline(__always)
     public mutating func append(_ text: StaticString) {
-        text.withUTF8Buffer { bytes.append(contentsOf: $0) }
+        text.withUTF8Buffer { append($0) }
     }
 
     /// Text made at run time (a literal goes to the `StaticString` overload only when this one has another name).
     public mutating func append(text: String) {
-        bytes.append(contentsOf: text.utf8)
+        var text = text
+        text.withUTF8 { append($0) }
     }
 
     /// Hands the bytes over once a block is full; call it between items.
-    public mutating func endItem() throws {
-        if bytes.count >= BlockOutput.blockSize { try flush() }
+    public mutating func endItem() throws(LumpiniError) {
+        if count >= BlockOutput.blockSize { try flush() }
     }
 
     /// Hands every byte held over.
     /// - Throws: `LumpiniError` `output-unwritable` when the descriptor refuses them.
-    public mutating func flush() throws {
+    public mutating func flush() throws(LumpiniError) {
         var written = 0
-        while written < bytes.count {
-            let count = bytes.withUnsafeBytes { write(descriptor, $0.baseAddress! + written, $0.count - written) }
-            if count < 0 {
+        while written < count {
+            let result = write(descriptor, block + written, count - written)
+            if result < 0 {
                 if errno == EINTR { continue }
                 throw LumpiniError(
                     "output-unwritable", "cannot write the output: \(String(cString: strerror(errno)))", kind: .input,
                     hint: "check the disk or the pipe the output goes to")
             }
-            written += count
+            written += result
         }
-        bytes.removeAll(keepingCapacity: true)
+        count = 0
+    }
+
+    /// Room for `extra` more bytes; an item larger than a block grows it.
+    private mutating func reserve(_ extra: Int) {
+        guard count + extra > capacity else { return }
+        let grown = UnsafeMutablePointer<UInt8>.allocate(capacity: max(2 * capacity, count + extra))
+        grown.update(from: block, count: count)
+        block.deallocate()
+        block = grown
+        capacity = max(2 * capacity, count + extra)
     }
 }

@@ -79,15 +79,17 @@ struct CatalogShow: AsyncParsableCommand {
             for advice in detail.quality.missing { text += "  +\(advice.points) \(advice.check): \(advice.advice)\n" }
         }
         text += "\nFiles of v\(detail.version) in \(publicRoot.appendingPathComponent(detail.directory).path):\n"
-        var files = TextTable(headers: ["PATH", "FORMAT", "ROLE", "SIZE", "SHA-256"])
-        files.rows = detail.files.map { [$0.path, $0.format, $0.role.rawValue, String($0.size), String($0.sha256.prefix(16)) + "…"] }
+        let files = TextTable(
+            headers: ["PATH", "FORMAT", "ROLE", "SIZE", "SHA-256"],
+            rows: detail.files.map { [$0.path, $0.format, $0.role.rawValue, String($0.size), String($0.sha256.prefix(16)) + "…"] })
         text += files.render()
         text += "\nVersions:\n"
-        var versions = TextTable(headers: ["VERSION", "RELEASED", "ROWS", "QUARANTINED", "FILES", "BYTES"])
-        versions.rows = detail.versions.map {
-            ["v\($0.version)", $0.releasedAt, $0.rowsPublished.map(String.init) ?? "", $0.rowsQuarantined.map(String.init) ?? "",
-             String($0.fileCount), String($0.totalSize)]
-        }
+        let versions = TextTable(
+            headers: ["VERSION", "RELEASED", "ROWS", "QUARANTINED", "FILES", "BYTES"],
+            rows: detail.versions.map {
+                ["v\($0.version)", $0.releasedAt, $0.rowsPublished.map(String.init) ?? "", $0.rowsQuarantined.map(String.init) ?? "",
+                 String($0.fileCount), String($0.totalSize)]
+            })
         text += versions.render()
         return text
     }

@@ -60,16 +60,16 @@ struct CatalogStats: AsyncParsableCommand {
         text += quality.byRating.map { "  \($0.key): \($0.count)" }.joined(separator: "\n") + "\n"
         text += "\n" + Terminal.styled("Stale: \(stats.staleCount) past their update frequency", .bold) + "\n"
         if !stats.stale.isEmpty {
-            var table = TextTable(headers: ["ID", "PUBLISHER", "FREQUENCY", "RELEASED", "STALE SINCE"])
-            table.rows = stats.stale.prefix(20).map { [$0.id, $0.publisher, $0.updateFrequency, $0.releasedAt, $0.staleAt] }
+            let table = TextTable(
+                headers: ["ID", "PUBLISHER", "FREQUENCY", "RELEASED", "STALE SINCE"],
+                rows: stats.stale.prefix(20).map { [$0.id, $0.publisher, $0.updateFrequency, $0.releasedAt, $0.staleAt] })
             text += table.render()
             if stats.staleCount > 20 { text += "  … and \(stats.staleCount - 20) more (`lumpini catalog list --stale`)\n" }
         }
         for (title, counts) in [("By theme", stats.byTheme), ("By publisher", stats.byPublisher), ("By format", stats.byFormat),
                                 ("By classification", stats.byClassification), ("Not published", stats.unpublished)] where !counts.isEmpty {
             text += "\n" + Terminal.styled(title, .bold) + "\n"
-            var table = TextTable(headers: ["", "DATASETS"])
-            table.rows = counts.map { [$0.key, String($0.count)] }
+            let table = TextTable(headers: ["", "DATASETS"], rows: counts.map { [$0.key, String($0.count)] })
             text += table.render()
         }
         return text

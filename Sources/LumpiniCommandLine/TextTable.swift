@@ -3,65 +3,135 @@ import LumpiniCatalogue
 
 /// Columns of text for a terminal, aligned by what people see: Thai vowel and tone marks take no
 /// column of their own, so they are not counted.
+///
+/// Cells are kept as bytes, one after another, each with its width: a listing of 10,000 datasets is
+/// 80,000 cells, and a `String` and an array per row cost more than the query that found them.
 public struct TextTable {
-    public var headers: [String]
-    public var rows: [[String]] = []
+    public let headers: [String]
     /// Columns wider than this are cut with "…".
-    public var maximumWidth = 48
+    public let maximumWidth: Int
+    private var text: [UInt8] = []
+    /// Where each cell ends in `text`, and the columns it takes, row after row.
+    private var cells: [(end: Int, width: Int)] = []
+    private var cellStart = 0
 
     public init(headers: [String], rows: [[String]] = [], maximumWidth: Int = 48) {
         self.headers = headers
-        self.rows = rows
         self.maximumWidth = maximumWidth
+        for row in rows { append(row: row) }
+    }
+
+    /// The rows added so far.
+    public var rowCount: Int { cells.count / headers.count }
+
+    public mutating func append(row: [String]) {
+        for cell in row {
+            append(text: cell)
+            endCell()
+        }
+    }
+
+    /// Adds bytes to the cell being written.
+    public mutating func append(_ utf8: UnsafeBufferPointer<UInt8>) {
+        text.append(contentsOf: utf8)
+    }
+
+    public mutating func append(_ literal: StaticString) {
+        literal.withUTF8Buffer { append($0) }
+    }
+
+    public mutating func append(text value: String) {
+        var value = value
+        value.withUTF8 { append($0) }
+    }
+
+    /// Ends the cell being written (the next bytes start the next cell, the first of a row after the last),
+    /// cutting it to `maximumWidth`.
+    public mutating func endCell() {
+        let width = text[cellStart...].withUnsafeBufferPointer(TextTable.width(utf8:))
+        if width > maximumWidth {
+            let fitted = TextTable.fitted(String(decoding: text[cellStart...], as: UTF8.self), to: maximumWidth)
+            text.replaceSubrange(cellStart..., with: fitted.text.utf8)
+            cells.append((text.count, fitted.width))
+        } else {
+            cells.append((text.count, width))
+        }
+        cellStart = text.count
     }
 
     /// The table with its header row in bold (on a terminal), one line per row.
     public func render() -> String {
         var bytes: [UInt8] = []
-        forEachLine { line in
-            bytes += line
-            bytes.append(0x0A)
-        }
+        write(to: &bytes)
         return String(decoding: bytes, as: UTF8.self)
     }
 
     /// Writes the table as `render()` gives it.
-    public func write(to output: inout BlockOutput) throws {
-        try forEachLine { line in
-            line.withUnsafeBufferPointer { output.append($0) }
-            output.append(0x0A)
-            try output.endItem()
-        }
-    }
+    public func write<Output: ByteOutput & ~Copyable>(to output: inout Output) throws(Output.Failure) {
+        let columns = headers.count
+        let headerWidths = headers.map { TextTable.fitted($0, to: maximumWidth) }
+        var widths = headerWidths.map(\.width)
+        for (index, cell) in cells.enumerated() { widths[index % columns] = max(widths[index % columns], cell.width) }
 
-    // Built as bytes: a listing of 10,000 datasets is megabytes, and String appends cost more.
-    private func forEachLine(_ body: ([UInt8]) throws -> Void) rethrows {
-        let cells = ([headers] + rows).map { $0.map { TextTable.fitted($0, to: maximumWidth) } }
-        var widths = [Int](repeating: 0, count: headers.count)
-        for row in cells {
-            for (index, cell) in row.enumerated() { widths[index] = max(widths[index], cell.width) }
+        var header = ""
+        for (index, cell) in headerWidths.enumerated() {
+            header += cell.text
+            if index < columns - 1 { header += String(repeating: " ", count: widths[index] - cell.width + 2) }
         }
-        var line: [UInt8] = []
-        for (number, row) in cells.enumerated() {
-            line.removeAll(keepingCapacity: true)
-            for (index, cell) in row.enumerated() {
-                if index > 0 { line += [0x20, 0x20] }
-                line += cell.text.utf8
-                if index < row.count - 1 { line += repeatElement(0x20, count: widths[index] - cell.width) }
+        output.append(text: Terminal.styled(header, .bold) + "\n")
+        try output.endItem()
+        text.withUnsafeBufferPointer { text in
+            var start = 0
+            for (index, cell) in cells.enumerated() {
+                let column = index % columns
+                output.append(UnsafeBufferPointer(rebasing: text[start..<cell.end]))
+                start = cell.end
+                if column < columns - 1 {
+                    for _ in 0..<(widths[column] - cell.width + 2) { output.append(0x20) }
+                } else {
+                    output.append(0x0A)
+                }
             }
-            try body(number == 0 ? Array(Terminal.styled(String(decoding: line, as: UTF8.self), .bold).utf8) : line)
         }
     }
 
     /// Columns a terminal gives the text: combining marks and format characters take none.
     public static func width(_ text: String) -> Int {
-        text.unicodeScalars.reduce(0) { $0 + width($1) }
+        var text = text
+        return text.withUTF8(width(utf8:))
+    }
+
+    /// The width of UTF-8 text, read as bytes: ASCII and Thai (most of what the tables hold) without
+    /// decoding, anything else a scalar at a time; a byte that is not UTF-8 takes a column.
+    static func width(utf8: UnsafeBufferPointer<UInt8>) -> Int {
+        var columns = 0
+        var index = 0
+        while index < utf8.count {
+            let lead = utf8[index]
+            if lead < 0x80 {
+                columns += 1
+                index += 1
+                continue
+            }
+            let length = lead >= 0xF8 ? 1 : lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : lead >= 0xC0 ? 2 : 1
+            guard length > 1, index + length <= utf8.count,
+                  (1..<length).allSatisfy({ utf8[index + $0] & 0xC0 == 0x80 }) else {
+                columns += 1
+                index += 1
+                continue
+            }
+            var value = UInt32(lead) & (0xFF >> (length + 1))
+            for offset in 1..<length { value = value << 6 | UInt32(utf8[index + offset] & 0x3F) }
+            columns += Unicode.Scalar(value).map(width) ?? 1
+            index += length
+        }
+        return columns
     }
 
     private static func width(_ scalar: Unicode.Scalar) -> Int {
         if scalar.isASCII { return 1 }
-        // Thai, most of what the tables hold, without the cost of a Unicode property lookup per letter:
-        // its vowel signs above and below and its tone marks (U+0E31, U+0E34–0E3A, U+0E47–0E4E) take no column.
+        // Thai, without the cost of a Unicode property lookup per letter: its vowel signs above and below
+        // and its tone marks (U+0E31, U+0E34–0E3A, U+0E47–0E4E) take no column.
         if (0x0E00...0x0E7F).contains(scalar.value) {
             let value = scalar.value
             return value == 0x0E31 || (0x0E34...0x0E3A).contains(value) || (0x0E47...0x0E4E).contains(value) ? 0 : 1
@@ -111,18 +181,31 @@ enum DatasetListOutput {
         } else {
             var table = TextTable(headers: ["ID", "TITLE", "PUBLISHER", "THEME", "HVD", "UPDATED", "FORMATS", "QUALITY"])
             try catalogue.forEach(query) { row in
-                let updated = String(decoding: row.bytes(.updated).prefix(10), as: UTF8.self)
-                table.rows.append([
-                    row.string(.id) ?? "", row.string(.titleTh) ?? row.string(.titleEn) ?? "", row.string(.publisher) ?? "",
-                    row.string(.theme) ?? "", row.flag(.highValue) ? "yes" : "", row.flag(.stale) ? updated + " (stale)" : updated,
-                    row.formats.joined(separator: ","), "\(row.integer(.qualityScore)) \(row.string(.qualityRating) ?? "")",
-                ])
+                table.append(row.bytes(.id))
+                table.endCell()
+                table.append(row.text(.titleTh) ?? row.bytes(.titleEn))
+                table.endCell()
+                table.append(row.bytes(.publisher))
+                table.endCell()
+                table.append(row.bytes(.theme))
+                table.endCell()
+                if row.flag(.highValue) { table.append("yes") }
+                table.endCell()
+                table.append(UnsafeBufferPointer(rebasing: row.bytes(.updated).prefix(10)))
+                if row.flag(.stale) { table.append(" (stale)") }
+                table.endCell()
+                table.append(row.bytes(.formats))
+                table.endCell()
+                table.append(row.bytes(.qualityScore))
+                table.append(" ")
+                table.append(row.bytes(.qualityRating))
+                table.endCell()
             }
-            if table.rows.isEmpty {
+            if table.rowCount == 0 {
                 output.append("No datasets match.\n" as StaticString)
             } else {
                 try table.write(to: &output)
-                output.append(text: "\(table.rows.count) dataset\(table.rows.count == 1 ? "" : "s")\n")
+                output.append(text: "\(table.rowCount) dataset\(table.rowCount == 1 ? "" : "s")\n")
             }
             try output.flush()
         }

@@ -99,8 +99,7 @@ enum InspectionText {
              field.distinctCapped ? "\(field.distinctCount)+" : String(field.distinctCount),
              field.samples.map { String($0.prefix(24)) }.joined(separator: " | ")]
         }
-        var table = TextTable(headers: header, maximumWidth: 40)
-        table.rows = rows
+        let table = TextTable(headers: header, rows: rows, maximumWidth: 40)
         var lines = table.render().split(separator: "\n").map { "  " + $0 }
         for field in fields where !field.notes.isEmpty {
             for note in field.notes { lines.append("  · \(field.name): \(note)") }

@@ -1,0 +1,23 @@
+/// Where text is written as bytes: a `BlockOutput` to a file descriptor, or an array in memory.
+public protocol ByteOutput: ~Copyable {
+    associatedtype Failure: Error
+    mutating func append(_ byte: UInt8)
+    mutating func append(_ buffer: UnsafeBufferPointer<UInt8>)
+    mutating func append(text: String)
+    /// Between items: the output may hand over what it holds.
+    mutating func endItem() throws(Failure)
+}
+
+extension BlockOutput: ByteOutput {}
+
+extension Array: ByteOutput where Element == UInt8 {
+    public mutating func append(_ buffer: UnsafeBufferPointer<UInt8>) {
+        append(contentsOf: buffer)
+    }
+
+    public mutating func append(text: String) {
+        append(contentsOf: text.utf8)
+    }
+
+    public mutating func endItem() {}
+}
