@@ -35,7 +35,7 @@ class Context:
     def missing(self, *command):
         """Why `lumpini <command…>` cannot be measured, or None when it exists in this build."""
         if not os.access(self.binary, os.X_OK):
-            return f"{self.binary} is not built (swift build -c release)"
+            return f"{self.binary} is not built (make release)"
         key = " ".join(command)
         if key not in self._commands:
             # An unknown subcommand's --help prints the root's help (exit 0): look for its own usage line.

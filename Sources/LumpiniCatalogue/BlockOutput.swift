@@ -29,6 +29,13 @@ public struct BlockOutput: ~Copyable {
         count += 1
     }
 
+    public mutating func append(repeating byte: UInt8, count repeats: Int) {
+        guard repeats > 0 else { return }
+        reserve(repeats)
+        (block + count).initialize(repeating: byte, count: repeats)
+        count += repeats
+    }
+
     @inline(__always)
     public mutating func append(_ buffer: UnsafeBufferPointer<UInt8>) {
         guard let source = buffer.baseAddress else { return }

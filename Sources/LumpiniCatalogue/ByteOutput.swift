@@ -3,6 +3,7 @@ public protocol ByteOutput: ~Copyable {
     associatedtype Failure: Error
     mutating func append(_ byte: UInt8)
     mutating func append(_ buffer: UnsafeBufferPointer<UInt8>)
+    mutating func append(repeating byte: UInt8, count: Int)
     mutating func append(text: String)
     /// Between items: the output may hand over what it holds.
     mutating func endItem() throws(Failure)
@@ -13,6 +14,10 @@ extension BlockOutput: ByteOutput {}
 extension Array: ByteOutput where Element == UInt8 {
     public mutating func append(_ buffer: UnsafeBufferPointer<UInt8>) {
         append(contentsOf: buffer)
+    }
+
+    public mutating func append(repeating byte: UInt8, count: Int) {
+        append(contentsOf: repeatElement(byte, count: Swift.max(0, count)))
     }
 
     public mutating func append(text: String) {

@@ -11,8 +11,9 @@ public struct TextTable {
     /// Columns wider than this are cut with "…".
     public let maximumWidth: Int
     private var text: [UInt8] = []
-    /// Where each cell ends in `text`, and the columns it takes, row after row.
-    private var cells: [(end: Int, width: Int)] = []
+    /// Where each cell ends in `text`, and the columns it takes, row after row (32 bits each: half the
+    /// memory a listing touches).
+    private var cells: [(end: UInt32, width: UInt32)] = []
     private var cellStart = 0
 
     public init(headers: [String], rows: [[String]] = [], maximumWidth: Int = 48) {
@@ -52,9 +53,9 @@ public struct TextTable {
         if width > maximumWidth {
             let fitted = TextTable.fitted(String(decoding: text[cellStart...], as: UTF8.self), to: maximumWidth)
             text.replaceSubrange(cellStart..., with: fitted.text.utf8)
-            cells.append((text.count, fitted.width))
+            cells.append((UInt32(text.count), UInt32(fitted.width)))
         } else {
-            cells.append((text.count, width))
+            cells.append((UInt32(text.count), UInt32(width)))
         }
         cellStart = text.count
     }
@@ -71,7 +72,7 @@ public struct TextTable {
         let columns = headers.count
         let headerWidths = headers.map { TextTable.fitted($0, to: maximumWidth) }
         var widths = headerWidths.map(\.width)
-        for (index, cell) in cells.enumerated() { widths[index % columns] = max(widths[index % columns], cell.width) }
+        for (index, cell) in cells.enumerated() { widths[index % columns] = max(widths[index % columns], Int(cell.width)) }
 
         var header = ""
         for (index, cell) in headerWidths.enumerated() {
@@ -84,10 +85,10 @@ public struct TextTable {
             var start = 0
             for (index, cell) in cells.enumerated() {
                 let column = index % columns
-                output.append(UnsafeBufferPointer(rebasing: text[start..<cell.end]))
-                start = cell.end
+                output.append(UnsafeBufferPointer(rebasing: text[start..<Int(cell.end)]))
+                start = Int(cell.end)
                 if column < columns - 1 {
-                    for _ in 0..<(widths[column] - cell.width + 2) { output.append(0x20) }
+                    output.append(repeating: 0x20, count: widths[column] - Int(cell.width) + 2)
                 } else {
                     output.append(0x0A)
                 }
@@ -113,6 +114,12 @@ public struct TextTable {
                 index += 1
                 continue
             }
+            if lead == 0xE0, index + 2 < utf8.count, utf8[index + 1] & 0xFE == 0xB8, utf8[index + 2] & 0xC0 == 0x80 {
+                // Thai (U+0E00–0E7F), without decoding.
+                columns += isThaiMark(UInt32(utf8[index + 1] & 0x01) << 6 | UInt32(utf8[index + 2] & 0x3F)) ? 0 : 1
+                index += 3
+                continue
+            }
             let length = lead >= 0xF8 ? 1 : lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : lead >= 0xC0 ? 2 : 1
             guard length > 1, index + length <= utf8.count,
                   (1..<length).allSatisfy({ utf8[index + $0] & 0xC0 == 0x80 }) else {
@@ -130,16 +137,18 @@ public struct TextTable {
 
     private static func width(_ scalar: Unicode.Scalar) -> Int {
         if scalar.isASCII { return 1 }
-        // Thai, without the cost of a Unicode property lookup per letter: its vowel signs above and below
-        // and its tone marks (U+0E31, U+0E34–0E3A, U+0E47–0E4E) take no column.
-        if (0x0E00...0x0E7F).contains(scalar.value) {
-            let value = scalar.value
-            return value == 0x0E31 || (0x0E34...0x0E3A).contains(value) || (0x0E47...0x0E4E).contains(value) ? 0 : 1
-        }
+        if (0x0E00...0x0E7F).contains(scalar.value) { return isThaiMark(scalar.value & 0x7F) ? 0 : 1 }
         switch scalar.properties.generalCategory {
         case .nonspacingMark, .enclosingMark, .format: return 0
         default: return scalar.properties.isEmojiPresentation ? 2 : 1
         }
+    }
+
+    /// Whether the Thai letter U+0E00 + `offset` is a vowel sign above or below or a tone mark (U+0E31,
+    /// U+0E34–0E3A, U+0E47–0E4E), which take no column: Thai, most of what the tables hold, is measured
+    /// without a Unicode property lookup per letter.
+    private static func isThaiMark(_ offset: UInt32) -> Bool {
+        offset == 0x31 || (0x34...0x3A).contains(offset) || (0x47...0x4E).contains(offset)
     }
 
     /// The text cut with "…" to at most `limit` columns, and its width.

@@ -60,7 +60,7 @@ final class DatasetListingTests: XCTestCase {
     /// What the listing writes to a file.
     private func written(_ write: (inout BlockOutput) throws -> Void) throws -> Data {
         let file = tree.root.appendingPathComponent("output-\(UUID().uuidString)")
-        FileManager.default.createFile(atPath: file.path, contents: nil)
+        XCTAssertTrue(FileManager.default.createFile(atPath: file.path, contents: nil))
         let handle = try FileHandle(forWritingTo: file)
         var output = BlockOutput(descriptor: handle.fileDescriptor)
         try write(&output)
