@@ -441,9 +441,12 @@ def catalogue_queries(context, count=10_000):
     queries = {
         "list": [context.binary, "catalog", "list", *where],
         "list --json": [context.binary, "catalog", "list", "--json", *where],
+        "list --csv": [context.binary, "catalog", "list", "--csv", *where],
+        "list --stale": [context.binary, "catalog", "list", "--stale", *where],
         f"search {tree['search']}": [context.binary, "catalog", "search", tree["search"], *where],
         f"search {tree['search_th']}": [context.binary, "catalog", "search", tree["search_th"], *where],
         "show": [context.binary, "catalog", "show", tree["ids"][len(tree["ids"]) // 2], *where],
+        "stats": [context.binary, "catalog", "stats", *where],
     }
     listed = subprocess.run(queries["list --json"], capture_output=True, text=True)
     try:
