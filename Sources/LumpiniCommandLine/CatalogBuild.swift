@@ -23,7 +23,7 @@ struct CatalogBuild: AsyncParsableCommand {
             if json {
                 FileHandle.standardOutput.write(try JSONOutput.data(report))
             } else {
-                print("Indexed \(report.datasets) datasets (\(report.versions) versions) into \(location.file.path)")
+                print("Indexed \(counted(report.datasets, "dataset")) (\(counted(report.versions, "version"))) into \(location.file.path)")
             }
             if !report.problems.isEmpty { throw ExitCode(1) }
         }

@@ -36,7 +36,7 @@ struct CatalogGenerate: AsyncParsableCommand {
             if indexOnly {
                 if FileManager.default.fileExists(atPath: location.file.path) { try FileManager.default.removeItem(at: location.file) }
                 let releases = try generator.record(into: Catalogue.open(at: location.file, publicRoot: publicRoot, create: true))
-                print("Indexed \(count) generated datasets (\(releases) releases) into \(location.file.path)")
+                print("Indexed \(counted(count, "generated dataset")) (\(counted(releases, "release"))) into \(location.file.path)")
             } else {
                 let releases = try generator.write(into: publicRoot)
                 let report = try Catalogue.build(publicRoot: publicRoot, file: location.file)

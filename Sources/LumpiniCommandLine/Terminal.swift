@@ -30,3 +30,8 @@ public enum Terminal {
         FileHandle.standardError.write(Data(line.utf8))
     }
 }
+
+/// "1 dataset", "7 datasets": a count and its noun, for the lines people read.
+public func counted(_ count: Int, _ noun: String) -> String {
+    "\(count) \(noun)\(count == 1 ? "" : "s")"
+}

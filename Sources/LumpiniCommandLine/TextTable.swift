@@ -214,7 +214,7 @@ enum DatasetListOutput {
                 output.append("No datasets match.\n" as StaticString)
             } else {
                 try table.write(to: &output)
-                output.append(text: "\(table.rowCount) dataset\(table.rowCount == 1 ? "" : "s")\n")
+                output.append(text: counted(table.rowCount, "dataset") + "\n")
             }
             try output.flush()
         }

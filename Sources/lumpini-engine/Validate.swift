@@ -86,7 +86,7 @@ enum ValidationText {
             let rows = task.stats.rows.map { "\($0) rows" } ?? "not read"
             let verdict = task.valid ? Terminal.styled("valid", .green) : Terminal.styled("invalid", .red)
             let encoding = task.encoding.map { ", \($0)" } ?? ""
-            lines.append("\(Terminal.styled(task.place, .bold)): \(verdict) (\(rows)\(encoding), \(task.stats.errors) error\(task.stats.errors == 1 ? "" : "s"))")
+            lines.append("\(Terminal.styled(task.place, .bold)): \(verdict) (\(rows)\(encoding), \(counted(task.stats.errors, "error")))")
             let order = task.errors.map(\.type).reduce(into: [String]()) { if !$0.contains($1) { $0.append($1) } }
             let unseen = task.stats.types.keys.filter { !order.contains($0) }.sorted()
             for type in order + unseen {
@@ -104,7 +104,7 @@ enum ValidationText {
         }
         for error in report.errors { lines.append(Terminal.styled("error: ", .red) + error.message) }
         let summary = report.valid ? Terminal.styled("valid", .green) : Terminal.styled("invalid", .red)
-        lines.append("\(summary): \(report.stats.errors) error\(report.stats.errors == 1 ? "" : "s"), \(report.stats.warnings) warning\(report.stats.warnings == 1 ? "" : "s") in \(report.stats.tasks) table\(report.stats.tasks == 1 ? "" : "s")")
+        lines.append("\(summary): \(counted(report.stats.errors, "error")), \(counted(report.stats.warnings, "warning")) in \(counted(report.stats.tasks, "table"))")
         return lines.joined(separator: "\n")
     }
 }

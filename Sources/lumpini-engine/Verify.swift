@@ -45,7 +45,7 @@ struct Verify: AsyncParsableCommand {
         for dataset in report.datasets {
             let files = dataset.versions.map(\.files).reduce(0, +)
             let status = dataset.ok ? Terminal.styled("ok", .green) : Terminal.styled("DIFFERS", .red)
-            lines.append("\(status) \(dataset.id): \(dataset.versions.count) versions, \(files) files, latest v\(dataset.latest.map(String.init) ?? "?")")
+            lines.append("\(status) \(dataset.id): \(counted(dataset.versions.count, "version")), \(counted(files, "file")), latest v\(dataset.latest.map(String.init) ?? "?")")
             let problems = dataset.problems + dataset.versions.flatMap(\.problems)
             for problem in problems {
                 lines.append("    \(problem.kind.rawValue) \(problem.path)" + (problem.detail.map { ": \($0)" } ?? ""))

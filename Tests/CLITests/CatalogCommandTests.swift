@@ -195,7 +195,7 @@ final class CatalogCommandTests: XCTestCase {
         let build = try lumpini("catalog", "build")
         XCTAssertEqual(build.status, 1)
         XCTAssertTrue(build.stderr.contains("canal-water-quality/v1/manifest.json: the manifest does not have the expected shape: not valid JSON"), build.stderr)
-        XCTAssertTrue(build.stdout.contains("Indexed 1 datasets"), build.stdout)
+        XCTAssertTrue(build.stdout.contains("Indexed 1 dataset (2 versions)"), build.stdout)
     }
 
     func testGenerateWritesAnIndexOfManyDatasets() throws {

@@ -34,7 +34,7 @@ final class TextTableTests: XCTestCase {
         XCTAssertEqual(table.rowCount, 3)
     }
 
-    func testWritingInBlocksGivesTheRenderedText() throws {
+    func testWritingInBlocksGivesTheRenderedText() {
         var table = TextTable(headers: ["ID", "TITLE"])
         for index in 0..<5_000 {
             table.append(text: "dataset-\(index)")
@@ -44,7 +44,7 @@ final class TextTableTests: XCTestCase {
             table.endCell()
         }
         var bytes: [UInt8] = []
-        try table.write(to: &bytes)
+        table.write(to: &bytes)
         XCTAssertEqual(String(decoding: bytes, as: UTF8.self), table.render())
         XCTAssertEqual(table.render().split(separator: "\n").count, 5_001)
     }
