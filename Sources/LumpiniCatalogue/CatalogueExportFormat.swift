@@ -25,7 +25,13 @@ extension Catalogue {
     public func export(
         _ format: CatalogueExportFormat, filter: DatasetFilter = DatasetFilter(), settings: CatalogueExportSettings = CatalogueExportSettings()
     ) throws -> Data {
-        let datasets = try allDatasets(filter)
+        try Catalogue.export(format, of: allDatasets(filter), settings: settings)
+    }
+
+    /// The export of these datasets (from `allDatasets`), as bytes.
+    public static func export(
+        _ format: CatalogueExportFormat, of datasets: [DatasetDetail], settings: CatalogueExportSettings = CatalogueExportSettings()
+    ) throws -> Data {
         switch format {
         case .dcatAP: return try JSONOutput.data(DCATExport(settings: settings).jsonLD(datasets))
         case .dcatAPTurtle: return Data(DCATExport(settings: settings).turtle(datasets).utf8)

@@ -1,7 +1,7 @@
 /// A small RDF graph of named nodes, written as JSON-LD (with an inline context, so no reader
 /// ever fetches one) or as Turtle. Predicates and types are compact IRIs (`dct:title`) over `prefixes`.
 struct RDFGraph {
-    enum Object: Equatable {
+    enum Object: Hashable {
         case iri(String)
         case text(String, language: String?)
         case typed(String, datatype: String)
@@ -11,6 +11,13 @@ struct RDFGraph {
         var iri: String
         var types: [String]
         var properties: [(predicate: String, object: Object)] = []
+        /// The properties again, to find one already there without a scan: the catalogue node links every dataset.
+        var propertySet: Set<Property> = []
+    }
+
+    struct Property: Hashable {
+        var predicate: String
+        var object: Object
     }
 
     let prefixes: [(prefix: String, namespace: String)]
@@ -33,7 +40,7 @@ struct RDFGraph {
         }
         for type in types where !nodes[position].types.contains(type) { nodes[position].types.append(type) }
         for (predicate, object) in properties {
-            guard let object, !nodes[position].properties.contains(where: { $0.predicate == predicate && $0.object == object }) else { continue }
+            guard let object, nodes[position].propertySet.insert(Property(predicate: predicate, object: object)).inserted else { continue }
             nodes[position].properties.append((predicate, object))
         }
     }

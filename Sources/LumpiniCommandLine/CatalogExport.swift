@@ -48,13 +48,14 @@ struct CatalogExport: AsyncParsableCommand {
             // Names and EU themes from schemas/vocabularies/ when the workspace has them; codes otherwise.
             if let vocabularies = try? Vocabularies.load(from: location.workspace) { settings.use(vocabularies) }
             if !legislation.isEmpty { settings.applicableLegislation = legislation }
-            if format == .gdCatalog { try reportMissingGDFields(catalogue.allDatasets(filter), settings: settings) }
             if format == .ckan, let output, output.hasSuffix("/") || isDirectory(output) {
                 let files = try catalogue.exportCKANPackages(to: URL(fileURLWithPath: output, isDirectory: true), filter: filter, settings: settings)
                 note("wrote \(files.count) CKAN packages into \(output)")
                 return
             }
-            let data = try catalogue.export(format, filter: filter, settings: settings)
+            let datasets = try catalogue.allDatasets(filter)
+            if format == .gdCatalog { reportMissingGDFields(datasets, settings: settings) }
+            let data = try Catalogue.export(format, of: datasets, settings: settings)
             if let output {
                 try data.write(to: URL(fileURLWithPath: output), options: .atomic)
             } else {
