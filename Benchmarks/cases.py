@@ -480,6 +480,19 @@ def catalogue_queries(context, count=10_000):
             p95 = series.percentile(0.95)
             context.log(f"    {series.label:<28} p95 {p95 * 1000:7.1f} ms  median {series.median * 1000:7.1f} ms  peak {series.peak_rss_mb:.1f} MB")
             targets.append(target(f"catalog {series.label}: p95 < 50 ms", p95 < 0.050, f"{p95 * 1000:.1f} ms p95 ({series.median * 1000:.1f} ms median, {len(series.runs)} runs)"))
+    # Exports of the whole catalogue (no target in the issue; measured so that a regression shows).
+    exports = [Series(f"export --format {name}", [context.binary, "catalog", "export", "--format", name, *where])
+               for name in ("dcat-ap", "dcat-ap-turtle", "data-json", "ckan", "gd-catalog")]
+    context.log(f"  catalogue exports, {context.runs} runs each")
+    side_by_side(exports, context.runs, timeout=context.timeout, log=lambda line: None)
+    case["exports"] = {}
+    for series in exports:
+        summary = _series_summary(series)
+        summary["p95Seconds"] = round(series.percentile(0.95), 4) if series.runs else None
+        case["exports"][series.label] = summary
+        context.log(f"    {series.label:<28} median {series.median:7.2f} s  peak {series.peak_rss_mb:.1f} MB"
+                    + (f"  FAILED: {series.failure}" if series.failure else ""))
     case["warnings"] = warnings_for(case["checks"], {"listedDatasets": count})
+    case["warnings"] += [f"{series.label} failed: {series.failure}" for series in exports if series.failure]
     case["targets"] = targets
     return [case]

@@ -124,8 +124,9 @@ def markdown(result):
         for reference in references:
             if reference:
                 lines.append(_row(case["title"], _reference_name(reference), reference, "1", "1"))
-        for label, query in list((case.get("queries") or {}).items()) + list((case.get("floors") or {}).items()):
-            name = f"`lumpini catalog {label}`" if label in (case.get("queries") or {}) else label
+        commands = {**(case.get("queries") or {}), **(case.get("exports") or {})}
+        for label, query in list(commands.items()) + list((case.get("floors") or {}).items()):
+            name = f"`lumpini catalog {label}`" if label in commands else label
             lines.append(f"| {case['title']} | {name} | {query['runs']} | {_seconds(query['medianSeconds'])} (p95 {_seconds(query['p95Seconds'])}) | "
                          f"{_seconds(query['minSeconds'])} | {_seconds(query.get('medianCPUSeconds'))} | {_mb(query['peakRSSMB'])} | — | — | — |")
     lines += ["", "## Targets", "", "| target | verdict | figure |", "|---|---|---|"]

@@ -9,6 +9,12 @@ public protocol ByteOutput: ~Copyable {
     mutating func endItem() throws(Failure)
 }
 
+extension ByteOutput where Self: ~Copyable {
+    public mutating func append(_ literal: StaticString) {
+        literal.withUTF8Buffer { append($0) }
+    }
+}
+
 extension BlockOutput: ByteOutput {}
 
 extension Array: ByteOutput where Element == UInt8 {

@@ -33,12 +33,12 @@ extension Catalogue {
         _ format: CatalogueExportFormat, of datasets: [DatasetDetail], settings: CatalogueExportSettings = CatalogueExportSettings()
     ) throws -> Data {
         switch format {
-        case .dcatAP: return try JSONOutput.data(DCATExport(settings: settings).jsonLD(datasets))
+        case .dcatAP: return DCATExport(settings: settings).jsonLD(datasets).json()
         case .dcatAPTurtle: return Data(DCATExport(settings: settings).turtle(datasets).utf8)
-        case .dataJSON: return try JSONOutput.data(DataJSONExport(settings: settings).document(datasets))
+        case .dataJSON: return DataJSONExport(settings: settings).document(datasets).json()
         case .ckan:
             let ckan = CKANPackage(settings: settings)
-            return try datasets.reduce(into: Data()) { lines, detail in lines += try JSONOutput.data(ckan.package(detail), pretty: false) }
+            return datasets.reduce(into: Data()) { lines, detail in lines += ckan.package(detail).json(pretty: false) }
         case .gdCatalog: return try JSONOutput.data(datasets.map { GDCatalogRecord($0, settings: settings) })
         }
     }
@@ -52,7 +52,7 @@ extension Catalogue {
         let ckan = CKANPackage(settings: settings)
         return try allDatasets(filter).map { detail in
             let file = directory.appendingPathComponent("\(detail.id).json")
-            try JSONOutput.data(ckan.package(detail)).write(to: file, options: .atomic)
+            try ckan.package(detail).json().write(to: file, options: .atomic)
             return file
         }
     }

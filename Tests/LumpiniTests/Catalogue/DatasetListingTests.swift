@@ -11,7 +11,7 @@ final class DatasetListingTests: XCTestCase {
         tree = try CatalogueTestTree()
         let titles = [
             LocalizedText(th: "คุณภาพน้ำในคลอง", en: "Canal water quality"),
-            LocalizedText(th: "ชื่อ", en: "A \"quoted\" title with a back\\slash,\na new line,\ta tab and a bell \u{07}"),
+            LocalizedText(th: "ชื่อ", en: "A \"quoted\" title with a back\\slash,\na new line,\ta tab and a bell \u{07}\u{08}"),
             LocalizedText(th: "ฝุ่น PM2.5 \u{1F}", en: "Dust; \r\nreadings"),
             LocalizedText(th: "", en: "Café 🌧"),
         ]
@@ -50,7 +50,7 @@ final class DatasetListingTests: XCTestCase {
         let csv = String(decoding: try written { try DatasetListing.writeCSV(.list(), of: catalogue, to: &$0) }, as: UTF8.self)
         XCTAssertTrue(csv.hasPrefix(DatasetListing.csvHeader.joined(separator: ",") + "\r\n"))
         XCTAssertTrue(csv.contains(
-            "dataset-1,ชื่อ,\"A \"\"quoted\"\" title with a back\\slash,\na new line,\ta tab and a bell \u{07}\",ENV,environment,false,,public,"),
+            "dataset-1,ชื่อ,\"A \"\"quoted\"\" title with a back\\slash,\na new line,\ta tab and a bell \u{07}\u{08}\",ENV,environment,false,,public,"),
             csv)
         XCTAssertTrue(csv.contains(",\"Dust; \r\nreadings\",ENV,environment,true,geospatial,public,"), csv)
         XCTAssertTrue(csv.contains(",1,GeoJSON;CSV,daily,true,"), "formats joined by ;, and stale: \(csv)")

@@ -1,7 +1,7 @@
 /// JSON written straight into bytes, for outputs of thousands of objects where `JSONEncoder` (about
-/// 50 µs an object on Linux) would take longer than the query. Callers write keys in sorted order, as
-/// `JSONOutput` does.
-extension BlockOutput {
+/// 50 µs an object on Linux) would take longer than the query, escaped as `JSONOutput` escapes.
+/// Callers write keys in sorted order, as `JSONOutput` does.
+extension ByteOutput where Self: ~Copyable {
     mutating func jsonKey(_ name: StaticString) {
         append("\"")
         append(name)
@@ -33,6 +33,8 @@ extension BlockOutput {
         case 0x0A: append("\\n")
         case 0x0D: append("\\r")
         case 0x09: append("\\t")
+        case 0x08: append("\\b")
+        case 0x0C: append("\\f")
         default:
             let hex: StaticString = "0123456789abcdef"
             append("\\u00")

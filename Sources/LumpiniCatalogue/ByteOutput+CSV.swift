@@ -1,5 +1,5 @@
 /// RFC 4180 fields: quoted when they hold a comma, a quote or a line break, quotes doubled.
-extension BlockOutput {
+extension ByteOutput where Self: ~Copyable {
     public static func csvNeedsQuotes(_ byte: UInt8) -> Bool {
         byte == 0x2C || byte == 0x22 || byte == 0x0A || byte == 0x0D
     }
