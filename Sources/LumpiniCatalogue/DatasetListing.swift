@@ -5,7 +5,7 @@ public enum DatasetListing {
     public static func writeJSON(_ query: DatasetQuery, of catalogue: Catalogue, to output: inout BlockOutput) throws {
         var first = true
         output.append("[")
-        try catalogue.forEach(query) { row in
+        try catalogue.forEachRow(of: query) { row in
             output.append(first ? "\n{" as StaticString : ",\n{")
             first = false
             json(row, into: &output)
@@ -76,7 +76,7 @@ public enum DatasetListing {
     public static func writeCSV(_ query: DatasetQuery, of catalogue: Catalogue, to output: inout BlockOutput) throws {
         output.append(text: csvHeader.joined(separator: ","))
         output.append("\r\n")
-        try catalogue.forEach(query) { row in
+        try catalogue.forEachRow(of: query) { row in
             for (index, column) in DatasetSummary.Column.allCases.enumerated() {
                 if index > 0 { output.append(",") }
                 switch column {

@@ -62,7 +62,7 @@ public struct DatasetQuery: Sendable {
 
 extension Catalogue {
     /// Calls `body` with each dataset the query finds, in its order, without holding them all.
-    public func forEach(_ query: DatasetQuery, _ body: (SummaryRow) throws -> Void) throws {
+    public func forEachRow(of query: DatasetQuery, _ body: (SummaryRow) throws -> Void) throws {
         try database.read { db in
             let statement = try db.makeStatement(sql: query.sql)
             try statement.setArguments(query.arguments)
@@ -83,7 +83,7 @@ extension Catalogue {
     /// The datasets the query finds, in its order.
     public func summaries(_ query: DatasetQuery) throws -> [DatasetSummary] {
         var summaries: [DatasetSummary] = []
-        try forEach(query) { summaries.append(DatasetSummary($0)) }
+        try forEachRow(of: query) { summaries.append(DatasetSummary($0)) }
         return summaries
     }
 

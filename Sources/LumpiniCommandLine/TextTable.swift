@@ -170,12 +170,15 @@ public struct TextTable {
 /// RFC 4180 CSV.
 enum CatalogCSV {
     static func render(headers: [String], rows: [[String]]) -> String {
-        ([headers] + rows).map { $0.map(field).joined(separator: ",") }.joined(separator: "\r\n") + "\r\n"
-    }
-
-    static func field(_ value: String) -> String {
-        guard value.utf8.contains(where: BlockOutput.csvNeedsQuotes) else { return value }
-        return "\"" + value.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+        var bytes: [UInt8] = []
+        for row in [headers] + rows {
+            for (index, value) in row.enumerated() {
+                if index > 0 { bytes.append(0x2C) }
+                bytes.csvField(value)
+            }
+            bytes.append("\r\n")
+        }
+        return String(decoding: bytes, as: UTF8.self)
     }
 }
 
@@ -189,7 +192,7 @@ enum DatasetListOutput {
             try DatasetListing.writeCSV(query, of: catalogue, to: &output)
         } else {
             var table = TextTable(headers: ["ID", "TITLE", "PUBLISHER", "THEME", "HVD", "UPDATED", "FORMATS", "QUALITY"])
-            try catalogue.forEach(query) { row in
+            try catalogue.forEachRow(of: query) { row in
                 table.append(row.bytes(.id))
                 table.endCell()
                 table.append(row.text(.titleTh) ?? row.bytes(.titleEn))
