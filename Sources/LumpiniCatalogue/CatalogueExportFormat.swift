@@ -32,14 +32,33 @@ extension Catalogue {
     public static func export(
         _ format: CatalogueExportFormat, of datasets: [DatasetDetail], settings: CatalogueExportSettings = CatalogueExportSettings()
     ) throws -> Data {
+        var bytes: [UInt8] = []
+        try export(format, of: datasets, settings: settings, to: &bytes)
+        return Data(bytes)
+    }
+
+    /// Writes the export of these datasets, handing the output over as it goes (one dataset at a time
+    /// where the format allows).
+    public static func export<Output: ByteOutput & ~Copyable>(
+        _ format: CatalogueExportFormat, of datasets: [DatasetDetail], settings: CatalogueExportSettings = CatalogueExportSettings(),
+        to output: inout Output
+    ) throws {
         switch format {
-        case .dcatAP: return DCATExport(settings: settings).jsonLD(datasets).json()
-        case .dcatAPTurtle: return Data(DCATExport(settings: settings).turtle(datasets).utf8)
-        case .dataJSON: return DataJSONExport(settings: settings).document(datasets).json()
+        case .dcatAP: try DCATExport(settings: settings).writeJSONLD(datasets, to: &output)
+        case .dcatAPTurtle: output.append(text: DCATExport(settings: settings).turtle(datasets))
+        case .dataJSON:
+            try DataJSONExport(settings: settings).document(datasets).write(to: &output, pretty: true, depth: 0)
+            output.append(0x0A)
         case .ckan:
             let ckan = CKANPackage(settings: settings)
-            return datasets.reduce(into: Data()) { lines, detail in lines += ckan.package(detail).json(pretty: false) }
-        case .gdCatalog: return try JSONOutput.data(datasets.map { GDCatalogRecord($0, settings: settings) })
+            for detail in datasets {
+                try ckan.package(detail).write(to: &output, pretty: false, depth: 0)
+                output.append(0x0A)
+                try output.endItem()
+            }
+        case .gdCatalog:
+            var json = try JSONOutput.string(datasets.map { GDCatalogRecord($0, settings: settings) })
+            json.withUTF8 { output.append($0) }
         }
     }
 

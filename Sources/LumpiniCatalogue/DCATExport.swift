@@ -17,7 +17,9 @@ public struct DCATExport {
         ("gsp", "http://www.opengis.net/ont/geosparql#"), ("adms", "http://www.w3.org/ns/adms#"),
     ]
 
-    public func jsonLD(_ datasets: [DatasetDetail]) -> JSONNode { graph(datasets).jsonLD }
+    public func writeJSONLD<Output: ByteOutput & ~Copyable>(_ datasets: [DatasetDetail], to output: inout Output) throws(Output.Failure) {
+        try graph(datasets).writeJSONLD(to: &output)
+    }
 
     public func turtle(_ datasets: [DatasetDetail]) -> String { graph(datasets).turtle }
 

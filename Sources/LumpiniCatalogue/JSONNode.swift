@@ -55,35 +55,58 @@ public enum JSONNode: Encodable, Sendable, Equatable, ExpressibleByStringLiteral
         return Data(bytes)
     }
 
-    private func write(to output: inout [UInt8], pretty: Bool, depth: Int) {
+    /// Writes the node at `depth` (its first line is where the output stands), handing the output over
+    /// between the items of arrays.
+    func write<Output: ByteOutput & ~Copyable>(to output: inout Output, pretty: Bool, depth: Int) throws(Output.Failure) {
         switch self {
         case .string(var value): value.withUTF8 { output.jsonString($0) }
         case .integer(let value): output.append(text: String(value))
         case .bool(let value): output.jsonBool(value)
         case .null: output.append("null")
         case .array(let items):
-            output.append(0x5B)
-            for (index, item) in items.enumerated() {
-                if index > 0 { output.append(0x2C) }
-                JSONNode.newLine(&output, pretty: pretty, depth: depth + 1)
-                item.write(to: &output, pretty: pretty, depth: depth + 1)
+            try JSONNode.writeArray(count: items.count, to: &output, pretty: pretty, depth: depth) { index, output throws(Output.Failure) in
+                try items[index].write(to: &output, pretty: pretty, depth: depth + 1)
             }
-            JSONNode.close(&output, 0x5D, empty: items.isEmpty, pretty: pretty, depth: depth)
         case .object(let members):
-            output.append(0x7B)
-            for (index, key) in members.keys.sorted(by: { $0.utf8.lexicographicallyPrecedes($1.utf8) }).enumerated() {
-                if index > 0 { output.append(0x2C) }
-                JSONNode.newLine(&output, pretty: pretty, depth: depth + 1)
-                var key = key
-                key.withUTF8 { output.jsonString($0) }
-                pretty ? output.append(" : ") : output.append(":")
-                members[key]!.write(to: &output, pretty: pretty, depth: depth + 1)
+            try JSONNode.writeObject(keys: Array(members.keys), to: &output, pretty: pretty, depth: depth) { key, output throws(Output.Failure) in
+                try members[key]!.write(to: &output, pretty: pretty, depth: depth + 1)
             }
-            JSONNode.close(&output, 0x7D, empty: members.isEmpty, pretty: pretty, depth: depth)
         }
     }
 
-    private static func newLine(_ output: inout [UInt8], pretty: Bool, depth: Int) {
+    /// An array whose items `item` writes, one by one (they need not exist before).
+    static func writeArray<Output: ByteOutput & ~Copyable>(
+        count: Int, to output: inout Output, pretty: Bool, depth: Int,
+        item: (Int, inout Output) throws(Output.Failure) -> Void
+    ) throws(Output.Failure) {
+        output.append(0x5B)
+        for index in 0..<count {
+            if index > 0 { output.append(0x2C) }
+            newLine(&output, pretty: pretty, depth: depth + 1)
+            try item(index, &output)
+            try output.endItem()
+        }
+        close(&output, 0x5D, empty: count == 0, pretty: pretty, depth: depth)
+    }
+
+    /// An object with these keys (written in sorted order), whose values `value` writes.
+    static func writeObject<Output: ByteOutput & ~Copyable>(
+        keys: [String], to output: inout Output, pretty: Bool, depth: Int,
+        value: (String, inout Output) throws(Output.Failure) -> Void
+    ) throws(Output.Failure) {
+        output.append(0x7B)
+        for (index, key) in keys.sorted(by: { $0.utf8.lexicographicallyPrecedes($1.utf8) }).enumerated() {
+            if index > 0 { output.append(0x2C) }
+            newLine(&output, pretty: pretty, depth: depth + 1)
+            var name = key
+            name.withUTF8 { output.jsonString($0) }
+            pretty ? output.append(" : ") : output.append(":")
+            try value(key, &output)
+        }
+        close(&output, 0x7D, empty: keys.isEmpty, pretty: pretty, depth: depth)
+    }
+
+    private static func newLine<Output: ByteOutput & ~Copyable>(_ output: inout Output, pretty: Bool, depth: Int) {
         guard pretty else { return }
         output.append(0x0A)
         output.append(repeating: 0x20, count: 2 * depth)
@@ -91,7 +114,7 @@ public enum JSONNode: Encodable, Sendable, Equatable, ExpressibleByStringLiteral
 
     /// The closing bracket: on a line of its own when pretty, after an empty line when there are no members
     /// (as `JSONEncoder` does).
-    private static func close(_ output: inout [UInt8], _ bracket: UInt8, empty: Bool, pretty: Bool, depth: Int) {
+    private static func close<Output: ByteOutput & ~Copyable>(_ output: inout Output, _ bracket: UInt8, empty: Bool, pretty: Bool, depth: Int) {
         if pretty {
             if empty { output.append(0x0A) }
             output.append(0x0A)

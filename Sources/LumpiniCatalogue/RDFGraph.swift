@@ -55,18 +55,30 @@ struct RDFGraph {
 
     // MARK: JSON-LD
 
-    var jsonLD: JSONNode {
+    /// The graph as a JSON-LD document (pretty, keys sorted), node by node: the graph of 10,000 datasets is
+    /// never held a second time as a JSON tree.
+    func writeJSONLD<Output: ByteOutput & ~Copyable>(to output: inout Output) throws(Output.Failure) {
         var context: [String: JSONNode] = [:]
         for (prefix, namespace) in prefixes { context[prefix] = .string(namespace) }
-        let graph: [JSONNode] = nodes.map { node in
-            var object: [String: JSONNode] = ["@id": .string(node.iri)]
-            if !node.types.isEmpty { object["@type"] = .array(node.types.map(JSONNode.string)) }
-            var grouped: [String: [JSONNode]] = [:]
-            for (predicate, value) in node.properties { grouped[predicate, default: []].append(RDFGraph.jsonLD(value)) }
-            for (predicate, values) in grouped { object[predicate] = .array(values) }
-            return .object(object)
+        try JSONNode.writeObject(keys: ["@context", "@graph"], to: &output, pretty: true, depth: 0) { key, output throws(Output.Failure) in
+            if key == "@context" {
+                try JSONNode.object(context).write(to: &output, pretty: true, depth: 1)
+            } else {
+                try JSONNode.writeArray(count: nodes.count, to: &output, pretty: true, depth: 1) { index, output throws(Output.Failure) in
+                    try RDFGraph.jsonLD(nodes[index]).write(to: &output, pretty: true, depth: 2)
+                }
+            }
         }
-        return ["@context": .object(context), "@graph": .array(graph)]
+        output.append(0x0A)
+    }
+
+    private static func jsonLD(_ node: Node) -> JSONNode {
+        var object: [String: JSONNode] = ["@id": .string(node.iri)]
+        if !node.types.isEmpty { object["@type"] = .array(node.types.map(JSONNode.string)) }
+        var grouped: [String: [JSONNode]] = [:]
+        for (predicate, value) in node.properties { grouped[predicate, default: []].append(jsonLD(value)) }
+        for (predicate, values) in grouped { object[predicate] = .array(values) }
+        return .object(object)
     }
 
     private static func jsonLD(_ object: Object) -> JSONNode {

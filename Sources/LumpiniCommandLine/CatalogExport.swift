@@ -55,11 +55,13 @@ struct CatalogExport: AsyncParsableCommand {
             }
             let datasets = try catalogue.allDatasets(filter)
             if format == .gdCatalog { reportMissingGDFields(datasets, settings: settings) }
-            let data = try Catalogue.export(format, of: datasets, settings: settings)
             if let output {
-                try data.write(to: URL(fileURLWithPath: output), options: .atomic)
+                // Whole or not at all: written beside the file, then renamed over it.
+                try Catalogue.export(format, of: datasets, settings: settings).write(to: URL(fileURLWithPath: output), options: .atomic)
             } else {
-                FileHandle.standardOutput.write(data)
+                var standardOutput = BlockOutput()
+                try Catalogue.export(format, of: datasets, settings: settings, to: &standardOutput)
+                try standardOutput.flush()
             }
         }
     }

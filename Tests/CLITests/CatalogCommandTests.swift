@@ -169,6 +169,17 @@ final class CatalogCommandTests: XCTestCase {
         let datasets = graph.filter { ($0["@type"] as? [String]) == ["dcat:Dataset"] }
         XCTAssertEqual(datasets.compactMap { $0["@id"] as? String }, ["https://data.bangkok.go.th/opendata/pm25-readings"])
 
+        // Standard output is written as the export goes, a file whole: the same bytes either way.
+        for format in CatalogueExportFormat.allCases {
+            let file = root.appendingPathComponent("export-\(format.rawValue)")
+            let written = try lumpini("catalog", "export", "--format", format.rawValue, "--output", file.path)
+            let printed = try lumpini("catalog", "export", "--format", format.rawValue)
+            XCTAssertEqual(written.status, 0, written.stderr)
+            XCTAssertEqual(printed.status, 0, printed.stderr)
+            XCTAssertFalse(printed.stdout.isEmpty)
+            XCTAssertEqual(printed.stdout, try String(contentsOf: file, encoding: .utf8), format.rawValue)
+        }
+
         let ckanFolder = root.appendingPathComponent("ckan").path + "/"
         let ckan = try lumpini("catalog", "export", "--format", "ckan", "--output", ckanFolder)
         XCTAssertEqual(ckan.status, 0, ckan.stderr)
