@@ -58,10 +58,13 @@ public struct DatasetFilter: Sendable, Equatable {
         if let classification { add("d.classification = ?", [classification.rawValue]) }
         if let indicator { add("d.id IN (SELECT datasetID FROM indicator WHERE code = ?)", [indicator]) }
         if let updatedSince { add("d.releasedAt >= ?", [Timestamp.format(updatedSince)]) }
+        // Staleness usually holds for much of the catalogue: read through its index, those rows would then be
+        // sorted by id, which costs more than the id-ordered scan a unary `+` leaves SQLite to choose
+        // (6,317 stale datasets of 10,000: 21 ms against 11 ms in the sqlite3 shell).
         if let stale {
             let now = Timestamp.format(self.now)
             if stale {
-                add("d.staleAt IS NOT NULL AND d.staleAt < ?", [now])
+                add("+d.staleAt IS NOT NULL AND +d.staleAt < ?", [now])
             } else {
                 add("(d.staleAt IS NULL OR d.staleAt >= ?)", [now])
             }
