@@ -87,3 +87,30 @@ public struct BlockOutput: ~Copyable {
         capacity = max(2 * capacity, count + extra)
     }
 }
+
+extension BlockOutput {
+    /// Writes a file whole or not at all: block by block into a temporary file beside it, synced, then renamed
+    /// over it, so that a reader never sees half of it and an export of any size holds one block.
+    /// - Throws: `LumpiniError` `output-unwritable` when the folder cannot take it; what `body` throws.
+    public static func writingFile(at url: URL, _ body: (inout BlockOutput) throws -> Void) throws {
+        let temporary = url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).\(UUID().uuidString).partial")
+        let descriptor = open(temporary.path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
+        guard descriptor >= 0 else { throw unwritable(url) }
+        var renamed = false
+        defer {
+            close(descriptor)
+            if !renamed { unlink(temporary.path) }
+        }
+        var output = BlockOutput(descriptor: descriptor)
+        try body(&output)
+        try output.flush()
+        guard fsync(descriptor) == 0, rename(temporary.path, url.path) == 0 else { throw unwritable(url) }
+        renamed = true
+    }
+
+    private static func unwritable(_ url: URL) -> LumpiniError {
+        LumpiniError(
+            "output-unwritable", "cannot write the output: \(String(cString: strerror(errno)))", kind: .input, file: url.path,
+            hint: "check that its folder exists and is writable")
+    }
+}

@@ -56,8 +56,9 @@ struct CatalogExport: AsyncParsableCommand {
             let datasets = try catalogue.allDatasets(filter)
             if format == .gdCatalog { reportMissingGDFields(datasets, settings: settings) }
             if let output {
-                // Whole or not at all: written beside the file, then renamed over it.
-                try Catalogue.export(format, of: datasets, settings: settings).write(to: URL(fileURLWithPath: output), options: .atomic)
+                try BlockOutput.writingFile(at: URL(fileURLWithPath: output)) { file in
+                    try Catalogue.export(format, of: datasets, settings: settings, to: &file)
+                }
             } else {
                 var standardOutput = BlockOutput()
                 try Catalogue.export(format, of: datasets, settings: settings, to: &standardOutput)
