@@ -14,7 +14,8 @@ public struct TextTable {
     /// Where each cell ends in `text`, and the columns it takes, row after row (32 bits each: half the
     /// memory a listing touches).
     private var cells: [(end: UInt32, width: UInt32)] = []
-    private var cellStart = 0
+    /// Where the cell being written starts: where the last one ended.
+    private var cellStart: Int { cells.last.map { Int($0.end) } ?? 0 }
 
     public init(headers: [String], rows: [[String]] = [], maximumWidth: Int = 48) {
         self.headers = headers
@@ -49,15 +50,15 @@ public struct TextTable {
     /// Ends the cell being written (the next bytes start the next cell, the first of a row after the last),
     /// cutting it to `maximumWidth`.
     public mutating func endCell() {
-        let width = text[cellStart...].withUnsafeBufferPointer(TextTable.width(utf8:))
+        let start = cellStart
+        let width = text[start...].withUnsafeBufferPointer(TextTable.width(utf8:))
         if width > maximumWidth {
-            let fitted = TextTable.fitted(String(decoding: text[cellStart...], as: UTF8.self), to: maximumWidth)
-            text.replaceSubrange(cellStart..., with: fitted.text.utf8)
+            let fitted = TextTable.fitted(String(decoding: text[start...], as: UTF8.self), to: maximumWidth)
+            text.replaceSubrange(start..., with: fitted.text.utf8)
             cells.append((UInt32(text.count), UInt32(fitted.width)))
         } else {
             cells.append((UInt32(text.count), UInt32(width)))
         }
-        cellStart = text.count
     }
 
     /// The table with its header row in bold (on a terminal), one line per row.
@@ -179,47 +180,5 @@ enum CatalogCSV {
             bytes.append("\r\n")
         }
         return String(decoding: bytes, as: UTF8.self)
-    }
-}
-
-/// The three ways a list of datasets is printed.
-enum DatasetListOutput {
-    static func write(_ query: DatasetQuery, of catalogue: Catalogue, format: CatalogOutputFormat) throws {
-        var output = BlockOutput()
-        if format.json {
-            try DatasetListing.writeJSON(query, of: catalogue, to: &output)
-        } else if format.csv {
-            try DatasetListing.writeCSV(query, of: catalogue, to: &output)
-        } else {
-            var table = TextTable(headers: ["ID", "TITLE", "PUBLISHER", "THEME", "HVD", "UPDATED", "FORMATS", "QUALITY"])
-            try catalogue.forEachRow(of: query) { row in
-                table.append(row.bytes(.id))
-                table.endCell()
-                table.append(row.text(.titleTh) ?? row.bytes(.titleEn))
-                table.endCell()
-                table.append(row.bytes(.publisher))
-                table.endCell()
-                table.append(row.bytes(.theme))
-                table.endCell()
-                if row.flag(.highValue) { table.append("yes") }
-                table.endCell()
-                table.append(UnsafeBufferPointer(rebasing: row.bytes(.updated).prefix(10)))
-                if row.flag(.stale) { table.append(" (stale)") }
-                table.endCell()
-                table.append(row.bytes(.formats))
-                table.endCell()
-                table.append(row.bytes(.qualityScore))
-                table.append(" ")
-                table.append(row.bytes(.qualityRating))
-                table.endCell()
-            }
-            if table.rowCount == 0 {
-                output.append("No datasets match.\n" as StaticString)
-            } else {
-                try table.write(to: &output)
-                output.append(text: counted(table.rowCount, "dataset") + "\n")
-            }
-            try output.flush()
-        }
     }
 }
