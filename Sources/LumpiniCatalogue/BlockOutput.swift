@@ -44,11 +44,6 @@ public struct BlockOutput: ~Copyable {
         count += buffer.count
     }
 
-    @inline(__always)
-    public mutating func append(_ text: StaticString) {
-        text.withUTF8Buffer { append($0) }
-    }
-
     /// Text made at run time (a literal goes to the `StaticString` overload only when this one has another name).
     public mutating func append(text: String) {
         var text = text
@@ -68,9 +63,7 @@ public struct BlockOutput: ~Copyable {
             let result = write(descriptor, block + written, count - written)
             if result < 0 {
                 if errno == EINTR { continue }
-                throw LumpiniError(
-                    "output-unwritable", "cannot write the output: \(String(cString: strerror(errno)))", kind: .input,
-                    hint: "check the disk or the pipe the output goes to")
+                throw BlockOutput.unwritable(file: nil)
             }
             written += result
         }
@@ -95,7 +88,7 @@ extension BlockOutput {
     public static func writingFile(at url: URL, _ body: (inout BlockOutput) throws -> Void) throws {
         let temporary = url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).\(UUID().uuidString).partial")
         let descriptor = open(temporary.path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
-        guard descriptor >= 0 else { throw unwritable(url) }
+        guard descriptor >= 0 else { throw unwritable(file: url.path) }
         var renamed = false
         defer {
             close(descriptor)
@@ -104,13 +97,14 @@ extension BlockOutput {
         var output = BlockOutput(descriptor: descriptor)
         try body(&output)
         try output.flush()
-        guard fsync(descriptor) == 0, rename(temporary.path, url.path) == 0 else { throw unwritable(url) }
+        guard fsync(descriptor) == 0, rename(temporary.path, url.path) == 0 else { throw unwritable(file: url.path) }
         renamed = true
     }
 
-    private static func unwritable(_ url: URL) -> LumpiniError {
+    /// The error for a write refused with `errno`, naming the file when the output is one.
+    fileprivate static func unwritable(file: String?) -> LumpiniError {
         LumpiniError(
-            "output-unwritable", "cannot write the output: \(String(cString: strerror(errno)))", kind: .input, file: url.path,
-            hint: "check that its folder exists and is writable")
+            "output-unwritable", "cannot write the output: \(String(cString: strerror(errno)))", kind: .input, file: file,
+            hint: file == nil ? "check the disk or the pipe the output goes to" : "check that its folder exists and is writable")
     }
 }

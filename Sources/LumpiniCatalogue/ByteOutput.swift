@@ -10,6 +10,7 @@ public protocol ByteOutput: ~Copyable {
 }
 
 extension ByteOutput where Self: ~Copyable {
+    @inline(__always)
     public mutating func append(_ literal: StaticString) {
         literal.withUTF8Buffer { append($0) }
     }
