@@ -10,26 +10,30 @@ enum ColumnNames {
     ///   - sourceHeader: the source's own header; when `names` is that header, columns are numbered as in the file.
     ///   - file: the source file, for the message.
     static func requireDistinct(_ names: [String], sourceHeader: [String], file: String) throws {
-        let where_ = names == sourceHeader ? "" : " after the recipe"
         var first: [String: Int] = [:]
         first.reserveCapacity(names.count)
         for (index, name) in names.enumerated() {
             if name.isEmpty {
                 throw LumpiniError(
-                    "blank-column-name", "column \(index + 1)\(where_) has no name in the header; a published table needs a name for every column",
+                    "blank-column-name", "\(column(index, of: names, sourceHeader: sourceHeader)) has no name in the header; a published table needs a name for every column",
                     kind: .input, file: file,
                     hint: "name it in the recipe (step: rename-columns, map: {\"\": a_name}) or drop it (step: drop-columns, fields: [\"\"]), or ask the agency to name the column"
                 )
             }
             if let earlier = first[name] {
                 throw LumpiniError(
-                    "duplicate-column-name", "column \(index + 1)\(where_) is named \"\(name)\" like column \(earlier + 1); a published table needs a distinct name for each column",
+                    "duplicate-column-name", "\(column(index, of: names, sourceHeader: sourceHeader)) is named \"\(name)\" like column \(earlier + 1); a published table needs a distinct name for each column",
                     kind: .input, file: file, field: name,
                     hint: "rename the first \"\(name)\" in the recipe (rename-columns renames the first column of a name) or drop it, or ask the agency to fix the header"
                 )
             }
             first[name] = index
         }
+    }
+
+    /// "column 3", or "column 3 after the recipe" when the recipe changed the columns.
+    private static func column(_ index: Int, of names: [String], sourceHeader: [String]) -> String {
+        "column \(index + 1)" + (names == sourceHeader ? "" : " after the recipe")
     }
 
     /// Separators a CSV is written with, other than the comma.
@@ -46,10 +50,9 @@ enum ColumnNames {
             guard let separator = otherSeparators.first(where: { name.contains($0) && String($0) != delimiter }) else { continue }
             let shown = separator == "\t" ? "a tab" : "\"\(separator)\""
             let declared = separator == "\t" ? "\"\\t\"" : "\"\(separator)\""
-            let where_ = names == sourceHeader ? "" : " after the recipe"
             throw LumpiniError(
                 "csv-separator-suspect",
-                "column \(index + 1)\(where_) is named \"\(name)\", which holds \(shown): the file seems to be separated by \(shown) (or by a mix of separators), not by \(delimiter == "," ? "commas" : "\"\(delimiter)\"")",
+                "\(column(index, of: names, sourceHeader: sourceHeader)) is named \"\(name)\", which holds \(shown): the file seems to be separated by \(shown) (or by a mix of separators), not by \(delimiter == "," ? "commas" : "\"\(delimiter)\"")",
                 kind: .input, file: file, field: name,
                 hint: "declare source.delimiter: \(declared) in dataset.yaml, ask the agency for a file with one separator, or rename the column in the recipe if the name is right"
             )
