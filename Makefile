@@ -8,8 +8,8 @@ VENV         := .venv
 BENCH_VENV   := .venv-bench
 PYTHON       ?= python3
 BIN_RELEASE  := .build/release/lumpini
-# Release builds link the Swift runtime and Foundation in: resolving their symbols was a third of a
-# catalogue query's time, and the binaries then run where no Swift toolchain is installed.
+# Release builds link the Swift runtime and Foundation in: resolving their symbols was half of a
+# catalogue query's start-up, and the binaries then run where no Swift toolchain is installed.
 RELEASE      := -c release --static-swift-stdlib
 
 .PHONY: deps venv bench-venv build release demo test test-gdal test-asan clean bench fuzz
