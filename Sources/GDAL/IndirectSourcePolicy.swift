@@ -1,8 +1,11 @@
 import CGDAL
 import Foundation
 
-/// Refuses files that would make GDAL open other files: VRTs (`<OGRVRTDataSource>`, `<VRTDataset>`),
-/// directly, under another name, or inside a zip.
+/// Refuses files that would make GDAL open other files: VRTs (`<OGRVRTDataSource>`, `<VRTDataset>`)
+/// and MapInfo tables other than native ones (a seamless table opens every table it lists, a view
+/// table the tables it joins, by any path, `../` included), directly, under another name, or inside
+/// a zip; and, inside a zip, SQLite databases, whose schema cannot be checked there (see the
+/// engine's `SQLiteSchemaPolicy`).
 ///
 /// GDAL recognises a VRT by its content, whatever the file is called, and a VRT can name any path,
 /// URL or driver connection string, with element and attribute names in any letter case, XML escapes
@@ -17,14 +20,52 @@ public enum IndirectSourcePolicy {
     public static func requireSelfContained(_ path: String) throws {
         if path.lowercased().hasSuffix(".zip") {
             for entry in zipEntries(path) {
-                if entry.lowercased().hasSuffix(".vrt") || isVRT("/vsizip/\(path)/\(entry)") {
-                    throw refusal(path, "the zip holds a VRT (\(entry))")
+                let inner = "/vsizip/\(path)/\(entry)"
+                if entry.lowercased().hasSuffix(".vrt") || isVRT(inner) {
+                    throw refusal(path, "the zip holds a VRT (\(entry.prefix(120)))")
+                }
+                if let type = foreignMapInfoType(inner) {
+                    throw refusal(path, "the zip holds a MapInfo \(type) table (\(entry.prefix(120))), which makes GDAL open the tables it names")
+                }
+                if isSQLite(inner) {
+                    throw refusal(path, "the zip holds an SQLite database or GeoPackage (\(entry.prefix(120)))")
                 }
             }
         }
+        if let type = foreignMapInfoType(path) {
+            throw refusal(path, "a MapInfo \(type) table makes GDAL open the tables it names")
+        }
         guard let start = head(of: path, bytes: 1 << 16), isVRT(text: start) else { return }
-        let named = references(in: start).first.map { ", here \"\($0)\"" } ?? ""
+        let named = references(in: start).first.map { ", here \"\($0.prefix(120))\"" } ?? ""
         throw refusal(path, "a VRT makes GDAL read other files\(named)")
+    }
+
+    /// What makes a MapInfo `.tab` open other tables, lower-cased (`seamless`, `view`, or a table type
+    /// such as `raster`); nil for native and linked tables and for other files. GDAL's MapInfo driver
+    /// decides this as MapInfo does: a `create view` line makes a view (it opens the tables it joins),
+    /// a `"\IsSeamless" = "TRUE"` metadata line a seamless table (it opens every table its rows name).
+    static func foreignMapInfoType(text: String) -> String? {
+        let lines = text.lowercased().split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }
+        guard lines.first == "!table" else { return nil }
+        for line in lines {
+            if line.hasPrefix("create view") { return "view" }
+            let squeezed = line.filter { !$0.isWhitespace }
+            if squeezed.hasPrefix("\"\\isseamless\"=\"true\"") { return "seamless" }
+            if line.hasPrefix("type ") || line.hasPrefix("type\t") {
+                let kind = line.dropFirst(5).split(whereSeparator: \.isWhitespace).first.map(String.init) ?? "untyped"
+                if kind != "native" && kind != "linked" { return String(kind.prefix(32)) }
+            }
+        }
+        return nil
+    }
+
+    private static func foreignMapInfoType(_ path: String) -> String? {
+        guard path.lowercased().hasSuffix(".tab") else { return nil }
+        return head(of: path, bytes: 1 << 16).flatMap(foreignMapInfoType(text:))
+    }
+
+    private static func isSQLite(_ path: String) -> Bool {
+        head(of: path, bytes: 16)?.hasPrefix("SQLite format 3") ?? false
     }
 
     static func isVRT(text: String) -> Bool {

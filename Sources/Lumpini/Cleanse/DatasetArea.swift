@@ -32,8 +32,13 @@ public final class DatasetArea {
         guard let polygonFile = spatial.polygonFile else { return box }
         let path = datasetDirectory.appendingPathComponent(polygonFile).path
         let display = "datasets/\(description.id)/\(polygonFile)"
+        try SourcePathPolicy.requireInside(
+            polygonFile, datasetDirectory: datasetDirectory, file: "datasets/\(description.id)/\(DatasetDescription.fileName)",
+            field: "spatial.polygonFile"
+        )
+        try SourceReader.checkReadable(path)
         do {
-            let dataset = try Dataset.open(path)
+            let dataset = try SourceFormat.openDataset(path, openOptions: [:])
             let layer = try dataset.layer(at: 0)
             let wgs84 = try SpatialReference.wgs84()
             let transformation = try layer.spatialReference.flatMap { $0.isSame(as: wgs84) ? nil : try CoordinateTransformation(from: $0, to: wgs84) }

@@ -20,12 +20,19 @@ enum ShapefileParts {
         }
     }
 
-    /// The encoding a `.cpg` names, trimmed; nil without one.
+    /// The encoding a `.cpg` names, trimmed; nil without one. Only the first 64 bytes are read, and
+    /// what does not look like an encoding's name (letters, digits, `-`, `_`, `.`, space; at most 24)
+    /// comes back as `"(not an encoding name)"`: the text goes into messages, reports and the
+    /// catalogue, and a `.cpg` is not to be a way of echoing a file there.
     static func codePage(_ path: String) -> String? {
-        guard let cpg = sibling(path, extension: "cpg"),
-              let text = try? String(contentsOfFile: cpg, encoding: .isoLatin1) else { return nil }
-        let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
-        return trimmed.isEmpty ? nil : trimmed
+        guard let cpg = sibling(path, extension: "cpg"), let handle = FileHandle(forReadingAtPath: cpg) else { return nil }
+        defer { try? handle.close() }
+        let bytes = (try? handle.read(upToCount: 64)) ?? Data()
+        let text = String(decoding: bytes, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+        guard !text.isEmpty else { return nil }
+        let allowed = CharacterSet(charactersIn: "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_. ")
+        guard text.count <= 24, text.unicodeScalars.allSatisfy(allowed.contains) else { return "(not an encoding name)" }
+        return text
     }
 
     static func hasDBF(_ path: String) -> Bool { sibling(path, extension: "dbf") != nil }

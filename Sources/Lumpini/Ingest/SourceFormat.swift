@@ -18,6 +18,22 @@ public enum SourceFormat: String, Sendable, Codable {
         }
     }
 
+    /// The GDAL drivers a source may be opened with: formats whose data is in the file itself and in
+    /// parts named after it (checked by `SourceFileParts`). GDAL tries every driver it has otherwise,
+    /// and some read whatever a file names: VRT, MapInfo seamless tables (refused by
+    /// `IndirectSourcePolicy` as well), GML's and OSM's sidecars and external schemas, database
+    /// connection strings. A GeoPackage or SpatiaLite file is read once `SQLiteSchemaPolicy` has
+    /// found no virtual table in it.
+    static let gdalDrivers = [
+        "ESRI Shapefile", "GeoJSON", "GeoJSONSeq", "ESRIJSON", "TopoJSON", "GPKG", "SQLite", "KML", "LIBKML",
+        "FlatGeobuf", "XLSX", "XLS", "ODS", "CSV", "MapInfo File",
+    ]
+
+    /// Opens a source with GDAL, with only the drivers above. `SourceReader.checkReadable` has run.
+    static func openDataset(_ path: String, openOptions: [String: String]) throws -> Dataset {
+        try Dataset.open(path, options: .init(openOptions: openOptions, allowedDrivers: gdalDrivers))
+    }
+
     /// Tables have a header row and number their rows as a spreadsheet does (header = row 1).
     public var isTable: Bool { self == .csv || self == .spreadsheet }
 

@@ -102,7 +102,7 @@ public final class SourceReader {
         do {
             // The layer keeps its dataset open.
             layer = try format.withSpreadsheetHeaders(singleHeaderRow ? "FORCE" : "DISABLE") {
-                let dataset = try Dataset.open(path, options: .init(openOptions: format.openOptions(headerRow: singleHeaderRow ? 1 : 2)))
+                let dataset = try SourceFormat.openDataset(path, openOptions: format.openOptions(headerRow: singleHeaderRow ? 1 : 2))
                 return try layerName.map { try dataset.layer(named: $0) } ?? dataset.layer(at: 0)
             }
         } catch let error as GDALError {
@@ -209,6 +209,8 @@ public final class SourceReader {
         } catch let error as GDALError {
             throw LumpiniError("indirect-source", error.message, file: path, hint: "send the data itself (CSV, XLSX, Shapefile, GeoJSON…), not a VRT pointing at it")
         }
+        try SourceFileParts.requireContained(path)
+        try SQLiteSchemaPolicy.requireNoForeignTables(path)
     }
 
     /// A NUL byte never belongs in text: it marks a damaged file or one in another encoding (UTF-16

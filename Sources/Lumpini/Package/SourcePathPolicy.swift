@@ -37,18 +37,32 @@ public enum SourcePathPolicy {
     /// a place inside `datasetDirectory`.
     public static func check(_ source: SourceDescription, datasetDirectory: URL, file: String) throws {
         try checkSyntax(source, file: file)
-        let root = datasetDirectory.resolvingSymlinksInPath().standardizedFileURL.path
         for (index, path) in source.paths.enumerated() {
-            let url = datasetDirectory.appendingPathComponent(path)
-            guard FileManager.default.fileExists(atPath: url.path) else { continue }
-            let resolved = url.resolvingSymlinksInPath().standardizedFileURL.path
-            if !(resolved == root || resolved.hasPrefix(root + "/")) {
-                throw LumpiniError(
-                    "source-path-refused", "the path \"\(path)\" is refused: a symbolic link leads outside the dataset's folder",
-                    kind: .input, file: file, field: "source.paths[\(index)]",
-                    hint: "copy the file into the dataset's folder instead of linking to it"
-                )
-            }
+            try requireInside(path, datasetDirectory: datasetDirectory, file: file, field: "source.paths[\(index)]")
+        }
+    }
+
+    /// Checks a path of `dataset.yaml` (a source, the area's polygon file) or of a data package (a
+    /// resource, its schema): its text, and that when it exists it resolves, through every symbolic
+    /// link on the way, to a place inside `datasetDirectory` (`folder` names it in the message).
+    static func requireInside(
+        _ path: String, datasetDirectory: URL, file: String, field: String, folder: String = "the dataset's folder"
+    ) throws {
+        do { try checkRelative(path) } catch var error as LumpiniError {
+            error.file = file
+            error.field = field
+            throw error
+        }
+        let root = datasetDirectory.resolvingSymlinksInPath().standardizedFileURL.path
+        let url = datasetDirectory.appendingPathComponent(path)
+        var status = stat()
+        guard lstat(url.path, &status) == 0 else { return }
+        let resolved = url.resolvingSymlinksInPath().standardizedFileURL.path
+        if !(resolved == root || resolved.hasPrefix(root + "/")) {
+            throw LumpiniError(
+                "source-path-refused", "the path \"\(path)\" is refused: a symbolic link leads outside \(folder)",
+                kind: .input, file: file, field: field, hint: "copy the file into \(folder) instead of linking to it"
+            )
         }
     }
 

@@ -31,13 +31,14 @@ struct DataPackage {
             } else {
                 throw fail("\(path).path", "is required: the resource's file")
             }
-            if relative.hasPrefix("/") || relative.split(separator: "/").contains("..") || relative.contains("://") {
-                throw fail("\(path).path", "\"\(relative)\" must be a relative path inside the package folder")
-            }
+            try SourcePathPolicy.requireInside(relative, datasetDirectory: base, file: file, field: "\(path).path", folder: "the package's folder")
             let name = item["name"]?.stringValue ?? ((relative as NSString).lastPathComponent as NSString).deletingPathExtension
             var schema: TableSchema?
             if let schemaJSON = item["schema"] {
                 if let schemaPath = schemaJSON.stringValue {
+                    try SourcePathPolicy.requireInside(
+                        schemaPath, datasetDirectory: base, file: file, field: "\(path).schema", folder: "the package's folder"
+                    )
                     schema = try TableSchema.load(contentsOf: base.appendingPathComponent(schemaPath))
                 } else {
                     do {

@@ -69,9 +69,12 @@ public struct InputHashes: Codable, Sendable, Equatable {
         id: String, datasetYAML: String, schemaFile: String?, in workspace: Workspace, vocabularies: String?
     ) throws -> InputHashes {
         let folder = workspace.datasetDirectory(id)
-        let sources = try regularFiles(under: folder).filter { $0 != DatasetDescription.fileName }.map { path in
+        let files = try regularFiles(under: folder).filter { $0 != DatasetDescription.fileName }.map { path in
             Source(path: path, sha256: try FileDigest.sha256(ofFile: folder.appendingPathComponent(path).path).sha256)
+        } + links(under: folder).map { path, destination in
+            Source(path: path, sha256: FileDigest.sha256("symbolic link to \(destination)"))
         }
+        let sources = files.sorted { $0.path < $1.path }
         let schemaHash = try schemaFile.map { file in
             let path = workspace.root.appendingPathComponent(file).path
             guard FileManager.default.fileExists(atPath: path) else {
@@ -94,6 +97,25 @@ public struct InputHashes: Codable, Sendable, Equatable {
             text += "\(path) \(try FileDigest.sha256(ofFile: folder.appendingPathComponent(path).path).sha256)\n"
         }
         return FileDigest.sha256(text)
+    }
+
+    /// The non-hidden symbolic links under `folder` with where they lead, sorted by relative path.
+    /// A link is hashed by its destination, so that repointing it changes the hash; what it leads to
+    /// inside the folder is hashed as a file of its own, and a source part leading outside is refused
+    /// before anything is read.
+    static func links(under folder: URL) -> [(path: String, destination: String)] {
+        let manager = FileManager.default
+        guard let enumerator = manager.enumerator(
+            at: folder, includingPropertiesForKeys: [.isSymbolicLinkKey], options: [.skipsHiddenFiles]
+        ) else { return [] }
+        let base = folder.standardizedFileURL.path
+        var links: [(path: String, destination: String)] = []
+        for case let url as URL in enumerator where (try? url.resourceValues(forKeys: [.isSymbolicLinkKey]).isSymbolicLink) == true {
+            let full = url.standardizedFileURL.path
+            let path = full.hasPrefix(base + "/") ? String(full.dropFirst(base.count + 1)) : url.lastPathComponent
+            links.append((path, (try? manager.destinationOfSymbolicLink(atPath: url.path)) ?? ""))
+        }
+        return links.sorted { $0.path < $1.path }
     }
 
     /// Relative paths of the non-hidden regular files under `folder`, sorted.

@@ -15,7 +15,7 @@ public enum Inspector {
         }
         let dataset: Dataset
         do {
-            dataset = try Dataset.open(path, options: .init(openOptions: format.openOptions(headerRow: nil)))
+            dataset = try SourceFormat.openDataset(path, openOptions: format.openOptions(headerRow: nil))
         } catch let error as GDALError {
             throw LumpiniError.gdal(error, file: path)
         }
@@ -132,7 +132,7 @@ public enum Inspector {
             names = [nil]
         } else {
             do {
-                let dataset = try Dataset.open(path, options: .init(openOptions: SourceFormat(path: path).openOptions(headerRow: nil)))
+                let dataset = try SourceFormat.openDataset(path, openOptions: SourceFormat(path: path).openOptions(headerRow: nil))
                 names = try layerName.map { [$0] } ?? dataset.layers().map(\.name)
             } catch let error as GDALError {
                 throw LumpiniError.gdal(error, file: path)

@@ -10,6 +10,9 @@ extension TableSchema {
             throw LumpiniError("schema-not-found", "no schema named \"\(name)\"", file: url.path,
                                hint: "write schemas/\(name).schema.json or fix the schema name in dataset.yaml")
         }
+        try SourcePathPolicy.requireInside(
+            "\(name).schema.json", datasetDirectory: workspace.schemasDirectory, file: url.path, field: "schema", folder: "schemas/"
+        )
         return try load(contentsOf: url)
     }
 

@@ -33,7 +33,7 @@ final class GDALTableSource: TableSource {
         try SourceReader.checkReadable(path)
         let dataset: Dataset
         do {
-            dataset = try Dataset.open(path, options: Dataset.OpenOptions(openOptions: ["HEADERS": "FORCE"]))
+            dataset = try SourceFormat.openDataset(path, openOptions: ["HEADERS": "FORCE"])
         } catch let error as GDALError {
             throw LumpiniError.gdal(error, file: path)
         }
