@@ -25,6 +25,7 @@ struct LumpiniCommand: AsyncParsableCommand {
             Publish.self,
             Release.self,
             Verify.self,
+            Repair.self,
             Catalog.self,
         ]
     )

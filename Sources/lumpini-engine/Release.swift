@@ -37,30 +37,29 @@ struct ReleaseArguments: ParsableArguments {
             )
             let total = try ids?.count ?? workspace.datasetIDs().count
             let progress = ReleaseProgress(total: total, linesToStderr: json)
-            let summary = try await runner.run(ids: ids) { progress.handle($0) }
+            var summary = try await runner.run(ids: ids) { progress.handle($0) }
             progress.finish()
-            let indexed = summary.dryRun || updateCatalogue(after: summary, workspace: workspace)
+            summary.catalogueIndex = summary.dryRun ? .untouched : updateCatalogue(after: summary, workspace: workspace)
             if json {
                 print(try JSONOutput.string(summary), terminator: "")
             } else {
                 print(ReleaseProgress.render(summary))
             }
             if summary.exitCode != 0 { throw ExitCode(summary.exitCode) }
-            if !indexed { throw ExitCode(1) }
         }
     }
 }
 
 /// Records the release in the catalogue index. The public tree is already complete and is the source
 /// of truth, so a failure here (a full disk, say) is reported and does not undo the release.
-private func updateCatalogue(after summary: ReleaseSummary, workspace: Workspace) -> Bool {
+private func updateCatalogue(after summary: ReleaseSummary, workspace: Workspace) -> ReleaseSummary.CatalogueIndexState {
     do {
         let file = Catalogue.defaultFile(publicRoot: workspace.publicRoot)
         try Catalogue.open(at: file, publicRoot: workspace.publicRoot, create: true).update(after: summary, workspace: workspace)
-        return true
+        return .updated
     } catch {
-        Terminal.error("the catalogue index was not updated: \(error) — the release itself is complete; run `lumpini catalog build` once the problem is fixed")
-        return false
+        Terminal.error("the catalogue index is stale: \(error) — the release itself is complete and public; run `lumpini catalog build` once the problem is fixed")
+        return .stale
     }
 }
 
@@ -77,8 +76,11 @@ struct Release: AsyncParsableCommand {
               lumpini release pm25-readings-sample --force
               lumpini release --json --public /srv/opendata
             Exit codes: 0 every dataset published, unchanged or awaiting approval; 1 a dataset failed;
-            2 usage error, unknown dataset or the public tree locked by another release.
-            --json prints {publicRoot, dryRun, published[], unchanged[], awaitingApproval[], wouldPublish[], failed[]},
+            2 usage error, unknown dataset, the public tree locked by another release, inside datasets/ or
+            .lumpini/, or left inconsistent (see `lumpini repair`); 4 the release succeeded but the catalogue
+            index could not be updated (stale: run `lumpini catalog build`).
+            --json prints {publicRoot, dryRun, catalogueIndex (updated, stale, untouched), published[], unchanged[],
+            awaitingApproval[], wouldPublish[], failed[]},
             each entry with id and, where they apply, version, reason, code, rowsIn, rowsPublished, rowsQuarantined, path.
             """
     )
@@ -177,6 +179,9 @@ final class ReleaseProgress: @unchecked Sendable {
         if !summary.unchanged.isEmpty { lines.append("  \("unchanged".padding(toLength: 18, withPad: " ", startingAt: 0))\(summary.unchanged.count)") }
         row("awaiting approval", summary.awaitingApproval) { "\($0.id): \($0.reason ?? "")" }
         row("failed", summary.failed) { "\($0.id): \($0.reason ?? "")" }
+        if summary.catalogueIndex == .stale {
+            lines.append("  " + Terminal.styled("catalogue index   stale: run `lumpini catalog build`", .yellow))
+        }
         return lines.joined(separator: "\n")
     }
 }

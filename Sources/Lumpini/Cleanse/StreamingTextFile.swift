@@ -1,7 +1,9 @@
 import Foundation
 
-/// Writes a text file line by line through a buffer into `<file>.partial`, renamed over the
-/// final name only when `commit()` is called, so a failed run leaves no half-written file.
+/// Writes a text file line by line through a buffer into `<file>.<pid>-<random>.partial`, renamed
+/// over the final name only when `commit()` is called, so a failed run leaves no half-written file.
+/// The partial name is unique: two runs writing the same file (two releases sharing a root, with
+/// different public trees) each write their own, and the last rename wins whole.
 final class StreamingTextFile {
     let url: URL
     private let partial: URL
@@ -10,7 +12,8 @@ final class StreamingTextFile {
 
     init(_ url: URL, byteOrderMark: Bool = false) throws {
         self.url = url
-        partial = url.appendingPathExtension("partial")
+        partial = url.deletingLastPathComponent()
+            .appendingPathComponent("\(url.lastPathComponent).\(getpid())-\(UUID().uuidString.prefix(8).lowercased()).partial")
         try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
         guard FileManager.default.createFile(atPath: partial.path, contents: byteOrderMark ? Data([0xEF, 0xBB, 0xBF]) : Data()) else {
             throw LumpiniError("write-failed", "cannot create the file", kind: .internal, file: partial.path, hint: "check that the folder is writable")
@@ -33,8 +36,9 @@ final class StreamingTextFile {
         try flush()
         try handle.synchronize()
         try handle.close()
-        if FileManager.default.fileExists(atPath: url.path) { try FileManager.default.removeItem(at: url) }
-        try FileManager.default.moveItem(at: partial, to: url)
+        guard rename(partial.path, url.path) == 0 else {
+            throw FileSystemError.make("move the finished file into place", path: url.path)
+        }
     }
 
     /// Removes the partial file after a failure.

@@ -2,7 +2,9 @@ import Foundation
 
 /// Named moments of a release where a crash test can stop the process: with
 /// `LUMPINI_TEST_PAUSE_AT=<phase>` the process prints `paused at <phase>` on stderr and sleeps
-/// until killed, so a test can `SIGKILL` it exactly there. Without the variable this does nothing.
+/// until killed, so a test can `SIGKILL` it exactly there. Without the variable this does nothing,
+/// and release builds (`-c release`, what is installed) ignore it: a stray variable in a production
+/// environment must never make a release wait for ever holding the lock.
 enum PausePoint: String, Sendable, CaseIterable {
     /// While records stream into the data files.
     case writing
@@ -15,11 +17,15 @@ enum PausePoint: String, Sendable, CaseIterable {
     /// `latest` leads to the new version.
     case switched
 
+    #if DEBUG
     private static let requested = ProcessInfo.processInfo.environment["LUMPINI_TEST_PAUSE_AT"]
+    #endif
 
     func reach() {
+        #if DEBUG
         guard Self.requested == rawValue else { return }
         FileHandle.standardError.write(Data("paused at \(rawValue)\n".utf8))
         while true { sleep(60) }
+        #endif
     }
 }

@@ -28,8 +28,17 @@ public final class ReleaseLock {
             let code = mkdir(tree.internalDirectory.path, 0o755) == 0 ? EACCES : errno
             throw FileSystemError.make("create the public tree's folder", path: tree.internalDirectory.path, errno: code)
         }
-        let descriptor = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
-        guard descriptor >= 0 else { throw FileSystemError.make("open the lock file", path: path) }
+        // O_NOFOLLOW: the lock is truncated and written below, so a link planted in its place must not
+        // lead that write to another file.
+        let descriptor = open(path, O_RDWR | O_CREAT | O_CLOEXEC | O_NOFOLLOW, 0o644)
+        guard descriptor >= 0 else {
+            let code = errno
+            guard code == ELOOP else { throw FileSystemError.make("open the lock file", path: path, errno: code) }
+            throw LumpiniError(
+                "public-tree-inconsistent", "the lock file is a symbolic link; Lumpini never follows links in its own bookkeeping",
+                kind: .input, file: path, hint: "nothing was changed; `lumpini repair` removes the link"
+            )
+        }
         guard flock(descriptor, LOCK_EX | LOCK_NB) == 0 else {
             let code = errno
             let holder = Self.holder(descriptor)

@@ -40,7 +40,8 @@ public struct ReleaseRunner: Sendable {
 
     /// Releases `ids` (every dataset of the workspace when nil).
     /// - Throws: `LumpiniError` before anything is built: an unknown id (exit 2), the lock held by
-    ///   another release (exit 2), a public tree that cannot be written. Dataset failures do not
+    ///   another release (exit 2), a public tree inside the datasets or work folders or left
+    ///   inconsistent (exit 2, see `PublicTreeState`), a public tree that cannot be written. Dataset failures do not
     ///   throw: they are in the summary.
     public func run(ids: [String]? = nil, progress: @escaping @Sendable (ReleaseEvent) -> Void = { _ in }) async throws -> ReleaseSummary {
         let known = try workspace.datasetIDs()
@@ -51,9 +52,13 @@ public struct ReleaseRunner: Sendable {
                 hint: "the id is the folder name under datasets/ holding a dataset.yaml"
             )
         }
+        try workspace.requirePublicTreeApart()
+        try PublicTreeState.requireBookkeeping(tree)
         let lock = try ReleaseLock.acquire(tree, startedAt: releasedAt)
         defer { lock.release() }
-        try VersionCommit(tree: tree).cleanUpLeftovers()
+        try PublicTreeState.requireConsistent(tree)
+        // A dry run changes nothing, not even to finish what a crashed release left.
+        if !options.dryRun { try VersionCommit(tree: tree).completeInterrupted() }
         let vocabularies = try InputHashes.vocabulariesHash(in: workspace)
 
         let releases = selected.map { id in
@@ -80,7 +85,7 @@ public struct ReleaseRunner: Sendable {
         return ReleaseSummary(publicRoot: tree.root.path, dryRun: options.dryRun, outcomes: outcomes)
     }
 
-    static func releaseTime(environment: [String: String]) -> String {
+    public static func releaseTime(environment: [String: String]) -> String {
         let date = environment["SOURCE_DATE_EPOCH"].flatMap(TimeInterval.init).map(Date.init(timeIntervalSince1970:)) ?? Date()
         let formatter = ISO8601DateFormatter()
         formatter.formatOptions = [.withInternetDateTime]

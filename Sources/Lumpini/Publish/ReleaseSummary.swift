@@ -50,6 +50,18 @@ public struct ReleaseSummary: Codable, Sendable, Equatable {
     public var awaitingApproval: [DatasetOutcome]
     public var wouldPublish: [DatasetOutcome]
     public var failed: [DatasetOutcome]
+    /// Whether the catalogue index was brought up to date after the release; nil until the caller has tried.
+    public var catalogueIndex: CatalogueIndexState?
+
+    /// What became of the catalogue index after a release.
+    public enum CatalogueIndexState: String, Codable, Sendable {
+        case updated
+        /// The release is complete and public, but the index still describes the tree before it:
+        /// `lumpini catalog build` rebuilds it from the manifests.
+        case stale
+        /// A dry run: nothing was published, so nothing was indexed.
+        case untouched
+    }
 
     public init(publicRoot: String, dryRun: Bool, outcomes: [DatasetOutcome]) {
         self.publicRoot = publicRoot
@@ -62,8 +74,12 @@ public struct ReleaseSummary: Codable, Sendable, Equatable {
         failed = sorted.filter { $0.status == .failed }
     }
 
-    /// 0 when every dataset succeeded, 1 when any failed.
-    public var exitCode: Int32 { failed.isEmpty ? 0 : 1 }
+    /// 0 when every dataset succeeded, 1 when any failed, 4 when every dataset succeeded and only the
+    /// catalogue index could not be updated (the release stands; the index is stale).
+    public var exitCode: Int32 {
+        if !failed.isEmpty { return 1 }
+        return catalogueIndex == .stale ? 4 : 0
+    }
 }
 
 /// Progress of a release, reported as it happens.

@@ -53,7 +53,7 @@ struct VersionCommit {
     }
 
     /// Points `latest` at `v<version>`: a temporary symlink renamed over the old one.
-    private func switchLatest(id: String, to version: Int) throws {
+    func switchLatest(id: String, to version: Int) throws {
         let folder = tree.datasetDirectory(id)
         let temporary = folder.appendingPathComponent("\(ReleaseTree.temporaryLinkPrefix)\(getpid())-\(UUID().uuidString.prefix(8))").path
         guard symlink("v\(version)", temporary) == 0 else {
@@ -63,10 +63,12 @@ struct VersionCommit {
         try Durability.sync(folder.path)
     }
 
-    /// Clears what an interrupted release left: staging folders, temporary links, and versions
-    /// renamed into place whose `latest` switch never happened (they were never announced).
-    /// Each is first moved into staging (atomic), then deleted, so no half-deleted folder is ever visible.
-    func cleanUpLeftovers() throws {
+    /// Clears what an interrupted release left in its own bookkeeping (staging folders, temporary
+    /// links) and completes a commit that stopped between renaming a version into place and switching
+    /// `latest` (`PublicTreeState.Dataset.interrupted`). Never deletes a version, so no version number
+    /// is used twice. Runs after `PublicTreeState.requireConsistent`, which refuses a staging folder or
+    /// `.lumpini` that is a link, so nothing here is removed through one.
+    func completeInterrupted() throws {
         let manager = FileManager.default
         for name in (try? manager.contentsOfDirectory(atPath: tree.stagingDirectory.path)) ?? [] {
             try? manager.removeItem(at: tree.stagingDirectory.appendingPathComponent(name))
@@ -74,14 +76,11 @@ struct VersionCommit {
         for id in tree.datasetIDs() {
             let folder = tree.datasetDirectory(id)
             for name in (try? manager.contentsOfDirectory(atPath: folder.path)) ?? [] where name.hasPrefix(ReleaseTree.temporaryLinkPrefix) {
-                try? manager.removeItem(at: folder.appendingPathComponent(name))
+                let link = folder.appendingPathComponent(name).path
+                if PublicTreeState.kind(of: link) == S_IFLNK { unlink(link) }
             }
-            let latest = tree.latestVersion(id) ?? 0
-            for version in tree.versions(id) where version > latest {
-                let orphan = try makeStaging(for: "\(id)-unreleased-v\(version)")
-                try manager.removeItem(at: orphan)
-                try Durability.rename(tree.versionDirectory(id, version: version).path, to: orphan.path)
-                try? manager.removeItem(at: orphan)
+            if case .interrupted(_, let pending) = PublicTreeState.dataset(id, in: tree) {
+                try switchLatest(id: id, to: pending)
             }
         }
     }

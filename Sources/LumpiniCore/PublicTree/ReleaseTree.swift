@@ -83,7 +83,7 @@ public struct ReleaseTree: Sendable, Equatable {
         }
     }
 
-    static func versionNumber(_ name: String) -> Int? {
+    public static func versionNumber(_ name: String) -> Int? {
         guard name.hasPrefix("v"), let number = Int(name.dropFirst()), number > 0, "v\(number)" == name else { return nil }
         return number
     }

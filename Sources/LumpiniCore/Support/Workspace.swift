@@ -28,6 +28,46 @@ public struct Workspace: Sendable, Equatable {
         datasetsDirectory.appendingPathComponent(id, isDirectory: true)
     }
 
+    /// Throws when the public tree would hold or be held by the workspace's private folders: inside
+    /// `datasets/` or `schemas/` (a release would publish into the agencies' files), inside the work folder
+    /// `.lumpini/` (never served), or the root itself or a folder above it (the raw sources would be served).
+    public func requirePublicTreeApart() throws {
+        let publicPath = Self.resolved(publicRoot)
+        let rootPath = Self.resolved(root)
+        func inside(_ folder: URL) -> Bool {
+            let path = Self.resolved(folder)
+            return publicPath == path || publicPath.hasPrefix(path + "/")
+        }
+        let refusal: String? = if inside(datasetsDirectory) || inside(schemasDirectory) {
+            "it is inside the datasets or schemas of \(root.path)"
+        } else if inside(workDirectory) {
+            "it is inside the work folder \(workDirectory.path), which is never public"
+        } else if rootPath == publicPath || rootPath.hasPrefix(publicPath == "/" ? "/" : publicPath + "/") {
+            "it holds the workspace \(root.path), whose sources would then be served"
+        } else {
+            nil
+        }
+        if let refusal {
+            throw LumpiniError(
+                "public-tree-refused", "the public tree \(publicRoot.path) is refused: \(refusal)", kind: .input,
+                hint: "give --public (or LUMPINI_PUBLIC) a folder of its own, such as <root>/public"
+            )
+        }
+    }
+
+    /// `url` with every symbolic link in the part that exists resolved, so two spellings of one folder compare equal.
+    private static func resolved(_ url: URL) -> String {
+        var existing = url.standardizedFileURL
+        var rest: [String] = []
+        while !FileManager.default.fileExists(atPath: existing.path), existing.path != "/" {
+            rest.insert(existing.lastPathComponent, at: 0)
+            existing = existing.deletingLastPathComponent()
+        }
+        var path = existing.resolvingSymlinksInPath().path
+        for component in rest { path = (path as NSString).appendingPathComponent(component) }
+        return path
+    }
+
     /// The ids of every dataset folder holding a `dataset.yaml`, sorted.
     public func datasetIDs() throws -> [String] {
         let names = (try? FileManager.default.contentsOfDirectory(atPath: datasetsDirectory.path)) ?? []

@@ -158,6 +158,9 @@ final class ReleaseRunnerTests: XCTestCase {
         XCTAssertEqual(space.tree.datasetIDs(), [])
     }
 
+    /// The next run clears the staging folder and temporary link, and completes the commit that stopped
+    /// before switching `latest`: the version renamed into place is kept (never deleted, its number never
+    /// used again), and the new release is the one after it.
     func testLeftoversOfAnInterruptedReleaseAreCleanedByTheNextRun() async throws {
         try space.addDataset("pm25")
         _ = try await space.runner().run()
@@ -170,9 +173,9 @@ final class ReleaseRunnerTests: XCTestCase {
 
         try space.setRows("pm25", Array(StationsWorkspace.rows.prefix(1)))
         let summary = try await space.runner().run()
-        XCTAssertEqual(summary.published.first?.version, 2)
+        XCTAssertEqual(summary.published.first?.version, 3)
         XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: space.tree.stagingDirectory.path), [])
-        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: space.tree.datasetDirectory("pm25").path).sorted(), ["latest", "v1", "v2"])
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: space.tree.datasetDirectory("pm25").path).sorted(), ["latest", "v1", "v2", "v3"])
         XCTAssertEqual(try space.tree.latestManifest("pm25")?.counts.rowsPublished, 1)
         XCTAssertTrue(try Verifier(tree: space.tree).verify().ok)
     }
