@@ -163,7 +163,7 @@ final class PublicTreeSafetyTests: XCTestCase {
                 process.arguments = ["release", "--force", "--public", space.root.appendingPathComponent(name).path]
                 process.currentDirectoryURL = space.root
                 let errors = space.root.appendingPathComponent("\(name)-\(attempt).err")
-                FileManager.default.createFile(atPath: errors.path, contents: nil)
+                _ = FileManager.default.createFile(atPath: errors.path, contents: nil)
                 process.standardOutput = FileHandle.nullDevice
                 process.standardError = try FileHandle(forWritingTo: errors)
                 try process.run()

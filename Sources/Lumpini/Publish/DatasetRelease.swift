@@ -27,7 +27,19 @@ struct DatasetRelease: Sendable {
         return outcome
     }
 
+    /// Hashes and builds from a snapshot of the dataset's folder (`DatasetSnapshot`), so the bytes
+    /// hashed are the bytes read; errors name the real files.
     private func release(progress: @Sendable (ReleaseEvent) -> Void) throws -> DatasetOutcome {
+        let snapshot = try DatasetSnapshot.take(id, of: workspace)
+        defer { snapshot.remove() }
+        do {
+            return try release(reading: snapshot.workspace(workspace), progress: progress)
+        } catch let error as LumpiniError {
+            throw snapshot.restoringPaths(error)
+        }
+    }
+
+    private func release(reading workspace: Workspace, progress: @Sendable (ReleaseEvent) -> Void) throws -> DatasetOutcome {
         let latest = tree.latestInputHash(id)
         // An unchanged dataset.yaml names the schema it named before: its inputs are hashed without parsing
         // it, and those hashes serve the build too, so a changed source is not read twice.

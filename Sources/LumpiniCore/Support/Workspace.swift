@@ -7,6 +7,9 @@ import Foundation
 public struct Workspace: Sendable, Equatable {
     public let root: URL
     public let publicRoot: URL
+    /// A dataset read from another folder than `datasets/<id>/` (a release's snapshot of it).
+    private var relocatedID: String?
+    private var relocatedFolder: URL?
 
     public init(root: String? = nil, publicRoot: String? = nil, environment: [String: String] = ProcessInfo.processInfo.environment) {
         let cwd = FileManager.default.currentDirectoryPath
@@ -25,7 +28,16 @@ public struct Workspace: Sendable, Equatable {
     public var workDirectory: URL { root.appendingPathComponent(".lumpini", isDirectory: true) }
 
     public func datasetDirectory(_ id: String) -> URL {
-        datasetsDirectory.appendingPathComponent(id, isDirectory: true)
+        if id == relocatedID, let relocatedFolder { return relocatedFolder }
+        return datasetsDirectory.appendingPathComponent(id, isDirectory: true)
+    }
+
+    /// This workspace with dataset `id` read from `folder`; every other path is unchanged.
+    public func reading(_ id: String, from folder: URL) -> Workspace {
+        var workspace = self
+        workspace.relocatedID = id
+        workspace.relocatedFolder = folder
+        return workspace
     }
 
     /// Throws when the public tree would hold or be held by the workspace's private folders: inside

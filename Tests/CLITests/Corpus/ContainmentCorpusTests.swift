@@ -1,4 +1,5 @@
 import Foundation
+import Lumpini
 import XCTest
 
 /// Sources that would make GDAL or Lumpini read a file outside the dataset: virtual tables in a
@@ -194,4 +195,64 @@ final class ContainmentCorpusTests: XCTestCase {
         )
         assertNothingLeaked(result)
     }
+
+    /// A source swapped back and forth between the real file and a link to a file outside while
+    /// releases run: every release either refuses or publishes the real file, and its manifest records
+    /// the hash of what it published.
+    func testASourceSwappedForALinkDuringReleasesIsNeverPublished() throws {
+        let good = Data("code,value\nA,GOOD\n".utf8)
+        let folder = try workspace.dataset("swapped", file: "data.csv")
+        try workspace.placeSource("swapped", "data.csv", good)
+        let target = folder.appendingPathComponent("source/data.csv").path
+        let spare = workspace.root.appendingPathComponent("spare", isDirectory: true)
+        try FileManager.default.createDirectory(at: spare, withIntermediateDirectories: true)
+
+        let stop = ManagedAtomicFlag()
+        let outside: String = secret
+        let swapper = Thread {
+            var turn = 0
+            while !stop.isSet {
+                let staged = spare.appendingPathComponent("next-\(turn)").path
+                if turn % 2 == 0 {
+                    _ = symlink(outside, staged)
+                } else {
+                    _ = FileManager.default.createFile(atPath: staged, contents: good)
+                }
+                _ = rename(staged, target)
+                turn += 1
+                usleep(200)
+            }
+        }
+        swapper.start()
+        defer {
+            stop.set()
+            while !swapper.isFinished { usleep(1_000) }
+        }
+        let goodHash = FileDigest.sha256(good)
+        var published = 0
+        for attempt in 0..<12 {
+            let result = try CLIRunner.run(["publish", "swapped", "--force", "--root", workspace.root.path], in: workspace.root)
+            XCTAssertTrue([0, 1].contains(result.status), "attempt \(attempt): \(result.stderr)")
+            assertNothingLeaked(result)
+            guard result.status == 0 else { continue }
+            published += 1
+            let latest = workspace.publicRoot.appendingPathComponent("swapped/latest")
+            let manifest = try XCTUnwrap(
+                try JSONSerialization.jsonObject(with: Data(contentsOf: latest.appendingPathComponent("manifest.json"))) as? [String: Any]
+            )
+            let sources = ((manifest["inputs"] as? [String: Any])?["sources"] as? [[String: Any]]) ?? []
+            XCTAssertEqual(sources.first { $0["path"] as? String == "source/data.csv" }?["sha256"] as? String, goodHash, "attempt \(attempt)")
+        }
+        XCTAssertGreaterThan(published, 0, "no release ran between the swaps: the test proved nothing")
+        XCTAssertEqual(try CLIRunner.run(["verify", "--root", workspace.root.path], in: workspace.root).status, 0)
+    }
+}
+
+/// A flag one thread sets and another reads.
+final class ManagedAtomicFlag: @unchecked Sendable {
+    private let lock = NSLock()
+    private var value = false
+
+    var isSet: Bool { lock.withLock { value } }
+    func set() { lock.withLock { value = true } }
 }
