@@ -70,7 +70,7 @@ public struct PrivacyScanner: Sendable {
     /// True for the cells most columns hold — measurements, dates, codes — that no detector could
     /// match: ASCII without letters or `@`, and no run of digits (joined as `DigitGroups` joins the
     /// parts of one written number) as long as the shortest phone number. A dot or slash may join
-    /// groups of one number ("081.234.5678"), but a group of more than five digits after one is the
+    /// groups of one number ("081.234.5678"), but a group of more than five digits after a dot is the
     /// decimals of a measurement ("100.523456"): no written number has such a group there.
     /// One pass over the bytes instead of every detector's.
     static func cannotHoldPersonalData(_ bytes: UTF8Text.Bytes) -> Bool {
@@ -87,9 +87,11 @@ public struct PrivacyScanner: Sendable {
                     run += 1
                     if run >= shortestNumber { return false }
                 }
-            case UInt8(ascii: "."), UInt8(ascii: "/"):
+            case UInt8(ascii: "."):
                 group = 0
                 afterPoint = true
+            case UInt8(ascii: "/"):
+                group = 0
             case 0x20, UInt8(ascii: "-"), UInt8(ascii: "("), UInt8(ascii: ")"), UInt8(ascii: "+"):
                 group = 0
                 afterPoint = false

@@ -16,7 +16,7 @@ final class PersonalDataDetectorTests: XCTestCase {
         let phones = [
             "0812345678", "081-234-5678", "081 234 5678", "08-1234-5678", "๐๘๑-๒๓๔-๕๖๗๘", "0912345678", "06 1234 5678",
             "02-123-4567", "021234567", "(02) 123 4567", "02 123 4567", "+66 81 234 5678", "+66812345678", "+66-2-123-4567",
-            "(+66) 2 123 4567", "โทร. 02-123-4567 ต่อ 12", "ติดต่อ 081-234-5678, 089-876-5432",
+            "(+66) 2 123 4567", "โทร. 02-123-4567 ต่อ 12", "ติดต่อ 081-234-5678, 089-876-5432", "543/0812345678",
         ]
         for phone in phones {
             XCTAssertEqual(try kinds(phone), [.phone], phone)
@@ -191,13 +191,23 @@ final class PersonalDataDetectorTests: XCTestCase {
         XCTAssertTrue(try PrivacyGate.scan(records: [], header: ["name", "district", "pm25", "ชื่อ สกุล"]).findings.isEmpty)
     }
 
+    func testWhatTheFastPathRulesOutTheDetectorsWouldNotFind() throws {
+        let alphabet = Array("0123456789081066 .-/()+,:")
+        var generator = SystemRandomNumberGenerator()
+        for _ in 0..<20_000 {
+            let value = String((0..<Int.random(in: 9...24, using: &generator)).map { _ in alphabet.randomElement(using: &generator)! })
+            guard UTF8Text.withBytes(value, PrivacyScanner.cannotHoldPersonalData) else { continue }
+            XCTAssertEqual(try kinds(value), [], value)
+        }
+    }
+
     func testMeasurementsDatesAndCodesAreRuledOutBeforeTheDetectorsRun() {
         func ruledOut(_ value: String) -> Bool { UTF8Text.withBytes(value, PrivacyScanner.cannotHoldPersonalData) }
         for value in ["35.2", "-0.5", "2024-01-15", "100.523456", "1001", "12/09/2566", "1,234,567,890", "12345678"] {
             XCTAssertTrue(ruledOut(value), value)
         }
         for value in ["0812345678", "081-234-5678", "(02) 123 4567", "+66 2 123 4567", "1-2345-67890-12-3", "a@b.co", "Mr Smith",
-                      "นายสมชาย", "๐๘๑๒๓๔๕๖๗๘", "081.234.5678", "1/2345/67890/12/1", "081–234–5678"] {
+                      "นายสมชาย", "๐๘๑๒๓๔๕๖๗๘", "081.234.5678", "1/2345/67890/12/1", "081–234–5678", "543/0812345678"] {
             XCTAssertFalse(ruledOut(value), value)
         }
     }
