@@ -56,7 +56,10 @@ enum PersonName {
         Honorific("ดร.", needsFamilyName: false),
         Honorific("นพ.", needsFamilyName: false),
         Honorific("พญ.", needsFamilyName: false),
-    ] + ranks.map { Honorific($0, needsFamilyName: false) }).sorted { $0.bytes.count > $1.bytes.count }
+    ] + ranks.map { Honorific($0, needsFamilyName: $0 == areaAbbreviation) }).sorted { $0.bytes.count > $1.bytes.count }
+
+    /// พ.ท. is a lieutenant colonel, and also พื้นที่ ("พ.ท.สีเขียว", green area): a name after it needs a family name.
+    static let areaAbbreviation = "พ.ท."
 
     static let englishHonorifics: [[UInt8]] = ["Mrs", "Miss", "Mr", "Ms", "Dr"].flatMap { [$0, $0.uppercased()] }.map { Array($0.utf8) }
 

@@ -83,7 +83,7 @@ final class PersonalDataDetectorTests: XCTestCase {
     func testNamesAfterKhunRanksAndOtherTitles() throws {
         let names = [
             "คุณสมชาย ใจดี", "คุณ สมศรี มีสุข", "พ.ต.อ.สมชาย ใจดี", "พ.ต.อ. สมชาย ใจดี", "พล.ต.ท. สุรชัย", "ร.ต.อ.หญิง สมศรี", "จ.ส.ต.มานพ",
-            "ด.ต. สมบัติ", "พล.อ. ประยุทธ์", "น.อ.สมพงษ์", "นส.สมศรี", "นส. มานี", "นพ.สุรชัย", "MR SOMCHAI JAIDEE", "MRS. MALI JAIDEE",
+            "ด.ต. สมบัติ", "พล.อ. ประยุทธ์", "พ.ท.สมชาย ใจดี", "น.อ.สมพงษ์", "นส.สมศรี", "นส. มานี", "นพ.สุรชัย", "MR SOMCHAI JAIDEE", "MRS. MALI JAIDEE",
             "Ms.Jane", "Mr.Smith", "DR. SUDA RAKDEE",
         ]
         for name in names {
@@ -93,7 +93,7 @@ final class PersonalDataDetectorTests: XCTestCase {
 
     func testWordsThatBeginWithKhunOrLookLikeRanksAreNotNames() throws {
         let values = [
-            "คุณภาพอากาศ ดี", "คุณค่า ทางอาหาร", "คุณสมบัติ ผู้สมัคร", "คุณแม่ตั้งครรภ์ ทั้งหมด", "ตรวจคุณภาพน้ำ", "ส.ต.ง.", "พ.ศ. 2567",
+            "คุณภาพอากาศ ดี", "คุณค่า ทางอาหาร", "คุณสมบัติ ผู้สมัคร", "คุณแม่ตั้งครรภ์ ทั้งหมด", "ตรวจคุณภาพน้ำ", "ส.ต.ง.", "พ.ศ. 2567", "พ.ท.สีเขียว", "พ.ท. ทั้งหมด (ตร.ม.)",
             "MS Excel", "MS WORD", "MR ROAD", "DRIVE", "Dr.5", "นายกรัฐมนตรี", "ตลาดนางเลิ้ง",
         ]
         for value in values {
