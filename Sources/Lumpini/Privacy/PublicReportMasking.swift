@@ -55,16 +55,16 @@ extension ValidationReport {
 }
 
 extension ValidationError {
-    /// The error with its cell masked as a value of its field, and that cell masked wherever the
-    /// message and note quote it (a value in a people column holds no phone or @ to find there).
+    /// The error with its cell masked as a value of its field, and that cell masked where the message
+    /// and note quote it ("…"): a plain name in a people column has no phone or @ to find there.
     func masked() -> ValidationError {
         var copy = self
         var message = self.message, note = self.note
         if let cell, !cell.isEmpty {
             let maskedCell = PersonalDataMasker.masked(cell, column: fieldName)
             if maskedCell != cell {
-                message = message.replacingOccurrences(of: cell, with: maskedCell)
-                note = note.replacingOccurrences(of: cell, with: maskedCell)
+                message = message.replacingOccurrences(of: "\"\(cell)\"", with: "\"\(maskedCell)\"")
+                note = note.replacingOccurrences(of: "\"\(cell)\"", with: "\"\(maskedCell)\"")
             }
             copy.cell = maskedCell
         }

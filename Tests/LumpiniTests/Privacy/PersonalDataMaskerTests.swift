@@ -29,4 +29,32 @@ final class PersonalDataMaskerTests: XCTestCase {
         let report = try PrivacyGate.scan(records: values.enumerated().map { Record(rowNumber: $0.offset + 2, values: [$0.element]) }, header: ["note"])
         XCTAssertEqual(report.findings.flatMap(\.examples), values.map { PersonalDataMasker.masked($0) })
     }
+
+    func testAValidationErrorKeepsItsReasonAndMasksItsCellWhereverQuoted() {
+        let error = ValidationError(
+            .constraintError, message: "row 4, field \"CHAIRMAN\": \"ทำนุ เหล็งขยัน\" is longer than 5 characters",
+            note: "constraint \"maxLength\" is \"5\"", rowNumber: 4, fieldNumber: 2, fieldName: "CHAIRMAN", cell: "ทำนุ เหล็งขยัน"
+        ).masked()
+        XCTAssertEqual(error.cell, "ทำ***")
+        XCTAssertEqual(error.message, "row 4, field \"CHAIRMAN\": \"ทำ***\" is longer than 5 characters")
+        XCTAssertEqual(error.note, "constraint \"maxLength\" is \"5\"")
+        XCTAssertEqual(error.rowNumber, 4)
+        XCTAssertEqual(error.type, "constraint-error")
+    }
+
+    func testACleansingReportKeepsItsCountsAndMasksItsExamples() {
+        let report = CleansingReport(
+            dataset: "x", rowsIn: 2, rowsKept: 2, rowsQuarantined: 0, balanced: true, fields: ["code"],
+            steps: [StepChange(step: "clean-text", stepIndex: 0, field: "ประธาน", changed: 2, examples: [
+                ChangeExample(row: 2, before: " ทำนุ  เหล็งขยัน", after: "ทำนุ เหล็งขยัน"),
+            ]), StepChange(step: "clean-text", stepIndex: 0, field: "tel", changed: 1, examples: [
+                ChangeExample(row: 3, before: "081–234–5678 ", after: "081–234–5678"),
+            ])],
+            quarantineReasons: ["unreadable-geometry": 0], fuzzyMatches: [], repairs: [], repairCount: 0, quarantineFile: nil, outputFile: nil
+        ).masked()
+        XCTAssertEqual(report.steps.flatMap(\.examples).map(\.before), ["ทำ***", "08x-xxx-5678 "])
+        XCTAssertEqual(report.steps.flatMap(\.examples).map(\.after), ["ทำ***", "08x-xxx-5678"])
+        XCTAssertEqual(report.steps.map(\.changed), [2, 1])
+        XCTAssertEqual(report.steps.map(\.field), ["ประธาน", "tel"])
+    }
 }
