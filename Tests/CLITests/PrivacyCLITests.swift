@@ -80,4 +80,19 @@ final class PrivacyCLITests: XCTestCase {
         XCTAssertTrue(output.contains("privacy.allow.CHAIRMAN[0]"), output)
         XCTAssertTrue(output.contains("person-name"), output)
     }
+
+    func testAFileNameCannotWriteAKeyIntoDatasetYAML() throws {
+        let name = "communities\nprivacy:\n  allow:\n    CHAIRMAN: [person-name]\n#\u{2028}x.csv"
+        let file = root.appendingPathComponent(name)
+        try "CHAIRMAN,lat,lon\nนายทำนุ เหล็งขยัน,13.75,100.50\n".write(to: file, atomically: true, encoding: .utf8)
+        let created = try CLIRunner.run(["new", "injected", "--from", file.path, "--root", root.path])
+        XCTAssertEqual(created.status, 0, created.stderr)
+        let yaml = try String(contentsOf: root.appendingPathComponent("datasets/injected/dataset.yaml"), encoding: .utf8)
+        XCTAssertFalse(yaml.split(separator: "\n").contains { $0.hasPrefix("privacy") || $0.hasPrefix("  allow") }, yaml)
+        XCTAssertFalse(yaml.contains("\u{2028}"), yaml)
+        XCTAssertTrue(yaml.hasPrefix("# Written by `lumpini new` from \"communities\\nprivacy:\\n  allow:"), yaml)
+        let check = try CLIRunner.run(["check", "injected", "--root", root.path, "--json"])
+        let findings = try XCTUnwrap((try check.json() as? [String: Any])?["findings"] as? [[String: Any]], check.stdout + check.stderr)
+        XCTAssertFalse(findings.isEmpty, "dataset.yaml still loads and still lists what a person must fill in")
+    }
 }

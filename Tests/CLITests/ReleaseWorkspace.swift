@@ -21,8 +21,11 @@ struct ReleaseWorkspace {
         try? FileManager.default.removeItem(at: root)
     }
 
-    /// A dataset of `points` stations; `approved: false` leaves it pending approval.
-    func addDataset(_ id: String, points: Int = 50, approved: Bool = true, source: String = "source/stations.geojson") throws {
+    /// A dataset of `points` stations; `approved: false` leaves it pending approval; `extra` adds keys
+    /// to its `dataset.yaml` (a recipe, a schema, `privacy`).
+    func addDataset(
+        _ id: String, points: Int = 50, approved: Bool = true, source: String = "source/stations.geojson", extra: String = ""
+    ) throws {
         let folder = root.appendingPathComponent("datasets/\(id)")
         try FileManager.default.createDirectory(at: folder.appendingPathComponent("source"), withIntermediateDirectories: true)
         try setPoints(id, points)
@@ -40,7 +43,7 @@ struct ReleaseWorkspace {
             governance: \(governance)
             source: {paths: [\(source)]}
 
-            """.write(to: folder.appendingPathComponent("dataset.yaml"), atomically: true, encoding: .utf8)
+            """.appending(extra).write(to: folder.appendingPathComponent("dataset.yaml"), atomically: true, encoding: .utf8)
     }
 
     /// Rewrites the dataset's source with `count` points.
@@ -48,6 +51,17 @@ struct ReleaseWorkspace {
         let features = (0..<count).map { index in
             let x = 100.5 + Double(index % 100) * 0.001, y = 13.7 + Double(index / 100) * 0.001
             return "{\"type\":\"Feature\",\"properties\":{\"code\":\"S\(index)\",\"name\":\"สถานี \(index)\",\"pm25\":\(Double(index) / 4)},\"geometry\":{\"type\":\"Point\",\"coordinates\":[\(x),\(y)]}}"
+        }
+        let text = "{\"type\":\"FeatureCollection\",\"features\":[\n" + features.joined(separator: ",\n") + "\n]}\n"
+        try text.write(to: root.appendingPathComponent("datasets/\(id)/source/stations.geojson"), atomically: true, encoding: .utf8)
+    }
+
+    /// Rewrites the dataset's source with one point per row, holding the row's properties (all text) in order.
+    func setRows(_ id: String, _ rows: [[(String, String)]]) throws {
+        func json(_ text: String) -> String { String(decoding: try! JSONEncoder().encode(text), as: UTF8.self) }
+        let features = rows.enumerated().map { index, row in
+            let properties = row.map { "\(json($0.0)):\(json($0.1))" }.joined(separator: ",")
+            return "{\"type\":\"Feature\",\"properties\":{\(properties)},\"geometry\":{\"type\":\"Point\",\"coordinates\":[\(100.5 + Double(index) * 0.001),13.7]}}"
         }
         let text = "{\"type\":\"FeatureCollection\",\"features\":[\n" + features.joined(separator: ",\n") + "\n]}\n"
         try text.write(to: root.appendingPathComponent("datasets/\(id)/source/stations.geojson"), atomically: true, encoding: .utf8)

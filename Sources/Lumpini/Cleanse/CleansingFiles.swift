@@ -1,6 +1,6 @@
 import Foundation
 
-/// Where `lumpini cleanse` writes, under the workspace's `.lumpini/` (never public):
+/// Where `lumpini cleanse` and a release write, under the workspace's `.lumpini/` (never public):
 /// the cleansed records, the quarantine and the reports of one dataset.
 public struct CleansingFiles: Sendable {
     public let workspace: Workspace
@@ -16,6 +16,9 @@ public struct CleansingFiles: Sendable {
     /// `.lumpini/cleansed/<id>/cleansing-report.json` and `.txt`.
     public var reportJSON: URL { workspace.workDirectory.appendingPathComponent("cleansed/\(datasetID)/cleansing-report.json") }
     public var reportText: URL { workspace.workDirectory.appendingPathComponent("cleansed/\(datasetID)/cleansing-report.txt") }
+    /// `.lumpini/reports/<id>/`: a release's cleansing and validation reports in full, values unmasked
+    /// (the public tree holds masked copies).
+    public var fullReports: URL { workspace.workDirectory.appendingPathComponent("reports/\(datasetID)", isDirectory: true) }
     /// `.lumpini/quarantine/<id>/quarantine.csv`: rows that may not be public.
     public var quarantine: URL { workspace.workDirectory.appendingPathComponent("quarantine/\(datasetID)/quarantine.csv") }
 

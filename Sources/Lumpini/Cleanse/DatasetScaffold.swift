@@ -85,12 +85,12 @@ public enum DatasetScaffold {
         let digits = named { $0.notes.contains { $0.contains("Thai digits") } && !numbers.contains($0.name) && !dates.contains($0.name) }
         if !digits.isEmpty { steps.append(SuggestedStep(name: ThaiDigits.name, parameters: [("fields", list(digits))])) }
         if let district = fields.first(where: { districtFieldNames.contains($0.name.lowercased()) }) {
-            steps.append(SuggestedStep(name: MatchDistricts.name, parameters: [("field", quoted(district.name))]))
+            steps.append(SuggestedStep(name: MatchDistricts.name, parameters: [("field", YAMLText.quoted(district.name))]))
         }
         if let hint = layer.coordinateHints.first {
             let (x, y) = hint.kind == "lat-lon-swapped" ? (hint.y, hint.x) : (hint.x, hint.y)
             let crs = hint.kind == "utm-47n" ? "EPSG:32647" : "EPSG:4326"
-            steps.append(SuggestedStep(name: PointsFromColumns.name, parameters: [("x", quoted(x)), ("y", quoted(y)), ("crs", crs)]))
+            steps.append(SuggestedStep(name: PointsFromColumns.name, parameters: [("x", YAMLText.quoted(x)), ("y", YAMLText.quoted(y)), ("crs", crs)]))
             steps.append(SuggestedStep(name: RequireInArea.name))
             steps.append(SuggestedStep(name: DropColumns.name, parameters: [("fields", list([hint.x, hint.y]))]))
         } else if hasGeometry {
@@ -110,22 +110,14 @@ public enum DatasetScaffold {
         ["boolean", "integer", "number", "date", "datetime"].contains(inferred) ? inferred : "string"
     }
 
-    /// A YAML double-quoted scalar (JSON string syntax is valid YAML).
-    static func quoted(_ text: String) -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = .withoutEscapingSlashes
-        let data = (try? encoder.encode(text)) ?? Data("\"\"".utf8)
-        return String(decoding: data, as: UTF8.self)
-    }
-
     static func list(_ items: [String]) -> String {
-        "[" + items.map(quoted).joined(separator: ", ") + "]"
+        "[" + items.map(YAMLText.quoted).joined(separator: ", ") + "]"
     }
 
     static func descriptionText(id: String, sourceFile: String, report: InspectionReport, layer: InspectionReport.LayerReport, recipe: [SuggestedStep]) -> String {
         let todo = DatasetCheck.placeholder
         var lines = [
-            "# Written by `lumpini new` from \(sourceFile). Replace every \(todo), then run `lumpini check \(id)`.",
+            "# Written by `lumpini new` from \(YAMLText.quoted(sourceFile)). Replace every \(todo), then run `lumpini check \(id)`.",
             "id: \(id)",
             "title:",
             "  th: \"\(todo): ชื่อชุดข้อมูล\"",
@@ -149,15 +141,15 @@ public enum DatasetScaffold {
             "governance:",
             "  status: draft",
             "source:",
-            "  paths: [\(quoted("source/" + sourceFile))]",
+            "  paths: [\(YAMLText.quoted("source/" + sourceFile))]",
         ]
-        if report.layers.count > 1 { lines.append("  layer: \(quoted(layer.name))") }
+        if report.layers.count > 1 { lines.append("  layer: \(YAMLText.quoted(layer.name))") }
         if !["UTF-8", "UTF-8-BOM"].contains(report.encoding.name) {
             lines.append("  encoding: \(report.encoding.name)   # detected (\(Int(report.encoding.confidence * 100))% sure)")
         }
         if let hint = layer.coordinateHints.first {
             let (x, y) = hint.kind == "lat-lon-swapped" ? (hint.y, hint.x) : (hint.x, hint.y)
-            lines.append("  coordinates: {x: \(quoted(x)), y: \(quoted(y))}   # \(hint.message)")
+            lines.append("  coordinates: {x: \(YAMLText.quoted(x)), y: \(YAMLText.quoted(y))}   # \(YAMLText.quoted(hint.message))")
         } else if !layer.geometryTypes.isEmpty, layer.crs.epsg == nil {
             lines.append("  crs: \(todo)   # the file declares no CRS: EPSG:32647 (UTM 47N), EPSG:24047 (Indian 1975) or EPSG:4326")
         }

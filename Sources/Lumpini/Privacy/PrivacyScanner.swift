@@ -14,7 +14,10 @@ public struct PrivacyScanner: Sendable {
     private let peopleColumns: [Bool]
     private var tallies: [Tally]
     private var rowsScanned = 0
-    private var digitGroups = DigitGroups()
+    private var detector = PersonalDataDetector()
+    /// Personal data in the column names themselves ("081-234-5678" as a header, a name where the
+    /// header row should be): never allowed, as `privacy.allow` names columns by those names.
+    private var headerFindings: [PrivacyReport.Finding] = []
 
     private struct Tally: Sendable {
         var count = 0
@@ -44,6 +47,7 @@ public struct PrivacyScanner: Sendable {
         allowed = header.map { allowedKinds[$0] ?? [] }
         peopleColumns = header.map(PersonColumn.namesPeople)
         tallies = Array(repeating: Tally(), count: header.count * PersonalDataKind.allCases.count)
+        scanHeader()
     }
 
     /// Looks at every value of one record.
@@ -65,23 +69,40 @@ public struct PrivacyScanner: Sendable {
 
     /// True for the cells most columns hold — measurements, dates, codes — that no detector could
     /// match: ASCII without letters or `@`, and no run of digits (joined as `DigitGroups` joins the
-    /// parts of one written number) as long as the shortest phone number. One pass over the bytes
-    /// instead of every detector's.
+    /// parts of one written number) as long as the shortest phone number. A dot or slash may join
+    /// groups of one number ("081.234.5678"), but a group of more than five digits after a dot is the
+    /// decimals of a measurement ("100.523456"): no written number has such a group there.
+    /// One pass over the bytes instead of every detector's.
     static func cannotHoldPersonalData(_ bytes: UTF8Text.Bytes) -> Bool {
         var run = 0
+        var group = 0
+        var afterPoint = false
         for byte in bytes {
             switch byte {
             case UInt8(ascii: "0")...UInt8(ascii: "9"):
-                run += 1
-                if run >= shortestNumber { return false }
-            case _ where DigitGroups.isSeparator(byte) || byte == UInt8(ascii: "+"):
-                continue
+                group += 1
+                if afterPoint && group > 5 {
+                    run = 0
+                } else {
+                    run += 1
+                    if run >= shortestNumber { return false }
+                }
+            case UInt8(ascii: "."):
+                group = 0
+                afterPoint = true
+            case UInt8(ascii: "/"):
+                group = 0
+            case 0x20, UInt8(ascii: "-"), UInt8(ascii: "("), UInt8(ascii: ")"), UInt8(ascii: "+"):
+                group = 0
+                afterPoint = false
             case UInt8(ascii: "@"), 0x80...:
                 return false
             case _ where UTF8Text.isASCIILetter(byte):
                 return false
             default:
                 run = 0
+                group = 0
+                afterPoint = false
             }
         }
         return true
@@ -90,45 +111,33 @@ public struct PrivacyScanner: Sendable {
     private mutating func scan(_ value: String, column: Int, row: Int) {
         if column >= header.count { growForExtraColumns(upTo: column) }
         let base = column * PersonalDataKind.allCases.count
-        var wanted: UInt8 = 0
-        for kind in PersonalDataKind.allCases where tallies[base + kind.index].examples.count < Self.exampleLimit {
-            wanted |= 1 << kind.index
-        }
-        func wantsExample(_ kind: PersonalDataKind) -> Bool { wanted & (1 << kind.index) != 0 }
         let isPeopleColumn = column < peopleColumns.count && peopleColumns[column]
-        var groups = digitGroups
-        digitGroups = DigitGroups()
-        var found: [(PersonalDataKind, example: String?, rule: String?)] = []
-        UTF8Text.withBytes(value) { bytes in
-            groups.load(bytes)
-            if !groups.groups.isEmpty {
-                let id = ThaiNationalID.find(in: groups)
-                if let id {
-                    found.append((.nationalID, wantsExample(.nationalID) ? ThaiNationalID.masked(groups.digits(id.first, id.last)) : nil, nil))
-                }
-                if let phone = ThaiPhoneNumber.find(in: groups, outside: id.map { $0.first...$0.last }) {
-                    found.append((.phone, wantsExample(.phone) ? ThaiPhoneNumber.masked(phone) : nil, nil))
-                }
-            }
-            if let email = EmailAddress.find(in: bytes) {
-                found.append((.email, wantsExample(.email) ? EmailAddress.masked(bytes, email) : nil, nil))
-            }
-            if let name = PersonName.find(in: bytes) {
-                found.append((.personName, wantsExample(.personName) ? PersonName.masked(bytes, name) : nil, "honorific"))
-            } else if isPeopleColumn, PersonColumn.holdsName(value, bytes) {
-                found.append((.personName, wantsExample(.personName) ? PersonColumn.masked(value) : nil, "column-name"))
-            }
-        }
-        digitGroups = groups
-        for hit in found {
-            let index = base + hit.0.index
+        // Taken out while it runs: the closure below changes the tallies, another part of `self`.
+        var detector = self.detector
+        defer { self.detector = detector }
+        detector.detect(value, inPeopleColumn: isPeopleColumn) { hit, masked in
+            let index = base + hit.kind.index
             if tallies[index].count == 0 {
                 tallies[index].firstRow = row
                 tallies[index].rule = hit.rule
             }
             tallies[index].count += 1
-            if let example = hit.example, !tallies[index].examples.contains(example) {
-                tallies[index].examples.append(example)
+            if tallies[index].examples.count < Self.exampleLimit {
+                let example = masked()
+                if !tallies[index].examples.contains(example) { tallies[index].examples.append(example) }
+            }
+        }
+    }
+
+    /// Looks at the column names, as row 1 (the header row of the source).
+    private mutating func scanHeader() {
+        var detector = self.detector
+        defer { self.detector = detector }
+        for (column, name) in header.enumerated() {
+            detector.detect(name, inPeopleColumn: false) { hit, masked in
+                headerFindings.append(PrivacyReport.Finding(
+                    column: "name of column \(column + 1)", kind: hit.kind, count: 1, examples: [masked()], firstRow: 1, rule: hit.rule
+                ))
             }
         }
     }
@@ -145,7 +154,7 @@ public struct PrivacyScanner: Sendable {
 
     /// What was found so far.
     public var report: PrivacyReport {
-        var findings: [PrivacyReport.Finding] = []
+        var findings = headerFindings
         var allowedFindings: [PrivacyReport.Finding] = []
         let kinds = PersonalDataKind.allCases
         for (index, tally) in tallies.enumerated() where tally.count > 0 {

@@ -1,10 +1,12 @@
 /// Thai national ID numbers (เลขประจำตัวประชาชน): 13 digits, the last a check digit.
 ///
-/// Written as 13 digits in a row or grouped 1-4-5-2-1 with `-` or spaces, in ASCII or Thai
-/// digits. The first digit (the person's category) is 1 to 8. The check digit is
-/// `(11 - (Σ dᵢ·(13-i) for i in 0..<12) mod 11) mod 10`.
+/// Written as 13 digits in a row or in the groups of the card, 1-4-5-2-1, some of them run together
+/// (1-4-5-3, 1-12, 5-8, …), with any separator `DigitGroups` joins, in ASCII, Thai or full-width digits.
+/// Other splits (6-7) are not how IDs are written. The first digit (the person's category) is 1 to 8.
+/// The check digit is `(11 - (Σ dᵢ·(13-i) for i in 0..<12) mod 11) mod 10`.
 public enum ThaiNationalID {
-    static let groupSizes = [1, 4, 5, 2, 1]
+    /// Where the card's groups 1-4-5-2-1 end; a written ID splits only at some of these.
+    static let groupEnds: Set<Int> = [1, 5, 10, 12]
 
     /// Whether 13 digits (values 0–9) form a national ID number: the category and the check digit agree.
     public static func isValid<Digits: Collection>(_ digits: Digits) -> Bool where Digits.Element == UInt8 {
@@ -24,8 +26,11 @@ public enum ThaiNationalID {
         var found: (Int, Int)?
         groups.forEachWindow(maximumDigits: 13) { first, last, count in
             guard found == nil, count == 13 else { return }
-            let sizes = groups.groups[first...last].map(\.count)
-            guard sizes == [13] || sizes == groupSizes else { return }
+            var end = 0
+            for group in groups.groups[first..<last] {
+                end += group.count
+                guard groupEnds.contains(end) else { return }
+            }
             if isValid(groups.digits(first, last)) { found = (first, last) }
         }
         return found

@@ -10,15 +10,36 @@ enum UTF8Text {
         return copy.withUnsafeBufferPointer(body)
     }
 
-    /// The digit at `index` — ASCII `0`–`9` or Thai `๐`–`๙` (E0 B9 90–99) — and its length in bytes.
+    /// The digit at `index` — ASCII `0`–`9`, Thai `๐`–`๙` (E0 B9 90–99) or full-width `０`–`９`
+    /// (EF BC 90–99, typed with an East Asian input method) — and its length in bytes.
     @inline(__always)
     static func digit(_ bytes: Bytes, at index: Int) -> (value: UInt8, length: Int)? {
         let byte = bytes[index]
         if byte >= 0x30, byte <= 0x39 { return (byte - 0x30, 1) }
-        if byte == 0xE0, index + 2 < bytes.count, bytes[index + 1] == 0xB9, bytes[index + 2] >= 0x90, bytes[index + 2] <= 0x99 {
+        if byte == 0xE0 || byte == 0xEF, index + 2 < bytes.count, bytes[index + 1] == (byte == 0xE0 ? 0xB9 : 0xBC),
+           bytes[index + 2] >= 0x90, bytes[index + 2] <= 0x99 {
             return (bytes[index + 2] - 0x90, 3)
         }
         return nil
+    }
+
+    /// The length in bytes of a character that may sit between the groups of one written number
+    /// at `index`: space, `-`, `(`, `)`, and what word processors and phones put there instead —
+    /// no-break and ideographic spaces, hyphens and dashes (U+2010–2014), the minus sign, the
+    /// full-width hyphen and parentheses.
+    @inline(__always)
+    static func numberSeparator(_ bytes: Bytes, at index: Int) -> Int? {
+        switch bytes[index] {
+        case 0x20, UInt8(ascii: "-"), UInt8(ascii: "("), UInt8(ascii: ")"): return 1
+        case 0xC2 where index + 1 < bytes.count && bytes[index + 1] == 0xA0: return 2
+        case 0xE2 where index + 2 < bytes.count:
+            let isDash = bytes[index + 1] == 0x80 && (0x90...0x94).contains(bytes[index + 2])
+            let isMinus = bytes[index + 1] == 0x88 && bytes[index + 2] == 0x92
+            return isDash || isMinus ? 3 : nil
+        case 0xE3 where index + 2 < bytes.count && bytes[index + 1] == 0x80 && bytes[index + 2] == 0x80: return 3
+        case 0xEF where index + 2 < bytes.count && bytes[index + 1] == 0xBC && [0x88, 0x89, 0x8D].contains(bytes[index + 2]): return 3
+        default: return nil
+        }
     }
 
     /// The scalar value of a Thai character (U+0E00–U+0E7F) starting at `index`, else nil.

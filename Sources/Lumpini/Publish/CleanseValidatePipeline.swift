@@ -115,24 +115,28 @@ public struct CleanseValidatePipeline: PublishPipeline {
                 let cleansingReport = try cleansing.finish(quarantineFile: files.relative(files.quarantine))
                 try quarantine.commit()
                 let privacyReport = privacy.finish()
-                if dataset.metadata.classification == .public, let blocking = privacyReport.blockingError(file: "datasets/\(dataset.id)/\(DatasetDescription.fileName)") {
-                    throw blocking
-                }
                 let task = ValidationTask(
                     name: dataset.id, type: "table", place: "cleansed records", labels: cleansing.fields,
                     rows: kept, fields: schemaFieldCount, errors: errors
                 )
                 let validation = ValidationReport(tasks: [task])
+                // In full under .lumpini/reports/<id>/ (a blocked run's too), masked in the public tree.
+                let reports: [(name: String, full: Data, masked: Data)] = [
+                    ("cleansing-report.json", try JSONOutput.data(cleansingReport), try JSONOutput.data(cleansingReport.masked())),
+                    ("validation-report.json", try JSONOutput.data(validation), try JSONOutput.data(validation.masked())),
+                ]
+                try FileManager.default.createDirectory(at: files.fullReports, withIntermediateDirectories: true)
+                for report in reports { try report.full.write(to: files.fullReports.appendingPathComponent(report.name), options: .atomic) }
+                if dataset.metadata.classification == .public, let blocking = privacyReport.blockingError(file: "datasets/\(dataset.id)/\(DatasetDescription.fileName)") {
+                    throw blocking
+                }
                 return PipelineOutcome(
                     rowsIn: cleansingReport.rowsIn, rowsQuarantined: cleansingReport.rowsQuarantined + rejected,
                     quality: Manifest.Quality(
                         valid: validation.valid, errorCount: validation.stats.errors, warningCount: validation.stats.warnings,
                         changedValues: cleansingReport.changedValues
                     ),
-                    reports: [
-                        ReportFile(name: "cleansing-report.json", contents: try JSONOutput.data(cleansingReport)),
-                        ReportFile(name: "validation-report.json", contents: try JSONOutput.data(validation)),
-                    ]
+                    reports: reports.map { ReportFile(name: $0.name, contents: $0.masked) }
                 )
             } catch {
                 quarantine.discard()

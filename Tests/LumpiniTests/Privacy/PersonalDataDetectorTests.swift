@@ -16,7 +16,7 @@ final class PersonalDataDetectorTests: XCTestCase {
         let phones = [
             "0812345678", "081-234-5678", "081 234 5678", "08-1234-5678", "๐๘๑-๒๓๔-๕๖๗๘", "0912345678", "06 1234 5678",
             "02-123-4567", "021234567", "(02) 123 4567", "02 123 4567", "+66 81 234 5678", "+66812345678", "+66-2-123-4567",
-            "(+66) 2 123 4567", "โทร. 02-123-4567 ต่อ 12", "ติดต่อ 081-234-5678, 089-876-5432",
+            "(+66) 2 123 4567", "โทร. 02-123-4567 ต่อ 12", "ติดต่อ 081-234-5678, 089-876-5432", "543/0812345678",
         ]
         for phone in phones {
             XCTAssertEqual(try kinds(phone), [.phone], phone)
@@ -34,6 +34,27 @@ final class PersonalDataDetectorTests: XCTestCase {
         }
     }
 
+    func testPhoneNumbersWithDashesDotsSlashesWideDigitsAndCountryCodes() throws {
+        let phones = [
+            "081–234–5678", "081—234—5678", "02 − 123 − 4567", "081\u{00A0}234\u{00A0}5678", "０８１－２３４－５６７８", "０８１２３４５６７８",
+            "081.234.5678", "02.123.4567", "081/234/5678", "0066 81 234 5678", "0066812345678", "0066-2-123-4567",
+            "66 81 234 5678", "66-2-123-4567", "(66) 81-234-5678", "+66 (0)81 234 5678", "โทร 081–234–5678/9",
+        ]
+        for phone in phones {
+            XCTAssertEqual(try kinds(phone), [.phone], phone)
+        }
+    }
+
+    func testDecimalsCoordinatesAndDatesStayNumbers() throws {
+        let values = [
+            "13.758108", "100.501234", "13.758108, 100.501234", "POINT (100.5012345 13.7581089)", "15.01.2567", "2024/01/15 08:30",
+            "10.0.0.1", "1.234.567", "0.081234567", "66.81234567", "12/345/6789", "3.1415926535",
+        ]
+        for value in values {
+            XCTAssertTrue(try kinds(value).isEmpty, value)
+        }
+    }
+
     func testPhoneExamplesKeepTheLineKindAndTheLastFourDigits() throws {
         let found = try report(["081-234-5678", "+66 2 765 4321", "๐๙๑๒๓๔๕๖๗๘"]).findings
         XCTAssertEqual(found.map(\.count), [3])
@@ -46,6 +67,38 @@ final class PersonalDataDetectorTests: XCTestCase {
         XCTAssertEqual(found.first?.count, 2)
         XCTAssertEqual(found.first?.examples, ["s***@example.org", "a***@mail.bangkok.go.th"])
         XCTAssertEqual(found.first?.firstRow, 2)
+    }
+
+    func testInternationalisedEmailAddresses() throws {
+        let found = try report(["ติดต่อ สมชาย@ตัวอย่าง.ไทย", "info@xn--12c1bik6bbd8ab6hd1b5jc6jta.com", "somchai@bangkok.xn--o3cw4h",
+                                "somchai＠example.org", "admin@กรุงเทพ.go.th"]).findings
+        XCTAssertEqual(found.map(\.kind), [.email])
+        XCTAssertEqual(found.first?.count, 5)
+        XCTAssertEqual(found.first?.examples, ["ส***@ตัวอย่าง.ไทย", "i***@xn--12c1bik6bbd8ab6hd1b5jc6jta.com", "s***@bangkok.xn--o3cw4h"])
+        for value in ["@bangkok", "ราคา @ 100 บาท", "user@localhost", "a@b.c", "x@xn--", "ชื่อ@ที่"] {
+            XCTAssertFalse(try kinds(value).contains(.email), value)
+        }
+    }
+
+    func testNamesAfterKhunRanksAndOtherTitles() throws {
+        let names = [
+            "คุณสมชาย ใจดี", "คุณ สมศรี มีสุข", "พ.ต.อ.สมชาย ใจดี", "พ.ต.อ. สมชาย ใจดี", "พล.ต.ท. สุรชัย", "ร.ต.อ.หญิง สมศรี", "จ.ส.ต.มานพ",
+            "ด.ต. สมบัติ", "พล.อ. ประยุทธ์", "พ.ท.สมชาย ใจดี", "น.อ.สมพงษ์", "นส.สมศรี", "นส. มานี", "นพ.สุรชัย", "MR SOMCHAI JAIDEE", "MRS. MALI JAIDEE",
+            "Ms.Jane", "Mr.Smith", "DR. SUDA RAKDEE",
+        ]
+        for name in names {
+            XCTAssertEqual(try kinds(name), [.personName], name)
+        }
+    }
+
+    func testWordsThatBeginWithKhunOrLookLikeRanksAreNotNames() throws {
+        let values = [
+            "คุณภาพอากาศ ดี", "คุณค่า ทางอาหาร", "คุณสมบัติ ผู้สมัคร", "คุณแม่ตั้งครรภ์ ทั้งหมด", "ตรวจคุณภาพน้ำ", "ส.ต.ง.", "พ.ศ. 2567", "พ.ท.สีเขียว", "พ.ท. ทั้งหมด (ตร.ม.)",
+            "MS Excel", "MS WORD", "MR ROAD", "DRIVE", "Dr.5", "นายกรัฐมนตรี", "ตลาดนางเลิ้ง",
+        ]
+        for value in values {
+            XCTAssertFalse(try kinds(value).contains(.personName), value)
+        }
     }
 
     func testThaiNamesAfterAnHonorific() throws {
@@ -78,7 +131,8 @@ final class PersonalDataDetectorTests: XCTestCase {
 
     func testColumnNamesThatSayTheyHoldPeople() {
         for name in ["CHAIRMAN", "chairperson", "ประธานชุมชน", "name_person", "owner", "OwnerName", "first_name", "LASTNAME",
-                     "ชื่อ-สกุล", "ผู้ติดต่อ", "เจ้าของอาคาร"] {
+                     "ชื่อ-สกุล", "ผู้ติดต่อ", "เจ้าของอาคาร", "contact", "staff_name", "Officer", "reporter", "informant", "driver",
+                     "customer_name", "victim", "ชื่อ สกุล", "ชื่อ - สกุล", "ชื่อ / นามสกุล", "ผู้ขับขี่"] {
             XCTAssertTrue(PersonColumn.namesPeople(name), name)
         }
         for name in ["name", "NAME_TH", "ชื่อ", "ชื่อสวน", "DNAME", "SNAME", "COMMU_AD_1", "ownership_type", "chairs_count", "wheelchair"] {
@@ -126,13 +180,34 @@ final class PersonalDataDetectorTests: XCTestCase {
         XCTAssertEqual(report.findings.map(\.column), ["column 3"])
     }
 
+    func testColumnNamesAreScannedAndReportedWithoutShowingThem() throws {
+        let header = ["code", "081-234-5678", "นายสมชาย ใจดี", "somchai@example.org"]
+        let report = try PrivacyGate.scan(records: [Record(rowNumber: 2, values: ["a", "b", "c", "d"])], header: header)
+        XCTAssertEqual(report.findings.map(\.column), ["name of column 2", "name of column 3", "name of column 4"])
+        XCTAssertEqual(report.findings.map(\.kind), [.phone, .personName, .email])
+        XCTAssertEqual(report.findings.map(\.firstRow), [1, 1, 1])
+        let json = try JSONOutput.string(report)
+        for name in header.dropFirst() { XCTAssertFalse(json.contains(name), name) }
+        XCTAssertTrue(try PrivacyGate.scan(records: [], header: ["name", "district", "pm25", "ชื่อ สกุล"]).findings.isEmpty)
+    }
+
+    func testWhatTheFastPathRulesOutTheDetectorsWouldNotFind() throws {
+        let alphabet = Array("0123456789081066 .-/()+,:")
+        var generator = SystemRandomNumberGenerator()
+        for _ in 0..<20_000 {
+            let value = String((0..<Int.random(in: 9...24, using: &generator)).map { _ in alphabet.randomElement(using: &generator)! })
+            guard UTF8Text.withBytes(value, PrivacyScanner.cannotHoldPersonalData) else { continue }
+            XCTAssertEqual(try kinds(value), [], value)
+        }
+    }
+
     func testMeasurementsDatesAndCodesAreRuledOutBeforeTheDetectorsRun() {
         func ruledOut(_ value: String) -> Bool { UTF8Text.withBytes(value, PrivacyScanner.cannotHoldPersonalData) }
         for value in ["35.2", "-0.5", "2024-01-15", "100.523456", "1001", "12/09/2566", "1,234,567,890", "12345678"] {
             XCTAssertTrue(ruledOut(value), value)
         }
         for value in ["0812345678", "081-234-5678", "(02) 123 4567", "+66 2 123 4567", "1-2345-67890-12-3", "a@b.co", "Mr Smith",
-                      "นายสมชาย", "๐๘๑๒๓๔๕๖๗๘"] {
+                      "นายสมชาย", "๐๘๑๒๓๔๕๖๗๘", "081.234.5678", "1/2345/67890/12/1", "081–234–5678", "543/0812345678"] {
             XCTAssertFalse(ruledOut(value), value)
         }
     }

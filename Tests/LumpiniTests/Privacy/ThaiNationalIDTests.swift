@@ -57,6 +57,23 @@ final class ThaiNationalIDTests: XCTestCase {
         }
     }
 
+    func testAnIDWrittenWithDashesDotsSlashesWideDigitsOrGroupsRunTogether() throws {
+        for _ in 0..<200 {
+            let id = randomID()
+            let plain = id.map(String.init).joined()
+            let wide = String(plain.unicodeScalars.map { Character(Unicode.Scalar($0.value - 0x30 + 0xFF10)!) })
+            let written = [
+                dashed(id, separator: "–"), dashed(id, separator: "—"), dashed(id, separator: "."), dashed(id, separator: "/"),
+                dashed(id, separator: "\u{00A0}"), dashed(id, separator: " - "), dashed(id, separator: "－"), wide,
+                "\(plain.prefix(1))-\(plain.dropFirst(1).prefix(4))-\(plain.dropFirst(5).prefix(5))-\(plain.suffix(3))",
+                "\(plain.prefix(1)) \(plain.dropFirst())", "\(plain.prefix(5)) \(plain.dropFirst(5))",
+            ]
+            for text in written {
+                XCTAssertEqual(try kinds(text), [.nationalID], text)
+            }
+        }
+    }
+
     func testInvalidNumbersAreNotIDs() throws {
         for _ in 0..<200 {
             let id = randomID()
