@@ -68,6 +68,12 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // Generated catalogues of many datasets, for measuring the catalogue (Benchmarks/README.md).
+        .executableTarget(
+            name: "lumpini-catalogue-generator",
+            dependencies: ["LumpiniCatalogue", "LumpiniCommandLine", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+            path: "Benchmarks/CatalogueGenerator"
+        ),
         .testTarget(name: "GDALTests", dependencies: ["GDAL"]),
         .testTarget(name: "LumpiniTests", dependencies: ["Lumpini", "LumpiniCatalogue", "LumpiniCore", "GDAL"]),
         .testTarget(name: "CLITests", dependencies: ["Lumpini", "LumpiniCommandLine"]),

@@ -16,7 +16,7 @@ public struct Catalog: AsyncParsableCommand {
             """,
         subcommands: [
             CatalogBuild.self, CatalogList.self, CatalogSearch.self, CatalogShow.self, CatalogStats.self,
-            CatalogPath.self, CatalogExport.self, CatalogGenerate.self,
+            CatalogPath.self, CatalogExport.self,
         ]
     )
 
@@ -24,7 +24,7 @@ public struct Catalog: AsyncParsableCommand {
 }
 
 /// Where the catalogue and the public tree are.
-struct CatalogLocation: ParsableArguments {
+public struct CatalogLocation: ParsableArguments {
     @Option(name: .customLong("catalog"), help: "The catalogue index file (default: LUMPINI_CATALOG, else <public>/.lumpini/catalog.sqlite).")
     var catalogFile: String?
 
@@ -34,10 +34,12 @@ struct CatalogLocation: ParsableArguments {
     @Option(help: "The workspace root (default: LUMPINI_ROOT, else the current directory).")
     var root: String?
 
-    var workspace: Workspace { Workspace(root: root, publicRoot: publicDirectory) }
+    public init() {}
+
+    public var workspace: Workspace { Workspace(root: root, publicRoot: publicDirectory) }
 
     /// The index file: `--catalog`, else LUMPINI_CATALOG, else `<public>/.lumpini/catalog.sqlite`.
-    var file: URL {
+    public var file: URL {
         let cwd = URL(fileURLWithPath: FileManager.default.currentDirectoryPath, isDirectory: true)
         if let path = catalogFile ?? ProcessInfo.processInfo.environment["LUMPINI_CATALOG"] {
             return URL(fileURLWithPath: path, relativeTo: cwd).standardizedFileURL

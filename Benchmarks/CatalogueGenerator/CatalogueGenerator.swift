@@ -1,18 +1,19 @@
 import Foundation
+import LumpiniCatalogue
 
 /// Generates a public tree of many plausible Bangkok datasets (Thai and English titles, 77
 /// publishers, themes, high-value flags, extents, update frequencies, one to three versions each,
-/// real data files and manifests), deterministically from a seed. The benchmark harness uses it
-/// to measure catalogue queries on 10,000 datasets: `lumpini catalog generate --count 10000 --index-only`
-/// indexes the generated manifests directly (seconds); without `--index-only` it writes the public tree
-/// (files and manifests) and builds the index from it, as `catalog build` does.
-public struct CatalogueGenerator: Sendable {
-    public var count: Int
-    public var seed: UInt64
+/// real data files and manifests), deterministically from a seed, to measure catalogue queries on
+/// 10,000 datasets: `lumpini-catalogue-generator --count 10000 --index-only` indexes the generated
+/// manifests directly (seconds); without `--index-only` it writes the public tree (files and
+/// manifests) and builds the index from it, as `catalog build` does.
+struct CatalogueGenerator: Sendable {
+    var count: Int
+    var seed: UInt64
     /// Releases are dated within the two years before this time.
-    public var now: Date
+    var now: Date
 
-    public init(count: Int, seed: UInt64 = 42, now: Date = Date()) {
+    init(count: Int, seed: UInt64 = 42, now: Date = Date()) {
         self.count = count
         self.seed = seed
         self.now = now
@@ -21,20 +22,19 @@ public struct CatalogueGenerator: Sendable {
     /// Writes the datasets into `publicRoot` (which should be empty or absent).
     /// - Returns: the number of releases written.
     @discardableResult
-    public func write(into publicRoot: URL) throws -> Int {
+    func write(into publicRoot: URL) throws -> Int {
         try forEachRelease { release, _ in try release.write(into: publicRoot) }
     }
 
     /// Records the generated releases straight into a catalogue index, without writing the public tree.
     /// - Returns: the number of releases recorded.
     @discardableResult
-    public func record(into catalogue: Catalogue) throws -> Int {
-        try catalogue.database.write { db in
-            let writer = CatalogueWriter(db: db, publicRoot: catalogue.publicRoot)
-            return try forEachRelease { release, isLatest in
-                if isLatest { try writer.write(try release.manifest) } else { try writer.writeVersion(try release.manifest) }
-            }
+    func record(into catalogue: Catalogue) throws -> Int {
+        var releases = 0
+        try catalogue.recordInOneTransaction { record in
+            releases = try forEachRelease { release, isLatest in try record(try release.manifest, isLatest) }
         }
+        return releases
     }
 
     /// Calls `body` with every release, oldest version of each dataset first, and whether it is the latest.

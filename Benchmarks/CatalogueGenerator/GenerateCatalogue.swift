@@ -1,10 +1,14 @@
 import ArgumentParser
 import Foundation
 import LumpiniCatalogue
+import LumpiniCommandLine
 
-struct CatalogGenerate: AsyncParsableCommand {
+/// `lumpini-catalogue-generator`: a public tree or index of many plausible datasets, to measure the
+/// catalogue on 10,000 of them. Kept out of `lumpini`: people publish data, they do not generate it.
+@main
+struct GenerateCatalogue: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "generate",
+        commandName: "lumpini-catalogue-generator",
         abstract: "Write a generated public tree of many datasets and index it (for benchmarks and demos).",
         discussion: """
             Writes COUNT plausible datasets (one to three versions each, with real GeoJSON and CSV files and manifests)
