@@ -40,16 +40,22 @@ let package = Package(
                 .product(name: "GRDBSQLite", package: "GRDB.swift"),
             ]
         ),
+        // The stages, each a target that imports only the one before it (and what that one re-exports),
+        // so the compiler keeps the flow: package → ingest → cleanse → validate → privacy → publish.
+        .target(
+            name: "LumpiniPackage",
+            dependencies: ["GDAL", "LumpiniCore", .product(name: "Yams", package: "Yams")]
+        ),
+        .target(name: "LumpiniIngest", dependencies: ["LumpiniPackage", .product(name: "GRDB", package: "GRDB.swift")]),
+        .target(name: "LumpiniCleanse", dependencies: ["LumpiniIngest", .product(name: "Crypto", package: "swift-crypto")]),
+        .target(name: "LumpiniValidate", dependencies: ["LumpiniCleanse"]),
+        .target(name: "LumpiniPrivacy", dependencies: ["LumpiniValidate"]),
+        .target(name: "LumpiniPublish", dependencies: ["LumpiniValidate", .product(name: "Crypto", package: "swift-crypto")]),
+        // The pipeline over the stages (cleanse → validate → privacy for publishing), `new` and `check`,
+        // and the catalogue's update after a release; re-exports every stage, so `import Lumpini` is the library.
         .target(
             name: "Lumpini",
-            dependencies: [
-                "GDAL",
-                "LumpiniCore",
-                "LumpiniCatalogue",
-                .product(name: "Yams", package: "Yams"),
-                .product(name: "GRDB", package: "GRDB.swift"),
-                .product(name: "Crypto", package: "swift-crypto"),
-            ]
+            dependencies: ["LumpiniPrivacy", "LumpiniPublish", "LumpiniCatalogue"]
         ),
         .target(
             name: "LumpiniCommandLine",
@@ -75,7 +81,13 @@ let package = Package(
             path: "Benchmarks/CatalogueGenerator"
         ),
         .testTarget(name: "GDALTests", dependencies: ["GDAL"]),
-        .testTarget(name: "LumpiniTests", dependencies: ["Lumpini", "LumpiniCatalogue", "LumpiniCore", "GDAL"]),
+        .testTarget(
+            name: "LumpiniTests",
+            dependencies: [
+                "Lumpini", "LumpiniPackage", "LumpiniIngest", "LumpiniCleanse", "LumpiniValidate", "LumpiniPrivacy", "LumpiniPublish",
+                "LumpiniCatalogue", "LumpiniCore", "GDAL",
+            ]
+        ),
         .testTarget(name: "CLITests", dependencies: ["Lumpini", "LumpiniCommandLine"]),
     ],
     swiftLanguageModes: [.v6]

@@ -1,3 +1,5 @@
-// `import Lumpini` gives the whole library: the GDAL-free core and catalogue are part of its API.
+// `import Lumpini` gives the whole library: every stage, the GDAL-free core and the catalogue.
 @_exported import LumpiniCatalogue
 @_exported import LumpiniCore
+@_exported import LumpiniPrivacy
+@_exported import LumpiniPublish

@@ -1,5 +1,5 @@
 import FuzzSupport
-@testable import Lumpini
+@testable import LumpiniCleanse
 
 /// The number reader of `parse-numbers` on arbitrary text: nil, or `-?digits(.digits)?` that reads as a number.
 let parser = AgencyNumber(thousandsSeparator: ",", decimalSeparator: ".", units: ["ตัน", "µg/m³", "มก./ลบ.ม.", "ม."], percent: true)

@@ -1,5 +1,5 @@
 import FuzzSupport
-@testable import Lumpini
+@testable import LumpiniCleanse
 
 /// The Thai date reader of `parse-dates` on arbitrary text, in every order and era setting (the
 /// first byte picks them): it returns nil or an ISO 8601 date, month or date-time that exists.

@@ -1,5 +1,6 @@
-import XCTest
 @testable import Lumpini
+@testable import LumpiniCleanse
+import XCTest
 
 final class DateStepTests: XCTestCase {
     func parse(_ text: String, _ configure: (inout DateText) -> Void = { _ in }) -> String? {

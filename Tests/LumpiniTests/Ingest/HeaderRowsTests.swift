@@ -1,4 +1,5 @@
 @testable import Lumpini
+@testable import LumpiniIngest
 import XCTest
 
 /// A header over several rows with merged cells, as `source.headerRow`/`headerRows` declare it.

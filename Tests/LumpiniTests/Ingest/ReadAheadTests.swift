@@ -1,6 +1,7 @@
 import Foundation
-import XCTest
 @testable import Lumpini
+@testable import LumpiniIngest
+import XCTest
 
 /// Reading ahead on another thread changes nothing a reader sees: every element in order, the
 /// error where it happened, and a consumer that stops early leaves no producer behind.

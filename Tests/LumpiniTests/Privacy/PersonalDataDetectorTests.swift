@@ -1,5 +1,6 @@
-import XCTest
 @testable import Lumpini
+@testable import LumpiniPrivacy
+import XCTest
 
 /// Phone numbers, e-mail addresses and names, found (or rightly not found) in values agencies write.
 final class PersonalDataDetectorTests: XCTestCase {

@@ -1,5 +1,7 @@
-import XCTest
 @testable import Lumpini
+@testable import LumpiniCleanse
+@testable import LumpiniPrivacy
+import XCTest
 
 /// Values quoted by the public reports: personal data masked as the privacy report masks it, the rest kept.
 final class PersonalDataMaskerTests: XCTestCase {

@@ -1,6 +1,7 @@
 import Foundation
-import XCTest
 @testable import Lumpini
+@testable import LumpiniCleanse
+import XCTest
 
 /// The privacy scan on every sample dataset's source and every tabular or vector shared fixture, read
 /// in place: what it finds must be the personal data the files really hold, reviewed by hand below,

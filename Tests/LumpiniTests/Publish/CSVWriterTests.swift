@@ -1,6 +1,7 @@
 import Foundation
 import GDAL
 @testable import Lumpini
+@testable import LumpiniPublish
 import XCTest
 
 final class CSVWriterTests: XCTestCase {

@@ -1,5 +1,6 @@
 import Foundation
 @testable import Lumpini
+@testable import LumpiniPublish
 import XCTest
 
 final class ChangelogTrackerTests: XCTestCase {

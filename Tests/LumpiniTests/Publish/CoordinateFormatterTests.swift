@@ -1,4 +1,5 @@
 @testable import Lumpini
+@testable import LumpiniPublish
 import XCTest
 
 final class CoordinateFormatterTests: XCTestCase {

@@ -1,6 +1,7 @@
 import Foundation
 import GDAL
 @testable import Lumpini
+@testable import LumpiniPublish
 import XCTest
 
 /// The read-back of large files: records counted from the bytes, the leading records read by GDAL

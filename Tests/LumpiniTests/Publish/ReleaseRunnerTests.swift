@@ -1,6 +1,7 @@
 import Foundation
 import GDAL
 @testable import Lumpini
+@testable import LumpiniPublish
 import XCTest
 
 /// Releases end to end through the library: real CSV sources read by GDAL, a real public tree.

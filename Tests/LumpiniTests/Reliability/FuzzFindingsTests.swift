@@ -1,5 +1,6 @@
-import XCTest
 @testable import Lumpini
+@testable import LumpiniCleanse
+import XCTest
 
 /// Inputs the fuzz targets (Fuzz/) found that broke a promise, kept as regression tests.
 final class FuzzFindingsTests: XCTestCase {

@@ -1,5 +1,7 @@
-import XCTest
 @testable import Lumpini
+@testable import LumpiniCleanse
+@testable import LumpiniValidate
+import XCTest
 
 /// The table that remembers unique and primary-key values: every repeat found with the row it
 /// repeats, no value mistaken for another, across many growths.

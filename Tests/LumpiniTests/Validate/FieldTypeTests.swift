@@ -1,5 +1,6 @@
 import Foundation
 @testable import Lumpini
+@testable import LumpiniValidate
 import XCTest
 
 /// Types, formats and constraints the shared fixtures do not cover, checked through the row

@@ -1,5 +1,7 @@
-import XCTest
 @testable import Lumpini
+@testable import LumpiniCleanse
+@testable import LumpiniValidate
+import XCTest
 
 /// The unique-key memory that spills to disk answers exactly as a dictionary would: every repeat
 /// with the latest row that held the key, however long ago it was spilled, and no false repeat.

@@ -1,0 +1,133 @@
+/// `parse-numbers`: numbers as agencies write them ("๑,๒๓๔.๕ ตัน", "12.5%") made plain ("1234.5").
+/// Parameters: `fields` (required); `thousandsSeparator` (default ","); `decimalSeparator`
+/// (default "."); `units` (text stripped before or after the number, e.g. ["ตัน", "µg/m³"]);
+/// `percent` (strip "%", default false); `onInvalid`: keep | null | quarantine (default keep).
+package final class ParseNumbers: CleansingStep {
+    package static let name = "parse-numbers"
+    static let summary = "Thai digits, thousands separators, units and percent signs stripped: \"๑,๒๓๔.๕ ตัน\" → \"1234.5\""
+
+    private let fields: [(index: Int, name: String)]
+    private let parser: AgencyNumber
+    private let onInvalid: InvalidValuePolicy
+
+    init(parameters: inout StepParameters, layout: inout FieldLayout, context: CleansingContext) throws {
+        fields = try parameters.fields(in: layout, defaultAll: false).map { ($0, layout.names[$0]) }
+        let thousands = try parameters.string("thousandsSeparator") ?? ","
+        let decimal = try parameters.string("decimalSeparator") ?? "."
+        guard decimal.count == 1, thousands.count <= 1, thousands != decimal else {
+            throw parameters.error("recipe-invalid-value", "the separators must be single, different characters", parameter: "decimalSeparator")
+        }
+        parser = AgencyNumber(
+            thousandsSeparator: thousands.first, decimalSeparator: decimal.first!,
+            units: try parameters.strings("units") ?? [], percent: try parameters.bool("percent") ?? false
+        )
+        onInvalid = try parameters.choice("onInvalid", InvalidValuePolicy.self) ?? .keep
+    }
+
+    func apply(to record: inout Record, changes: ChangeRecorder) throws -> StepVerdict {
+        for field in fields {
+            guard let value = record.value(at: field.index) else { continue }
+            if let number = parser.parse(value) {
+                record.update(at: field.index, field: field.name, changes: changes) { _ in number }
+                continue
+            }
+            switch onInvalid {
+            case .keep: continue
+            case .null: record.update(at: field.index, field: field.name, changes: changes) { _ in nil }
+            case .quarantine:
+                return .quarantine(reason: "invalid-number", message: "\"\(value)\" in \(field.name) is not a number", field: field.name)
+            }
+        }
+        return .keep
+    }
+}
+
+/// Reads a number written with Thai digits, separators, units and signs; writes it plainly.
+struct AgencyNumber {
+    let thousandsSeparator: Character?
+    let decimalSeparator: Character
+    /// Longest first, so "มก./ลบ.ม." is stripped before "ม.".
+    let units: [String]
+    let percent: Bool
+
+    init(thousandsSeparator: Character?, decimalSeparator: Character, units: [String], percent: Bool) {
+        self.thousandsSeparator = thousandsSeparator
+        self.decimalSeparator = decimalSeparator
+        self.units = units.map { $0.lowercased() }.sorted { $0.count > $1.count }
+        self.percent = percent
+    }
+
+    /// The number as `-?digits(.digits)?`, or nil when `text` is not a number.
+    func parse(_ text: String) -> String? {
+        if decimalSeparator == ".", Self.isPlain(text) { return text }
+        var body = ThaiText.arabicDigits(text).trimmingWhitespace
+        if percent, body.hasSuffix("%") { body = String(body.dropLast()).trimmingWhitespace }
+        let lowered = body.lowercased()
+        for unit in units where !unit.isEmpty {
+            if lowered.hasSuffix(unit) {
+                body = String(body.dropLast(unit.count)).trimmingWhitespace
+                break
+            }
+            if lowered.hasPrefix(unit) {
+                body = String(body.dropFirst(unit.count)).trimmingWhitespace
+                break
+            }
+        }
+        var output = ""
+        var sawDigit = false
+        var sawDecimal = false
+        var previousWasDigit = false
+        // Digits since the last group separator; nil before the first one. Groups are three digits.
+        var groupDigits: Int?
+        let characters = Array(body)
+        for (offset, character) in characters.enumerated() {
+            switch character {
+            // Not `case "0"..."9"`: a digit with a combining mark ("6\u{0C56}") sorts inside that range.
+            case _ where character.isASCII && ("0"..."9").contains(character):
+                output.append(character)
+                sawDigit = true
+                previousWasDigit = true
+                if !sawDecimal, let digits = groupDigits { groupDigits = digits + 1 }
+            case "-", "\u{2212}", "+":
+                guard output.isEmpty else { return nil }
+                if character != "+" { output.append("-") }
+                previousWasDigit = false
+            case decimalSeparator:
+                guard !sawDecimal, groupDigits == nil || groupDigits == 3 else { return nil }
+                if !sawDigit { output.append("0") }
+                output.append(".")
+                sawDecimal = true
+                previousWasDigit = false
+            case _ where character == thousandsSeparator || character == " " || character == "\u{00A0}":
+                // A group separator sits between digits and before a digit, in the integer part.
+                let nextIsDigit = offset + 1 < characters.count && characters[offset + 1].isASCII && characters[offset + 1].isNumber
+                guard previousWasDigit, nextIsDigit, !sawDecimal, groupDigits == nil || groupDigits == 3 else { return nil }
+                groupDigits = 0
+                previousWasDigit = false
+            default:
+                return nil
+            }
+        }
+        guard sawDigit, output.last != ".", sawDecimal || groupDigits == nil || groupDigits == 3 else { return nil }
+        return output
+    }
+
+    /// Already written as `-?digits(.digits)?` in ASCII, as most machine-made cells are: the
+    /// answer is the text itself, without reading it character by character.
+    private static func isPlain(_ text: String) -> Bool {
+        var digitsBefore = 0, digitsAfter = 0, sawPoint = false
+        for (offset, byte) in text.utf8.enumerated() {
+            switch byte {
+            case UInt8(ascii: "0")...UInt8(ascii: "9"):
+                if sawPoint { digitsAfter += 1 } else { digitsBefore += 1 }
+            case UInt8(ascii: ".") where !sawPoint:
+                sawPoint = true
+            case UInt8(ascii: "-") where offset == 0:
+                continue
+            default:
+                return false
+            }
+        }
+        return digitsBefore > 0 && (!sawPoint || digitsAfter > 0)
+    }
+}
