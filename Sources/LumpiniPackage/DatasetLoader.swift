@@ -116,9 +116,13 @@ enum DatasetDescriptionReader {
         return contact
     }
 
+    /// One `@` between a local part and a domain with a dot, and nothing that cannot stand in a `mailto:`
+    /// IRI unescaped: the address becomes one in the catalogue's DCAT export and a link in the portal.
     static func isEmailShaped(_ text: String) -> Bool {
         let parts = text.split(separator: "@", omittingEmptySubsequences: false)
-        return parts.count == 2 && !parts[0].isEmpty && parts[1].contains(".") && !text.contains(" ")
+        let forbidden = Set("<>\"{}|^`\\ ".unicodeScalars)
+        let clean = text.unicodeScalars.allSatisfy { $0.value > 0x20 && $0.value != 0x7F && !forbidden.contains($0) }
+        return parts.count == 2 && !parts[0].isEmpty && parts[1].contains(".") && !parts[1].hasPrefix(".") && !parts[1].hasSuffix(".") && clean
     }
 
     static func highValue(_ value: YAMLValue) throws -> HighValue {

@@ -17,10 +17,11 @@ enum Engine {
         exit(3)
     }
 
-    /// Beside this executable, symbolic links resolved (`/proc/self/exe`), so a linked `lumpini` finds it.
+    /// Beside this executable, with symbolic links resolved, so a linked `lumpini` (say in
+    /// `/usr/local/bin`) finds the engine where both were installed. Foundation knows the executable's
+    /// path on every platform (`/proc/self/exe` on Linux, the loader's record on macOS).
     static func location() -> String {
-        let own = (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe"))
-            ?? Bundle.main.executablePath ?? CommandLine.arguments[0]
-        return URL(fileURLWithPath: own).deletingLastPathComponent().appendingPathComponent(executableName).path
+        let own = Bundle.main.executableURL ?? URL(fileURLWithPath: CommandLine.arguments[0])
+        return own.resolvingSymlinksInPath().deletingLastPathComponent().appendingPathComponent(executableName).path
     }
 }

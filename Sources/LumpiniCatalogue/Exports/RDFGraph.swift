@@ -1,3 +1,5 @@
+import Foundation
+
 /// A small RDF graph of named nodes, written as JSON-LD (with an inline context, so no reader
 /// ever fetches one) or as Turtle. Predicates and types are compact IRIs (`dct:title`) over `prefixes`.
 struct RDFGraph {
@@ -73,7 +75,7 @@ struct RDFGraph {
     }
 
     private static func jsonLD(_ node: Node) -> JSONNode {
-        var object: [String: JSONNode] = ["@id": .string(node.iri)]
+        var object: [String: JSONNode] = ["@id": .string(escapedIRI(node.iri))]
         if !node.types.isEmpty { object["@type"] = .array(node.types.map(JSONNode.string)) }
         var grouped: [String: [JSONNode]] = [:]
         for (predicate, value) in node.properties { grouped[predicate, default: []].append(jsonLD(value)) }
@@ -83,7 +85,7 @@ struct RDFGraph {
 
     private static func jsonLD(_ object: Object) -> JSONNode {
         switch object {
-        case .iri(let iri): return ["@id": .string(iri)]
+        case .iri(let iri): return ["@id": .string(escapedIRI(iri))]
         case .text(let value, let language):
             return language.map { ["@value": .string(value), "@language": .string($0)] } ?? ["@value": .string(value)]
         case .typed(let value, let datatype): return ["@value": .string(value), "@type": .string(datatype)]
@@ -104,17 +106,38 @@ struct RDFGraph {
                 grouped[predicate, default: []].append(RDFGraph.turtle(object))
             }
             lines += order.map { "\($0) \(grouped[$0]!.joined(separator: ", "))" }
-            text += "<\(node.iri)>\n    " + lines.joined(separator: " ;\n    ") + " .\n\n"
+            text += "<\(RDFGraph.escapedIRI(node.iri))>\n    " + lines.joined(separator: " ;\n    ") + " .\n\n"
         }
         return text
     }
 
     private static func turtle(_ object: Object) -> String {
         switch object {
-        case .iri(let iri): return "<\(iri)>"
+        case .iri(let iri): return "<\(escapedIRI(iri))>"
         case .text(let value, let language): return quoted(value) + (language.map { "@\($0)" } ?? "")
         case .typed(let value, let datatype): return quoted(value) + "^^" + datatype
         }
+    }
+
+    /// `iri` with what an IRI may not hold percent-encoded (RFC 3987: controls, space, `<>"{}|^`\`
+    /// backquote and backslash), the same in JSON-LD and Turtle, so a value from `dataset.yaml` or a
+    /// manifest can neither close Turtle's `<…>` nor make an IRI a reader rejects. Characters an IRI
+    /// allows, Thai among them, are kept.
+    static func escapedIRI(_ iri: String) -> String {
+        guard iri.unicodeScalars.contains(where: needsPercentEncoding) else { return iri }
+        var escaped = ""
+        for scalar in iri.unicodeScalars {
+            guard needsPercentEncoding(scalar) else {
+                escaped.unicodeScalars.append(scalar)
+                continue
+            }
+            for byte in String(scalar).utf8 { escaped += String(format: "%%%02X", byte) }
+        }
+        return escaped
+    }
+
+    private static func needsPercentEncoding(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.value <= 0x20 || scalar.value == 0x7F || (0x80...0x9F).contains(scalar.value) || "<>\"{}|^`\\".unicodeScalars.contains(scalar)
     }
 
     private static func quoted(_ value: String) -> String {

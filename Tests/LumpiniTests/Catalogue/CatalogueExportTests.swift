@@ -61,6 +61,22 @@ final class CatalogueExportTests: XCTestCase {
         XCTAssertTrue(verdict.conforms, verdict.output)
     }
 
+    /// A contact address that would close Turtle's `<…>` and open a triple of its own is written as one
+    /// IRI, percent-encoded, in Turtle and JSON-LD alike, and the Turtle still parses and conforms.
+    func testIRIsAreEscapedInTurtleAndJSONLD() throws {
+        var settings = Self.settingsWithVocabularies
+        settings.contactEmail = "data@bangkok.go.th> <http://evil.example/x> \"injected"
+        let turtle = String(decoding: try catalogue.export(.dcatAPTurtle, settings: settings), as: UTF8.self)
+        XCTAssertTrue(turtle.contains("<mailto:data@bangkok.go.th%3E%20%3Chttp://evil.example/x%3E%20%22injected>"), turtle)
+        XCTAssertFalse(turtle.contains("<http://evil.example/x>"))
+        let jsonLD = try nodes(try catalogue.export(.dcatAP, settings: settings))
+        let emails = jsonLD.values.compactMap { $0["vcard:hasEmail"] as? [[String: Any]] }.flatMap { $0 }.compactMap { $0["@id"] as? String }
+        XCTAssertTrue(emails.contains("mailto:data@bangkok.go.th%3E%20%3Chttp://evil.example/x%3E%20%22injected"), "\(emails)")
+        let validator = try ReferenceValidator(scratch: tree.root)
+        let verdict = try validator.shacl(try write(Data(turtle.utf8), "escaped.ttl"), format: "turtle", shapes: Self.coreShapes)
+        XCTAssertTrue(verdict.conforms, verdict.output)
+    }
+
     func testTheShapesCatchAnExportWithoutTitles() throws {
         // The check above is only worth something if the validator rejects a broken export of ours.
         let validator = try ReferenceValidator(scratch: tree.root)

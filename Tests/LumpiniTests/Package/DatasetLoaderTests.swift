@@ -47,6 +47,15 @@ final class DatasetLoaderTests: XCTestCase {
         XCTAssertEqual(approvedWithoutWho?.code, "governance-incomplete")
     }
 
+    /// The contact address becomes a `mailto:` IRI in the DCAT export: what cannot stand in one is refused.
+    func testAContactAddressThatCannotBeAMailtoIRIIsRefused() {
+        for bad in ["data@example", "data example@x.go.th", "a@b.go.th> <http://evil.example/x", "a@b.go.th\"x", "a@.go.th", "@x.go.th", "a@b@c.go.th"] {
+            let yaml = DescriptionText.minimal.replacingOccurrences(of: "email: data@example.go.th", with: "email: '\(bad)'")
+            XCTAssertEqual(loadError(yaml)?.code, "invalid-email", bad)
+        }
+        XCTAssertNil(loadError(DescriptionText.minimal.replacingOccurrences(of: "data@example.go.th", with: "opendata+pm25@bangkok.go.th")))
+    }
+
     func testIdMustBeASlug() {
         for bad in ["PM25", "pm25_readings", "-pm25", "pm25--x", "ฝุ่น"] {
             let error = loadError(DescriptionText.minimal.replacingOccurrences(of: "id: test-dataset", with: "id: \"\(bad)\""))
