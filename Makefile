@@ -57,7 +57,7 @@ demo: release
 
 test: deps venv
 	$(SWIFT) build
-	LUMPINI_VENV=$(CURDIR)/$(VENV) $(SWIFT) test --disable-swift-testing
+	LUMPINI_VENV=$(CURDIR)/$(VENV) LUMPINI_REQUIRE_REFERENCE_TOOLS=1 $(SWIFT) test --disable-swift-testing
 	$(MAKE) test-asan
 
 test-gdal: deps

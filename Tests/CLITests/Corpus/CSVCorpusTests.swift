@@ -17,6 +17,9 @@ final class CSVCorpusTests: XCTestCase {
     func testRaggedRows() throws {
         try workspace.runSource("ragged.csv", Data("a,b,c\n1,2\n3,4,5,6\n7,8,9\n".utf8), id: "csv-ragged",
                                 inspect: [0], validate: [1], cleanse: [0], publish: [0])
+        // The short row is padded and kept; the long one is set aside, its extra cell named, not dropped.
+        XCTAssertEqual(workspace.publishedCSV("csv-ragged"), "a,b,c\r\n1,2,\r\n7,8,9\r\n")
+        XCTAssertEqual(workspace.quarantineReasons("csv-ragged").count, 1)
     }
 
     /// A column named "a;b;c" means the file is not separated as declared: refused before anything
@@ -49,6 +52,7 @@ final class CSVCorpusTests: XCTestCase {
     func testUnbalancedQuotes() throws {
         try workspace.runSource("unbalanced.csv", Data("a,b\n\"1,2\n3,4\n5,6\n".utf8), id: "csv-unbalanced-quotes",
                                 inspect: [2], validate: [1], cleanse: [2], publish: [1])
+        XCTAssertNil(workspace.publishedCSV("csv-unbalanced-quotes"), "nothing of a file whose quotes never close is published")
     }
 
     func testAFieldOf50MB() throws {
@@ -91,11 +95,13 @@ final class CSVCorpusTests: XCTestCase {
     func testUTF16WithBOM() throws {
         try workspace.runSource("utf16-bom.csv", Data([0xFF, 0xFE]) + utf16LE(thaiTable), id: "csv-utf16-bom",
                                 inspect: [0], validate: [0], cleanse: [0], publish: [0])
+        XCTAssertEqual(workspace.publishedCSV("csv-utf16-bom"), thaiTable.replacingOccurrences(of: "\n", with: "\r\n"))
     }
 
     func testUTF16WithoutBOM() throws {
         try workspace.runSource("utf16-nobom.csv", utf16LE(thaiTable), id: "csv-utf16-nobom",
                                 inspect: [0], validate: [0], cleanse: [0], publish: [0])
+        XCTAssertEqual(workspace.publishedCSV("csv-utf16-nobom"), thaiTable.replacingOccurrences(of: "\n", with: "\r\n"))
     }
 
     /// Found by FuzzCSVReader: a UTF-16 file with an odd number of bytes made the CSV reader wait for
@@ -119,15 +125,18 @@ final class CSVCorpusTests: XCTestCase {
     func testMixedLineEndings() throws {
         try workspace.runSource("line-endings.csv", Data("a,b\r\n1,2\n3,4\r5,6\r\n".utf8), id: "csv-line-endings",
                                 inspect: [0], validate: [0], cleanse: [0], publish: [0])
+        XCTAssertEqual(workspace.publishedCSV("csv-line-endings"), "a,b\r\n1,2\r\n3,4\r\n5,6\r\n", "every line ending ends a row")
     }
 
     func testEmptyFile() throws {
         try workspace.runSource("empty.csv", Data(), id: "csv-empty", inspect: [2], validate: [1], cleanse: [2], publish: [1])
+        XCTAssertNil(workspace.publishedCSV("csv-empty"))
     }
 
     func testHeaderOnly() throws {
         try workspace.runSource("header-only.csv", Data("a,b,c\n".utf8), id: "csv-header-only",
                                 inspect: [0], validate: [0], cleanse: [0], publish: [0])
+        XCTAssertEqual(workspace.publishedCSV("csv-header-only"), "a,b,c\r\n", "a table without rows is published as its header")
     }
 
     func testDuplicateHeaders() throws {

@@ -5,6 +5,10 @@ import XCTest
 /// dataset already published (whose public files must never change), and a folder of loose files.
 /// Every case runs the real binary and checks what a user cares about (`expect`).
 final class CorpusWorkspace {
+    struct SetupFailure: Error, CustomStringConvertible {
+        var description: String
+    }
+
     let root: URL
     let publishedID = "pm25-readings-sample"
     private var publishedSnapshot: [String: Data] = [:]
@@ -20,7 +24,8 @@ final class CorpusWorkspace {
             to: root.appendingPathComponent("datasets/\(publishedID)")
         )
         let result = try CLIRunner.run(["publish", publishedID, "--root", root.path])
-        guard result.status == 0 else { throw XCTSkip("the sample dataset does not publish: \(result.stdout) \(result.stderr)") }
+        // A failure, not a skip: every corpus case compares the published dataset before and after it.
+        guard result.status == 0 else { throw SetupFailure(description: "the sample dataset does not publish: \(result.stdout) \(result.stderr)") }
         publishedSnapshot = try snapshot(of: publicRoot.appendingPathComponent(publishedID))
         XCTAssertFalse(publishedSnapshot.isEmpty)
     }
@@ -138,6 +143,18 @@ final class CorpusWorkspace {
         if let publish {
             try expect(["publish", id], exit: publish, mentions: [id], file: file, line: line)
         }
+    }
+
+    /// The published CSV of dataset `id`'s latest version, nil when nothing was published.
+    func publishedCSV(_ id: String) -> String? {
+        try? String(contentsOf: publicRoot.appendingPathComponent("\(id)/latest/\(id).csv"), encoding: .utf8)
+    }
+
+    /// The reasons in dataset `id`'s quarantine (`<root>/.lumpini/quarantine/<id>/quarantine.csv`), one per row set aside.
+    func quarantineReasons(_ id: String) -> [String] {
+        let url = root.appendingPathComponent(".lumpini/quarantine/\(id)/quarantine.csv")
+        guard let text = try? String(contentsOf: url, encoding: .utf8) else { return [] }
+        return text.split(whereSeparator: \.isNewline).dropFirst().map { $0.split(separator: ",", omittingEmptySubsequences: false)[2].description }
     }
 
     /// Runs `lumpini arguments… --root <root>` (for commands that take one) and checks the outcome:

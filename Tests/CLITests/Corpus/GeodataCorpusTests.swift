@@ -104,12 +104,14 @@ final class GeodataCorpusTests: XCTestCase {
         for _ in 0..<1_000 { geometry = "{\"type\":\"GeometryCollection\",\"geometries\":[\(geometry)]}" }
         try workspace.runSource("nested-collections.geojson", featureCollection(geometry), id: "geo-nested-collections",
                                 inspect: [2], validate: [1], cleanse: [2], publish: [1])
+        XCTAssertNil(workspace.publishedCSV("geo-nested-collections"))
     }
 
     func testTenThousandLevelsOfNestedArrays() throws {
         let coordinates = String(repeating: "[", count: 10_000) + "100.5,13.7" + String(repeating: "]", count: 10_000)
         try workspace.runSource("nested-arrays.geojson", featureCollection("{\"type\":\"Point\",\"coordinates\":\(coordinates)}"), id: "geo-nested-arrays",
                                 inspect: [2], validate: [1], cleanse: [2], publish: [1])
+        XCTAssertNil(workspace.publishedCSV("geo-nested-arrays"))
     }
 
     func testUTMValuesDeclaredAsLongitudeLatitude() throws {

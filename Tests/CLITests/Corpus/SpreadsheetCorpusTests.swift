@@ -21,6 +21,7 @@ final class SpreadsheetCorpusTests: XCTestCase {
     func testTruncatedXLSX() throws {
         try workspace.runSource("truncated.xlsx", try data("truncated.xlsx"), id: "xlsx-truncated",
                                 inspect: [2], validate: [2], cleanse: [2], publish: [1])
+        XCTAssertNil(workspace.publishedCSV("xlsx-truncated"), "no part of a truncated workbook is published")
     }
 
     /// GDAL reads a sheet whose XML breaks off as the rows before the break (here none) and only

@@ -1,7 +1,7 @@
 import Foundation
 import XCTest
 
-/// The reference validators of the Python virtual environment in LUMPINI_VENV (pyshacl, jsonschema),
+/// The reference validators of the Python virtual environment (`ReferenceTools`: pyshacl, jsonschema),
 /// run on files, with the fixtures of `../shared/fixtures/dcat` read in place.
 struct ReferenceValidator {
     let venv: URL
@@ -11,12 +11,9 @@ struct ReferenceValidator {
         .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
         .deletingLastPathComponent().appendingPathComponent("shared/fixtures/dcat", isDirectory: true)
 
-    /// - Throws: `XCTSkip` when LUMPINI_VENV is not set (`make test` sets it).
+    /// - Throws: as `ReferenceTools.tool` does, when pyshacl is not there.
     init(scratch: URL) throws {
-        guard let path = ProcessInfo.processInfo.environment["LUMPINI_VENV"], !path.isEmpty else {
-            throw XCTSkip("LUMPINI_VENV is not set: run `make test` (it creates the venv with pyshacl and jsonschema) to check exports against the reference validators")
-        }
-        venv = URL(fileURLWithPath: path, isDirectory: true)
+        venv = try ReferenceTools.tool("pyshacl").deletingLastPathComponent().deletingLastPathComponent()
         self.scratch = scratch
     }
 

@@ -3,7 +3,7 @@ import XCTest
 @testable import Lumpini
 
 /// `schemas/dataset.schema.json` stays in step with the loader and the recipe steps, and accepts
-/// every sample's dataset.yaml (checked with Python's jsonschema when LUMPINI_VENV is set).
+/// every sample's dataset.yaml (checked with Python's jsonschema, `ReferenceTools`).
 final class DatasetJSONSchemaTests: XCTestCase {
     let schemaURL = RecipeHarness.packageRoot.appendingPathComponent("schemas/dataset.schema.json")
 
@@ -16,9 +16,7 @@ final class DatasetJSONSchemaTests: XCTestCase {
     }
 
     func testSamplesValidateWithJSONSchema() throws {
-        guard let venv = ProcessInfo.processInfo.environment["LUMPINI_VENV"] else {
-            throw XCTSkip("LUMPINI_VENV is not set (make test sets it): jsonschema is not available")
-        }
+        let python = try ReferenceTools.tool("python")
         let script = """
             import glob, json, sys, datetime, yaml, jsonschema
             def norm(o):
@@ -34,7 +32,7 @@ final class DatasetJSONSchemaTests: XCTestCase {
             sys.exit(1 if bad else 0)
             """
         let process = Process()
-        process.executableURL = URL(fileURLWithPath: venv).appendingPathComponent("bin/python")
+        process.executableURL = python
         process.arguments = ["-c", script, schemaURL.path, RecipeHarness.packageRoot.path]
         let pipe = Pipe()
         process.standardOutput = pipe

@@ -75,7 +75,7 @@ final class DatasetLoaderTests: XCTestCase {
         XCTAssertEqual(alias?.row, 2)
     }
 
-    func testBillionLaughsIsRefusedQuickly() {
+    func testBillionLaughsIsRefusedAsAnAnchor() {
         var text = "a0: &a0 [lol, lol, lol, lol, lol, lol, lol, lol, lol]\n"
         for level in 1...9 {
             text += "a\(level): &a\(level) [" + Array(repeating: "*a\(level - 1)", count: 9).joined(separator: ", ") + "]\n"

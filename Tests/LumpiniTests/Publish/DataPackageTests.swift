@@ -6,9 +6,7 @@ import XCTest
 /// which also checks every resource's bytes and SHA-256 and the CSV against its schema.
 final class DataPackageTests: XCTestCase {
     func testFrictionlessValidatesThePublishedPackageWithAndWithoutBOM() async throws {
-        guard let venv = ProcessInfo.processInfo.environment["LUMPINI_VENV"] else {
-            throw XCTSkip("LUMPINI_VENV is unset: run `make test` to check datapackage.json with frictionless")
-        }
+        let frictionless = try ReferenceTools.tool("frictionless")
         let space = try StationsWorkspace()
         defer { space.remove() }
         try space.addDataset("plain")
@@ -21,7 +19,7 @@ final class DataPackageTests: XCTestCase {
 
         for id in ["plain", "excel"] {
             let process = Process()
-            process.executableURL = URL(fileURLWithPath: venv).appendingPathComponent("bin/frictionless")
+            process.executableURL = frictionless
             process.arguments = ["validate", "--json", space.file(id, version: 1, "datapackage.json").path]
             let output = Pipe()
             process.standardOutput = output
