@@ -13,8 +13,8 @@ import GDAL
 /// (`readers` says which). docs/publishing.md explains why.
 ///
 /// Files above `fullCheckLimit` bytes (64 MB) are checked in two parts, because GDAL's GeoJSON driver
-/// parses a whole file when it opens it (about 6 s of CPU per million points, more than the whole
-/// publish may take): Lumpini counts the records in one pass over the bytes, and GDAL opens the
+/// parses a whole file when it opens it, which for a large file costs more than writing it did:
+/// Lumpini counts the records in one pass over the bytes, and GDAL opens the
 /// file's own leading bytes (its first records, the collection closed after them) and compares them.
 ///
 /// Not `Sendable`: it remembers a few records of one dataset while they are written.

@@ -1,8 +1,7 @@
 import Foundation
 
-/// Counts the records of a written GeoJSON or CSV by scanning its bytes once (about 0.1 s per
-/// 300 MB), and keeps the bytes of the first few, so a large file's read-back does not pay for
-/// GDAL parsing all of it (GDAL's GeoJSON driver reads the whole file when it opens it).
+/// Counts the records of a written GeoJSON or CSV by scanning its bytes once, and keeps the bytes
+/// of the first few, so a large file's read-back does not pay for GDAL parsing all of it (GDAL's GeoJSON driver reads the whole file when it opens it).
 ///
 /// GeoJSON as `GeoJSONWriter` writes it: one feature per line after the opening line, the closing
 /// `]` on the last line. CSV as `CSVRowEncoder` writes it: records end with CRLF outside quotes.

@@ -113,8 +113,8 @@ public struct Catalogue: Sendable {
         if FileManager.default.fileExists(atPath: file.path) {
             try fresh.database.writeWithoutTransaction { db in try carryUnpublished(from: file, into: db) }
         }
-        // Each table's pages together: written dataset by dataset, the 4 MB of `dataset` rows that a listing
-        // of 10,000 reads were spread over the 75 MB file, and each page read mapped its neighbours too.
+        // Each table's pages together: written dataset by dataset, the `dataset` rows a listing reads are
+        // spread over the whole file, and each page read maps its neighbours of other tables too.
         try fresh.database.vacuum()
         try fresh.database.close()
         // A rename, so that readers see the old index or the new one, never half of one.
