@@ -5,6 +5,15 @@ import Foundation
 ///
 /// GeoJSON as `GeoJSONWriter` writes it: one feature per line after the opening line, the closing
 /// `]` on the last line. CSV as `CSVRowEncoder` writes it: records end with CRLF outside quotes.
+///
+/// Invariants (checked by `RecordBoundaryScanTests` on generated files larger than the read buffer):
+/// - A GeoJSON file has `records` = lines − 2, and `closed` when its last line starts with `]`; quotes
+///   are not tracked, as the writer escapes every line break inside a string.
+/// - In CSV a quote toggles "inside quotes" (a doubled quote toggles twice), and only an LF outside
+///   quotes ends a record; `records` counts those after the header, `closed` says the file did not
+///   end inside quotes.
+/// - `prefix` ends exactly at the end of the header (or opening line) and the first `keep` records,
+///   wherever the read buffers were cut.
 struct RecordBoundaryScan {
     enum Layout {
         case geoJSONLines

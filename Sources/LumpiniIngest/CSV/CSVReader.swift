@@ -206,6 +206,17 @@ public final class CSVReader {
         return true
     }
 
+    /// Where the scan stands within a row. The invariants the hand-written scan keeps, which
+    /// `CSVScannerInvariantTests` checks against Python's `csv` module on generated documents:
+    /// - `fieldStart`: no byte of the cell read yet; only here does a quote open a quoted cell.
+    /// - `unquoted`: in a cell that began without a quote, or after its closing quote; a quote is text
+    ///   (as Python's reader keeps it); the delimiter ends the cell, CR, LF or CRLF the row.
+    /// - `quoted`: inside quotes; only a quote leaves, so delimiters and line breaks are text.
+    /// - `quoteInQuoted`: a quote was read inside quotes; a second one is a literal quote (back to
+    ///   `quoted`), anything else closes the quotes and is read again, or kept, as `unquoted`.
+    /// - The scan may stop at the end of any buffer and resume in the state it left: the rows do not
+    ///   depend on where chunks end (a CRLF split across two chunks is one line end, `skipLineFeed`).
+    /// - Every byte of a cell is appended once, in order; `position` only moves forward.
     private enum State {
         case fieldStart, unquoted, quoted, quoteInQuoted
     }
