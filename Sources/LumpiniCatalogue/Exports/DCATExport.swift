@@ -72,7 +72,27 @@ public struct DCATExport {
         return graph
     }
 
+    /// The dataset's node and the nodes it links to. The order in which nodes and properties are added
+    /// is the order the export writes them: the parts below keep it.
     private func addDataset(_ detail: DatasetDetail, iri dataset: String, themeScheme: String, into graph: inout RDFGraph) {
+        var properties = describe(detail, iri: dataset, themeScheme: themeScheme, into: &graph)
+        properties += coverage(detail.metadata, extent: detail.manifest.extent, iri: dataset, into: &graph)
+        var distributionProperties = licence(detail.metadata.license, into: &graph)
+        if detail.metadata.highValue.flag {
+            let (datasetLinks, distributionLinks) = highValue(detail.metadata.highValue, into: &graph)
+            properties += datasetLinks
+            distributionProperties += distributionLinks
+        }
+        for file in detail.manifest.dataFiles {
+            let distribution = addDistribution(file, of: detail, shared: distributionProperties, into: &graph)
+            properties.append(("dcat:distribution", .iri(distribution)))
+        }
+        graph.add(dataset, types: ["dcat:Dataset"], properties)
+    }
+
+    /// Who publishes the dataset, whom to ask, its theme, access rights, frequency, dates, titles,
+    /// descriptions and keywords.
+    private func describe(_ detail: DatasetDetail, iri dataset: String, themeScheme: String, into graph: inout RDFGraph) -> [(String, RDFGraph.Object?)] {
         let metadata = detail.metadata
         let publisher = agent(metadata.publisher, name: settings.publisherName(metadata.publisher), into: &graph)
         let contact = "\(dataset)#contact"
@@ -111,9 +131,13 @@ public struct DCATExport {
         properties += metadata.keywords.th.map { ("dcat:keyword", .text($0, language: "th")) }
         properties += metadata.keywords.en.map { ("dcat:keyword", .text($0, language: "en")) }
         graph.add(settings.landingPage(detail.id), types: ["foaf:Document"])
+        return properties
+    }
 
-        let box = detail.manifest.extent.map { [$0.minX, $0.minY, $0.maxX, $0.maxY] }
-            ?? (metadata.spatial.bbox.count == 4 ? metadata.spatial.bbox : nil)
+    /// Where and when: the extent the release measured (else the declared box) and the temporal coverage.
+    private func coverage(_ metadata: DatasetMetadata, extent: Envelope?, iri dataset: String, into graph: inout RDFGraph) -> [(String, RDFGraph.Object?)] {
+        var properties: [(String, RDFGraph.Object?)] = []
+        let box = extent.map { [$0.minX, $0.minY, $0.maxX, $0.maxY] } ?? (metadata.spatial.bbox.count == 4 ? metadata.spatial.bbox : nil)
         if let box {
             let location = "\(dataset)#spatial"
             let wkt = "POLYGON((\(box[0]) \(box[1]), \(box[2]) \(box[1]), \(box[2]) \(box[3]), \(box[0]) \(box[3]), \(box[0]) \(box[1])))"
@@ -130,57 +154,71 @@ public struct DCATExport {
             ])
             properties.append(("dct:temporal", .iri(period)))
         }
-        var distributionProperties: [(String, RDFGraph.Object?)] = []
-        let licence = Licence.code(metadata.license)
+        return properties
+    }
+
+    /// The licence's node; the property every distribution carries.
+    private func licence(_ code: String, into graph: inout RDFGraph) -> [(String, RDFGraph.Object?)] {
+        let licence = Licence.code(code)
         graph.add(licence.iri, types: ["dct:LicenseDocument"], [
             ("dct:identifier", .text(licence.code, language: nil)),
             ("skos:exactMatch", licence.isKnown ? .iri("http://spdx.org/licenses/\(licence.code)") : nil),
         ])
-        distributionProperties.append(("dct:license", .iri(licence.iri)))
-        if metadata.highValue.flag {
-            for legislation in settings.applicableLegislation {
-                graph.add(legislation, types: ["eli:LegalResource"])
-                properties.append(("dcatap:applicableLegislation", .iri(legislation)))
-                distributionProperties.append(("dcatap:applicableLegislation", .iri(legislation)))
-            }
-            if let category = metadata.highValue.category.flatMap({ HighValueCategory.concepts[$0] }) {
-                graph.add(category.iri, types: ["skos:Concept"], [
-                    ("skos:prefLabel", .text(category.label, language: "en")), ("skos:inScheme", .iri(HighValueCategory.scheme)),
-                ])
-                graph.add(HighValueCategory.scheme, types: ["skos:ConceptScheme"], [("dct:title", .text("High-value dataset categories", language: "en"))])
-                properties.append(("dcatap:hvdCategory", .iri(category.iri)))
-            }
+        return [("dct:license", .iri(licence.iri))]
+    }
+
+    /// A high-value dataset's legislation (on the dataset and each distribution) and category (on the dataset).
+    private func highValue(
+        _ highValue: HighValue, into graph: inout RDFGraph
+    ) -> (dataset: [(String, RDFGraph.Object?)], distribution: [(String, RDFGraph.Object?)]) {
+        var datasetLinks: [(String, RDFGraph.Object?)] = []
+        var distributionLinks: [(String, RDFGraph.Object?)] = []
+        for legislation in settings.applicableLegislation {
+            graph.add(legislation, types: ["eli:LegalResource"])
+            datasetLinks.append(("dcatap:applicableLegislation", .iri(legislation)))
+            distributionLinks.append(("dcatap:applicableLegislation", .iri(legislation)))
         }
-        for file in detail.manifest.dataFiles {
-            let download = settings.downloadURL(detail, file)
-            let distribution = "\(download)#distribution"
-            let checksum = "\(download)#sha256"
-            graph.add(checksum, types: ["spdx:Checksum"], [
-                ("spdx:algorithm", .iri("http://spdx.org/rdf/terms#checksumAlgorithm_sha256")),
-                ("spdx:checksumValue", .typed(file.sha256, datatype: "xsd:hexBinary")),
+        if let category = highValue.category.flatMap({ HighValueCategory.concepts[$0] }) {
+            graph.add(category.iri, types: ["skos:Concept"], [
+                ("skos:prefLabel", .text(category.label, language: "en")), ("skos:inScheme", .iri(HighValueCategory.scheme)),
             ])
-            var fileProperties: [(String, RDFGraph.Object?)] = [
-                ("dct:title", .text(file.path, language: nil)),
-                ("dcat:accessURL", .iri(settings.accessURL(detail.id))), ("dcat:downloadURL", .iri(download)),
-                ("dcat:byteSize", .typed(String(file.size), datatype: "xsd:nonNegativeInteger")),
-                ("spdx:checksum", .iri(checksum)),
-                ("dct:issued", .typed(detail.releasedAt, datatype: "xsd:dateTime")),
-            ]
-            let format = FileFormat.named(file.format)
-            if let code = format?.euFileType {
-                let iri = FileFormat.euFileTypeBase + code
-                graph.add(iri, types: ["dct:MediaTypeOrExtent"])
-                fileProperties.append(("dct:format", .iri(iri)))
-            }
-            if !file.mediaType.isEmpty {
-                let iri = "http://www.iana.org/assignments/media-types/\(file.mediaType)"
-                graph.add(iri, types: ["dct:MediaType"])
-                fileProperties.append(("dcat:mediaType", .iri(iri)))
-            }
-            graph.add(distribution, types: ["dcat:Distribution"], fileProperties + distributionProperties)
-            properties.append(("dcat:distribution", .iri(distribution)))
+            graph.add(HighValueCategory.scheme, types: ["skos:ConceptScheme"], [("dct:title", .text("High-value dataset categories", language: "en"))])
+            datasetLinks.append(("dcatap:hvdCategory", .iri(category.iri)))
         }
-        graph.add(dataset, types: ["dcat:Dataset"], properties)
+        return (datasetLinks, distributionLinks)
+    }
+
+    /// One published data file as a distribution, with its checksum, format and media type; returns its IRI.
+    private func addDistribution(
+        _ file: Manifest.File, of detail: DatasetDetail, shared: [(String, RDFGraph.Object?)], into graph: inout RDFGraph
+    ) -> String {
+        let download = settings.downloadURL(detail, file)
+        let distribution = "\(download)#distribution"
+        let checksum = "\(download)#sha256"
+        graph.add(checksum, types: ["spdx:Checksum"], [
+            ("spdx:algorithm", .iri("http://spdx.org/rdf/terms#checksumAlgorithm_sha256")),
+            ("spdx:checksumValue", .typed(file.sha256, datatype: "xsd:hexBinary")),
+        ])
+        var fileProperties: [(String, RDFGraph.Object?)] = [
+            ("dct:title", .text(file.path, language: nil)),
+            ("dcat:accessURL", .iri(settings.accessURL(detail.id))), ("dcat:downloadURL", .iri(download)),
+            ("dcat:byteSize", .typed(String(file.size), datatype: "xsd:nonNegativeInteger")),
+            ("spdx:checksum", .iri(checksum)),
+            ("dct:issued", .typed(detail.releasedAt, datatype: "xsd:dateTime")),
+        ]
+        let format = FileFormat.named(file.format)
+        if let code = format?.euFileType {
+            let iri = FileFormat.euFileTypeBase + code
+            graph.add(iri, types: ["dct:MediaTypeOrExtent"])
+            fileProperties.append(("dct:format", .iri(iri)))
+        }
+        if !file.mediaType.isEmpty {
+            let iri = "http://www.iana.org/assignments/media-types/\(file.mediaType)"
+            graph.add(iri, types: ["dct:MediaType"])
+            fileProperties.append(("dcat:mediaType", .iri(iri)))
+        }
+        graph.add(distribution, types: ["dcat:Distribution"], fileProperties + shared)
+        return distribution
     }
 
     private func agent(_ code: String, name: LocalizedText, into graph: inout RDFGraph) -> String {
