@@ -43,63 +43,90 @@ public enum DatasetCheck {
     public static func run(id: String, workspace: Workspace) throws -> Result {
         let description = try DatasetLoader.load(id: id, in: workspace)
         let vocabularies = try Vocabularies.load(from: workspace)
-        var findings: [CheckFinding] = []
-        func error(_ code: String, _ field: String?, _ message: String) { findings.append(.init(severity: .error, code: code, field: field, message: message)) }
-        func warning(_ code: String, _ field: String?, _ message: String) { findings.append(.init(severity: .warning, code: code, field: field, message: message)) }
-
-        let metadata = description.metadata
-        let texts: [(String, String?)] = [
-            ("title.th", metadata.title.th), ("title.en", metadata.title.en), ("description.th", metadata.description.th),
-            ("description.en", metadata.description.en), ("contact.name", metadata.contact.name), ("contact.email", metadata.contact.email),
-            ("publisher", metadata.publisher), ("theme", metadata.theme), ("license", metadata.license),
-        ]
-        for (field, text) in texts where text?.contains(placeholder) ?? false {
-            error("placeholder", field, "\(field) still holds the placeholder \"\(text!)\": write the real value")
-        }
-        if !metadata.publisher.contains(placeholder), vocabularies.agency(code: metadata.publisher) == nil {
-            error("unknown-publisher", "publisher", "\"\(metadata.publisher)\" is not an agency code of schemas/vocabularies/agencies.tsv (ENV, HEALTH, CPUD, SED, DO-1001…)")
-        }
-        if !metadata.theme.contains(placeholder), vocabularies.theme(code: metadata.theme) == nil {
-            error("unknown-theme", "theme", "\"\(metadata.theme)\" is not a theme of schemas/vocabularies/themes.tsv (\(vocabularies.themes.map(\.code).joined(separator: ", ")))")
-        }
-        if !metadata.license.contains(placeholder), vocabularies.license(code: metadata.license) == nil {
-            error("unknown-license", "license", "\"\(metadata.license)\" is not a licence of schemas/vocabularies/licenses.tsv (\(vocabularies.licenses.map(\.code).joined(separator: ", ")))")
-        }
-        if metadata.keywords.th.isEmpty || metadata.keywords.en.isEmpty {
-            warning("no-keywords", "keywords", "give keywords in Thai and English so people can find the dataset")
-        }
-        if metadata.highValue.flag, metadata.highValue.category == nil {
-            warning("high-value-category", "highValue.category", "a high-value dataset names its category (geospatial, earth-observation-and-environment, meteorological, statistics, companies, mobility)")
-        }
-        if let start = metadata.temporal?.start, let end = metadata.temporal?.end, start > end {
-            error("temporal-order", "temporal", "the temporal coverage starts (\(start)) after it ends (\(end))")
-        }
-        if metadata.classification != .public {
-            warning("not-public", "classification", "classified \(metadata.classification.rawValue): it will not be published as open data")
-        }
-        if !metadata.governance.isApproved {
-            warning("not-approved", "governance.status", "governance status is \(metadata.governance.status.rawValue): a release will refuse it until the committee approves it (status: approved, approvedBy, approvedOn)")
-        }
-        let directory = workspace.datasetDirectory(id)
-        var sourcesExist = true
-        for (index, path) in description.source.paths.enumerated() where !FileManager.default.fileExists(atPath: directory.appendingPathComponent(path).path) {
-            error("source-missing", "source.paths[\(index)]", "the source file \(path) is not in datasets/\(id)/")
-            sourcesExist = false
-        }
-        var schemaFields: [String]?
-        if let schema = description.schema {
-            let url = workspace.schemasDirectory.appendingPathComponent("\(schema).schema.json")
-            if let data = FileManager.default.contents(atPath: url.path),
-               let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any],
-               let fields = object["fields"] as? [[String: Any]] {
-                schemaFields = fields.compactMap { $0["name"] as? String }
-            } else {
-                error("schema-missing", "schema", "schemas/\(schema).schema.json is missing or is not a Table Schema with fields")
-            }
-        } else {
-            warning("no-schema", "schema", "no schema: the data cannot be validated; name one (schemas/<name>.schema.json)")
-        }
+        var findings = Findings()
+        findings.checkMetadata(description.metadata, vocabularies: vocabularies)
+        let sourcesExist = findings.checkSources(description, in: workspace.datasetDirectory(id))
+        let schemaFields = try findings.schemaFields(description.schema, in: workspace)
         if sourcesExist {
+            try findings.checkRecipe(description, schemaFields: schemaFields, workspace: workspace, vocabularies: vocabularies)
+        }
+        return Result(dataset: id, findings: findings.list)
+    }
+
+    /// The findings as they are made, each check adding its own.
+    private struct Findings {
+        var list: [CheckFinding] = []
+
+        mutating func error(_ code: String, _ field: String?, _ message: String) {
+            list.append(.init(severity: .error, code: code, field: field, message: message))
+        }
+
+        mutating func warning(_ code: String, _ field: String?, _ message: String) {
+            list.append(.init(severity: .warning, code: code, field: field, message: message))
+        }
+
+        /// Placeholders, codes the vocabularies lack, keywords, high-value category, dates, classification, governance.
+        mutating func checkMetadata(_ metadata: DatasetMetadata, vocabularies: Vocabularies) {
+            let texts: [(String, String?)] = [
+                ("title.th", metadata.title.th), ("title.en", metadata.title.en), ("description.th", metadata.description.th),
+                ("description.en", metadata.description.en), ("contact.name", metadata.contact.name), ("contact.email", metadata.contact.email),
+                ("publisher", metadata.publisher), ("theme", metadata.theme), ("license", metadata.license),
+            ]
+            for (field, text) in texts where text?.contains(placeholder) ?? false {
+                error("placeholder", field, "\(field) still holds the placeholder \"\(text!)\": write the real value")
+            }
+            if !metadata.publisher.contains(placeholder), vocabularies.agency(code: metadata.publisher) == nil {
+                error("unknown-publisher", "publisher", "\"\(metadata.publisher)\" is not an agency code of schemas/vocabularies/agencies.tsv (ENV, HEALTH, CPUD, SED, DO-1001…)")
+            }
+            if !metadata.theme.contains(placeholder), vocabularies.theme(code: metadata.theme) == nil {
+                error("unknown-theme", "theme", "\"\(metadata.theme)\" is not a theme of schemas/vocabularies/themes.tsv (\(vocabularies.themes.map(\.code).joined(separator: ", ")))")
+            }
+            if !metadata.license.contains(placeholder), vocabularies.license(code: metadata.license) == nil {
+                error("unknown-license", "license", "\"\(metadata.license)\" is not a licence of schemas/vocabularies/licenses.tsv (\(vocabularies.licenses.map(\.code).joined(separator: ", ")))")
+            }
+            if metadata.keywords.th.isEmpty || metadata.keywords.en.isEmpty {
+                warning("no-keywords", "keywords", "give keywords in Thai and English so people can find the dataset")
+            }
+            if metadata.highValue.flag, metadata.highValue.category == nil {
+                warning("high-value-category", "highValue.category", "a high-value dataset names its category (geospatial, earth-observation-and-environment, meteorological, statistics, companies, mobility)")
+            }
+            if let start = metadata.temporal?.start, let end = metadata.temporal?.end, start > end {
+                error("temporal-order", "temporal", "the temporal coverage starts (\(start)) after it ends (\(end))")
+            }
+            if metadata.classification != .public {
+                warning("not-public", "classification", "classified \(metadata.classification.rawValue): it will not be published as open data")
+            }
+            if !metadata.governance.isApproved {
+                warning("not-approved", "governance.status", "governance status is \(metadata.governance.status.rawValue): a release will refuse it until the committee approves it (status: approved, approvedBy, approvedOn)")
+            }
+        }
+
+        /// Whether every source file is there.
+        mutating func checkSources(_ description: DatasetDescription, in directory: URL) -> Bool {
+            var allThere = true
+            for (index, path) in description.source.paths.enumerated() where !FileManager.default.fileExists(atPath: directory.appendingPathComponent(path).path) {
+                error("source-missing", "source.paths[\(index)]", "the source file \(path) is not in datasets/\(description.id)/")
+                allThere = false
+            }
+            return allThere
+        }
+
+        /// The names of the schema's fields, read as validation reads the schema; nil without one.
+        mutating func schemaFields(_ schema: String?, in workspace: Workspace) throws -> [String]? {
+            guard let schema else {
+                warning("no-schema", "schema", "no schema: the data cannot be validated; name one (schemas/<name>.schema.json)")
+                return nil
+            }
+            do {
+                return try TableSchema.load(named: schema, in: workspace).fields.map(\.name)
+            } catch let failure as LumpiniError {
+                error("schema-missing", "schema", "schemas/\(schema).schema.json cannot be used: \(failure.message)")
+            }
+            return nil
+        }
+
+        /// That the recipe runs on the source and makes exactly the fields the schema describes.
+        mutating func checkRecipe(_ description: DatasetDescription, schemaFields: [String]?, workspace: Workspace, vocabularies: Vocabularies) throws {
             do {
                 let cleansing = try DatasetCleansing(description: description, workspace: workspace, vocabularies: vocabularies)
                 if let schemaFields {
@@ -118,6 +145,5 @@ public enum DatasetCheck {
                 error(failure.code, failure.field, failure.description)
             }
         }
-        return Result(dataset: id, findings: findings)
     }
 }
