@@ -60,4 +60,37 @@ final class SpreadsheetCorpusTests: XCTestCase {
         let csv = try String(contentsOf: workspace.publicRoot.appendingPathComponent("xlsx-merged-header/latest/xlsx-merged-header.csv"), encoding: .utf8)
         XCTAssertEqual(csv, "สถานที่ ชื่อ,สถานที่ เขต,ค่า PM2.5\r\nสวนลุมพินี,ปทุมวัน,35\r\nสวนจตุจักร,จตุจักร,41\r\n")
     }
+
+    /// The same workbook as another program may write its sheet: a namespace prefix on every element and
+    /// a line break and tab between `mergeCell` and `ref`. The merges are read all the same.
+    func testMergedHeaderCellsWrittenWithWhiteSpaceAndPrefixes() throws {
+        let original = try data("merged-header.xlsx")
+        let source = try workspace.write("merged-header-original.xlsx", original)
+        let rewritten = workspace.path("merged-header-spaced.xlsx")
+        let python = """
+            import re, sys, zipfile
+            source, target = sys.argv[1], sys.argv[2]
+            with zipfile.ZipFile(source) as zin, zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED) as zout:
+                for item in zin.infolist():
+                    data = zin.read(item.filename)
+                    if item.filename.startswith("xl/worksheets/"):
+                        text = data.decode("utf-8")
+                        text = re.sub(r"<(/?)(?!\\?)([A-Za-z])", r"<\\1x:\\2", text)
+                        text = text.replace("<x:worksheet ", '<x:worksheet xmlns:x="http://schemas.openxmlformats.org/spreadsheetml/2006/main" ', 1)
+                        text = text.replace("<x:mergeCell ref=", "<x:mergeCell\\n\\tref=")
+                        data = text.encode("utf-8")
+                    zout.writestr(item, data)
+            """
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/python3")
+        process.arguments = ["-c", python, source, rewritten]
+        try process.run()
+        process.waitUntilExit()
+        XCTAssertEqual(process.terminationStatus, 0)
+        let sheet = try CLIRunner.run(["inspect", rewritten])
+        XCTAssertTrue(sheet.stdout.contains("A1:B1"), "the merge is read from the rewritten sheet: \(sheet.stdout)")
+        try workspace.dataset("xlsx-merged-spaced", file: "merged-header-spaced.xlsx")
+        try workspace.copySource("xlsx-merged-spaced", from: rewritten)
+        try workspace.expect(["publish", "xlsx-merged-spaced"], exit: [1], mentions: ["xlsx-merged-spaced", "A1:B1", "headerRows: 2"])
+    }
 }
