@@ -56,6 +56,7 @@ def main():
     results = []
     if "publish" in selected:
         results += cases.publish_points(context, sizes)
+        results += cases.publish_points(context, sizes, officer=True)
     if "validate" in selected:
         results += cases.validate_points(context, large)
     if "parcels" in selected:

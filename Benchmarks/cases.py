@@ -156,14 +156,16 @@ def _invalid_geometries(path):
 
 # ---------------------------------------------------------------------------------------------
 
-def publish_points(context, rows_list):
-    """Full `lumpini publish` of the point readings vs `ogr2ogr` CSV → RFC 7946 GeoJSON, at each size."""
+def publish_points(context, rows_list, officer=False):
+    """Full `lumpini publish` of the point readings vs `ogr2ogr` CSV → RFC 7946 GeoJSON, at each size:
+    with the minimal recipe, or (`officer`) the messy file with the recipe a data officer writes."""
     cases = []
     peaks = {}
     missing = context.missing("publish")
+    kind = "publish-officer" if officer else "publish-points"
     for rows in rows_list:
-        workspace = inputs.points_workspace(context.scratch, rows)
-        out = context.output(f"publish-points-{rows}")
+        workspace = inputs.points_workspace(context.scratch, rows, officer=officer)
+        out = context.output(f"{kind}-{rows}")
         public = out / "public"
         reference_file = out / "ogr2ogr.geojson"
         reference = Series("ogr2ogr → GeoJSON", _ogr2ogr_points(workspace["csv"], reference_file))
@@ -182,20 +184,29 @@ def publish_points(context, rows_list):
             checks["lumpiniRowsPublished"] = counts.get("rowsPublished")
             checks["lumpiniFeatures"] = counts.get("features")
             checks["lumpiniFiles"] = {f["path"]: f["size"] for f in manifest.get("files", [])}
-            expected.update(lumpiniRowsPublished=rows, lumpiniFeatures=rows)
-            if not lumpini.failed and counts.get("features") != rows:
+            if officer:
+                # The officer's file repeats about 1 % of its rows and puts a few at (0, 0): set aside.
+                checks["lumpiniRowsQuarantined"] = counts.get("rowsQuarantined")
+                checks["lumpiniRowsIn"] = counts.get("rowsIn")
+                expected.update(lumpiniRowsIn=rows)
+            else:
+                expected.update(lumpiniRowsPublished=rows, lumpiniFeatures=rows)
+            if not lumpini.failed and officer and counts.get("features") != counts.get("rowsPublished"):
+                incomplete = f"publish wrote {counts.get('features')} features for {counts.get('rowsPublished')} rows published"
+            elif not lumpini.failed and not officer and counts.get("features") != rows:
                 incomplete = (f"publish wrote {counts.get('features')} features of {rows:,} rows (no GeoJSON): "
                               "not the full pipeline yet, so its time is not comparable with ogr2ogr's")
             if not lumpini.failed:
                 peaks[rows] = lumpini.peak_rss_mb
-        name = "full publish ≤ 0.5 × ogr2ogr's time"
+        recipe = "officer's recipe" if officer else "minimal recipe"
+        name = f"full publish ({recipe}) ≤ 0.5 × ogr2ogr's time"
         targets = [not_measured(name, incomplete) if incomplete else _time_target(name, lumpini, reference, 0.5, missing, "lumpini publish")]
         if rows == max(rows_list):
             if rows in peaks:
-                targets.append(target("publish peak RSS < 150 MB", peaks[rows] < 150, f"{peaks[rows]:.1f} MB at {rows:,} rows"))
+                targets.append(target(f"publish ({recipe}) peak RSS < 150 MB", peaks[rows] < 150, f"{peaks[rows]:.1f} MB at {rows:,} rows"))
             else:
-                targets.append(not_measured("publish peak RSS < 150 MB", missing or f"lumpini publish failed: {lumpini.failure}"))
-            flat = "publish peak RSS flat (within 10%) from 100k to 1M rows"
+                targets.append(not_measured(f"publish ({recipe}) peak RSS < 150 MB", missing or f"lumpini publish failed: {lumpini.failure}"))
+            flat = f"publish ({recipe}) peak RSS flat (within 10%) from 100k to 1M rows"
             if len(peaks) >= 2:
                 low, high = peaks[min(peaks)], peaks[max(peaks)]
                 growth = high / low - 1
@@ -203,8 +214,8 @@ def publish_points(context, rows_list):
             else:
                 targets.append(not_measured(flat, missing or "needs two sizes measured (run without --quick)"))
         cases.append({
-            "case": f"publish-points-{rows}",
-            "title": f"CSV points → RFC 7946 GeoJSON (+ CSV, checksums), {rows:,} rows",
+            "case": f"{kind}-{rows}",
+            "title": f"CSV points → RFC 7946 GeoJSON (+ CSV, checksums), {rows:,} rows, {recipe}",
             "rows": rows,
             "lumpini": _series_summary(lumpini, rows) if lumpini else {"skipped": missing},
             "reference": _series_summary(reference, rows),

@@ -19,7 +19,7 @@ from pathlib import Path
 SEED = 20261126
 REPOSITORY = Path(__file__).resolve().parent.parent
 VOCABULARIES = REPOSITORY / "schemas" / "vocabularies"
-GENERATOR_VERSION = 3
+GENERATOR_VERSION = 4
 
 # Bangkok's bounding box in WGS 84 (SpatialCoverage.bangkokBBox).
 LON_MIN, LAT_MIN, LON_MAX, LAT_MAX = 100.33, 13.49, 100.94, 13.96
@@ -192,6 +192,51 @@ def to_yaml(value, indent=0):
     return "\n".join(lines)
 
 
+# The recipe a data officer writes for a readings file as agencies send it (docs/dataset-yaml.md).
+OFFICER_RECIPE = [
+    {"step": "clean-text"},
+    {"step": "parse-dates", "fields": ["date"], "order": "dmy", "era": "buddhist", "onInvalid": "quarantine"},
+    {"step": "parse-numbers", "fields": ["pm25", "temp_c"], "units": ["µg/m³", "มคก./ลบ.ม.", "°C"], "onInvalid": "quarantine"},
+    {"step": "remove-duplicates", "key": ["id"]},
+    {"step": "points-from-columns"},
+    {"step": "require-in-area"},
+]
+
+THAI_DIGITS = str.maketrans("0123456789", "๐๑๒๓๔๕๖๗๘๙")
+
+
+def write_officer_points_csv(path, rows, seed=SEED):
+    """The point readings as an agency sends them, for the officer's recipe: station names with
+    doubled, leading and zero-width spaces; Buddhist-Era dates written dd/mm/yyyy; readings with
+    units and some in Thai digits; about 1 % of rows repeated whole; a few at (0, 0)."""
+    rng = random.Random(seed)
+    stations = _stations(rng)
+    start = datetime.date(2023, 1, 1).toordinal()
+    with open(path, "w", encoding="utf-8", newline="") as handle:
+        writer = csv.writer(handle, lineterminator="\n")
+        writer.writerow(POINT_FIELDS)
+        row_id = 0
+        while row_id < rows:
+            row_id += 1
+            station, code = stations[rng.randrange(len(stations))]
+            if rng.random() < 0.3:
+                station = " " + station.replace(" ", "  ", 1) + "\u200b "
+            day = datetime.date.fromordinal(start + rng.randrange(730))
+            date = f"{day.day:02d}/{day.month:02d}/{day.year + 543}"
+            pm25 = f"{round(rng.gammavariate(2.5, 12.0), 1):.1f}"
+            if rng.random() < 0.2:
+                pm25 = pm25.translate(THAI_DIGITS)
+            if rng.random() < 0.3:
+                pm25 += " µg/m³"
+            temp = f"{round(rng.uniform(22.0, 39.0), 1):.1f}"
+            lon, lat = (0.0, 0.0) if rng.random() < 0.001 else (rng.uniform(LON_MIN, LON_MAX), rng.uniform(LAT_MIN, LAT_MAX))
+            row = [row_id, station, code, date, pm25, temp, f"{lon:.6f}", f"{lat:.6f}"]
+            writer.writerow(row)
+            if rng.random() < 0.01 and row_id < rows:
+                writer.writerow(row)  # the same row again: a repeat remove-duplicates sets aside
+                rows -= 1
+
+
 def _copy_vocabularies(root):
     target = Path(root) / "schemas" / "vocabularies"
     target.mkdir(parents=True, exist_ok=True)
@@ -199,7 +244,7 @@ def _copy_vocabularies(root):
         shutil.copyfile(VOCABULARIES / name, target / name)
 
 
-def points_dataset_yaml(dataset_id, title_th, title_en, source_file, rng):
+def points_dataset_yaml(dataset_id, title_th, title_en, source_file, rng, recipe=None):
     description = _metadata(dataset_id, title_th, title_en, "ENV", "environment", rng)
     description["source"] = {
         "paths": [f"source/{source_file}"],
@@ -208,19 +253,22 @@ def points_dataset_yaml(dataset_id, title_th, title_en, source_file, rng):
         "coordinates": {"x": "lon", "y": "lat"},
     }
     description["schema"] = "pm25-readings"
-    description["recipe"] = [{"step": "points-from-columns"}]
+    description["recipe"] = recipe or [{"step": "points-from-columns"}]
     description["outputs"] = {"formats": ["geojson", "csv"]}
     return to_yaml(description) + "\n"
 
 
-def points_workspace(scratch, rows):
-    """A workspace (`datasets/`, `schemas/`) holding the dataset `bench-points` of `rows` readings.
+def points_workspace(scratch, rows, officer=False):
+    """A workspace (`datasets/`, `schemas/`) holding the dataset `bench-points` of `rows` readings,
+    published with the minimal recipe (`points-from-columns`), or with `officer`, `bench-points-officer`:
+    the messy file and the officer's recipe (`OFFICER_RECIPE`).
 
     Returns a dict: root, dataset id, csv path, schema path.
     """
-    root = Path(scratch) / f"points-{rows}"
-    parameters = {"kind": "points", "rows": rows, "seed": SEED, "version": GENERATOR_VERSION}
-    dataset_id = "bench-points"
+    kind = "points-officer" if officer else "points"
+    root = Path(scratch) / f"{kind}-{rows}"
+    parameters = {"kind": kind, "rows": rows, "seed": SEED, "version": GENERATOR_VERSION}
+    dataset_id = "bench-points-officer" if officer else "bench-points"
     layout = {
         "root": root,
         "id": dataset_id,
@@ -233,10 +281,11 @@ def points_workspace(scratch, rows):
     _reset(root)
     _copy_vocabularies(root)
     layout["csv"].parent.mkdir(parents=True)
-    write_points_csv(layout["csv"], rows)
+    (write_officer_points_csv if officer else write_points_csv)(layout["csv"], rows)
     layout["schema"].write_text(json.dumps(point_schema(), indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
     rng = random.Random(SEED)
-    text = points_dataset_yaml(dataset_id, "ค่าฝุ่น PM2.5 รายวัน (ข้อมูลทดสอบ)", "daily PM2.5 readings (benchmark data)", "readings.csv", rng)
+    text = points_dataset_yaml(dataset_id, "ค่าฝุ่น PM2.5 รายวัน (ข้อมูลทดสอบ)", "daily PM2.5 readings (benchmark data)", "readings.csv", rng,
+                               recipe=OFFICER_RECIPE if officer else None)
     (root / "datasets" / dataset_id / "dataset.yaml").write_text(text, encoding="utf-8")
     _finish(root, parameters)
     return layout
@@ -346,7 +395,8 @@ def parcels_workspace(scratch, count=50_000, invalid_share=0.03):
 
 def packages_workspace(scratch, count=800, rows=50):
     """A workspace of `count` small point datasets (`bench-pkg-0001`…), `rows` readings each,
-    all sharing the point schema. Returns a dict: root, count, ids."""
+    all sharing the point schema: the odd ones clean with the minimal recipe, the even ones messy with
+    the officer's. Returns a dict: root, count, ids."""
     root = Path(scratch) / f"packages-{count}"
     parameters = {"kind": "packages", "count": count, "rows": rows, "seed": SEED, "version": GENERATOR_VERSION}
     ids = [f"bench-pkg-{number:04d}" for number in range(1, count + 1)]
@@ -361,9 +411,11 @@ def packages_workspace(scratch, count=800, rows=50):
     for number, dataset_id in enumerate(ids, start=1):
         folder = root / "datasets" / dataset_id
         (folder / "source").mkdir(parents=True)
-        write_points_csv(folder / "source" / "readings.csv", rows, seed=SEED + number)
+        officer = number % 2 == 0
+        (write_officer_points_csv if officer else write_points_csv)(folder / "source" / "readings.csv", rows, seed=SEED + number)
         _, name_th, name_en = names[number % len(names)]
-        text = points_dataset_yaml(dataset_id, f"ค่าฝุ่น PM2.5 เขต{name_th} ชุดที่ {number}", f"PM2.5 readings in {name_en}, set {number}", "readings.csv", rng)
+        text = points_dataset_yaml(dataset_id, f"ค่าฝุ่น PM2.5 เขต{name_th} ชุดที่ {number}", f"PM2.5 readings in {name_en}, set {number}", "readings.csv", rng,
+                                   recipe=OFFICER_RECIPE if officer else None)
         (folder / "dataset.yaml").write_text(text, encoding="utf-8")
     _finish(root, parameters)
     return layout
