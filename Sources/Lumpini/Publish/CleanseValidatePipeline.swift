@@ -86,6 +86,7 @@ public struct CleanseValidatePipeline: PublishPipeline {
             let quarantine = try StreamingTextFile(files.quarantine, byteOrderMark: true)
             let privacy = try ConcurrentPrivacyScan(header: cleansing.fields, allow: dataset.privacy.allow)
             var errors = ErrorCollector(limit: 1_000)
+            var formulas = FormulaCellScan(labels: cleansing.fields)
             var rejected = 0, kept = 0
             var crsChecked = false
             do {
@@ -109,6 +110,7 @@ public struct CleanseValidatePipeline: PublishPipeline {
                             continue
                         }
                         privacy.scan(record)
+                        formulas.observe(record.values, row: record.rowNumber)
                         try body(record)
                     }
                 }
@@ -120,7 +122,7 @@ public struct CleanseValidatePipeline: PublishPipeline {
                 }
                 let task = ValidationTask(
                     name: dataset.id, type: "table", place: "cleansed records", labels: cleansing.fields,
-                    rows: kept, fields: schemaFieldCount, errors: errors
+                    rows: kept, fields: schemaFieldCount, errors: errors, warnings: formulas.warnings
                 )
                 let validation = ValidationReport(tasks: [task])
                 return PipelineOutcome(
@@ -132,7 +134,8 @@ public struct CleanseValidatePipeline: PublishPipeline {
                     reports: [
                         ReportFile(name: "cleansing-report.json", contents: try JSONOutput.data(cleansingReport)),
                         ReportFile(name: "validation-report.json", contents: try JSONOutput.data(validation)),
-                    ]
+                    ],
+                    formulaColumns: formulas.columns.map(\.name)
                 )
             } catch {
                 quarantine.discard()

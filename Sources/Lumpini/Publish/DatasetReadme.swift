@@ -97,6 +97,13 @@ struct DatasetReadme {
             lines.append("")
             lines.append("หากต้องการเปิดไฟล์ CSV ด้วย Excel ให้ใช้เมนู Data → From Text/CSV แล้วเลือกการเข้ารหัส 65001: Unicode (UTF-8) เพราะการดับเบิลคลิกเปิดไฟล์โดยตรงจะทำให้ภาษาไทยแสดงผลผิด")
         }
+        if !formulaColumns.isEmpty {
+            let names = formulaColumns.map(MarkdownText.code).joined(separator: ", ")
+            lines.append("")
+            lines.append("Some cells of \(names) start with =, +, - or @. They are data, published exactly as the agency wrote them, but a spreadsheet that opens the CSV directly may run them as formulas: import the CSV with Data → From Text/CSV and set these columns to Text.")
+            lines.append("")
+            lines.append("บางเซลล์ในคอลัมน์ \(names) ขึ้นต้นด้วย =, +, - หรือ @ ซึ่งเป็นข้อมูลตามที่หน่วยงานบันทึกไว้ แต่โปรแกรมตารางคำนวณที่เปิดไฟล์ CSV โดยตรงอาจตีความเป็นสูตร โปรดนำเข้าด้วยเมนู Data → From Text/CSV และกำหนดคอลัมน์เหล่านี้เป็นข้อความ (Text)")
+        }
         if csvSeparatorMisread {
             lines.append("")
             lines.append("The CSV is comma-separated, but its header holds a semicolon, a tab or a space that makes some readers guess another separator (GDAL before 3.7 among them): tell your reader the separator is a comma (GDAL 3.7 or later: `-oo SEPARATOR=COMMA`).")

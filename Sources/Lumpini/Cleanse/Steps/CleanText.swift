@@ -54,7 +54,14 @@ enum TextCleaner {
         }
         var result = String(scalars)
         if needsNormalization { result = result.precomposedStringWithCanonicalMapping }
-        return ThaiText.composingSaraAm(result)
+        result = ThaiText.composingSaraAm(result)
+        // A tab, carriage return or space before `=`, `+`, `-` or `@` keeps a spreadsheet from running
+        // the value as a formula: removing it would turn harmless data into a live formula.
+        if text.unicodeScalars.first != result.unicodeScalars.first, SpreadsheetFormula.isFormulaLike(result) {
+            let leading = text.unicodeScalars.prefix { isWhitespace($0) || isInvisible($0) }
+            result = String(String.UnicodeScalarView(leading)) + result
+        }
+        return result
     }
 
     /// Printable ASCII with no leading, trailing or double spaces.
