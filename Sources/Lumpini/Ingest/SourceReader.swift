@@ -204,6 +204,9 @@ public final class SourceReader {
                 hint: "remove the password in Excel (File → Info → Protect Workbook) and save it again as .xlsx"
             )
         }
+        if SourceFormat(path: path) == .spreadsheet {
+            try WorkbookSizeLimits.check(path)
+        }
         do {
             try IndirectSourcePolicy.requireSelfContained(path)
         } catch let error as GDALError {
