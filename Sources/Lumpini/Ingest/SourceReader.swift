@@ -262,10 +262,22 @@ public final class SourceReader {
                 }
                 return encoding == .utf8BOM ? .utf8 : encoding
             }
-            return EncodingDetector.detect(try sampleTextBytes(layer: layer, stringFields: stringFields)).encoding
+            do {
+                return EncodingDetector.detect(try sampleTextBytes(layer: layer, stringFields: stringFields)).encoding
+            } catch let error as GDALError {
+                throw readFailure(error, after: 0, path: path)
+            }
         default:
             return .utf8
         }
+    }
+
+    /// GDAL stopping part-way through the features (a truncated file, a DBF declaring more records than
+    /// it holds): an input error, whichever command was reading.
+    private static func readFailure(_ error: GDALError, after rows: Int, path: String) -> LumpiniError {
+        LumpiniError(
+            "read-failed", "reading stopped after \(rows) rows: \(error.message)", kind: .input, file: path,
+            hint: "the file may be truncated or corrupt; ask the agency for a new copy")
     }
 
     /// Raw bytes of the text values of the first 500 features, for encoding detection.
@@ -299,7 +311,7 @@ public final class SourceReader {
         do {
             feature = try layer.nextFeature()
         } catch let error as GDALError {
-            throw LumpiniError("read-failed", "reading stopped after \(featureIndex) rows: \(error.message)", kind: .input, file: path, hint: "the file may be truncated or corrupt; ask the agency for a new copy")
+            throw Self.readFailure(error, after: featureIndex, path: path)
         }
         guard let feature else { return nil }
         featureIndex += 1
