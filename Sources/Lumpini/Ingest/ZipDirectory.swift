@@ -22,7 +22,9 @@ struct ZipDirectory {
     init?(path: String) {
         guard let file = FileHandle(forReadingAtPath: path) else { return nil }
         defer { try? file.close() }
-        guard let size = try? file.seekToEnd(), size >= 22 else { return nil }
+        // A zip starts with a local file header; anything else (an old .xls) is GDAL's to judge.
+        guard Self.read(file, at: 0, count: 4).map({ $0.uint32(at: 0) }) == 0x0403_4B50,
+              let size = try? file.seekToEnd(), size >= 22 else { return nil }
         // The end-of-central-directory record is in the last 22 bytes plus a comment of at most 64 KB;
         // the last one found searching backwards counts, as minizip decides.
         let tailStart = size - min(size, 22 + 65_535 + 20 + 56)
