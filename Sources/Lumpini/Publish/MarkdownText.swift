@@ -18,13 +18,13 @@ enum MarkdownText {
     static func paragraph(_ text: String) -> String {
         text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline)
             .map { line -> String in
-                let trimmed = line.drop { $0 == " " || $0 == "\t" }
-                var escaped = escapedLine(String(trimmed))
-                if let first = trimmed.first, "-+=".contains(first) || first.isNumber {
-                    escaped = (first.isNumber ? "" : "\\") + escaped
-                    if first.isNumber, let end = escaped.firstIndex(where: { !$0.isNumber }), ".)".contains(escaped[end]) {
-                        escaped.insert("\\", at: end)
-                    }
+                // Indentation would make a code block: dropped.
+                var escaped = escapedLine(String(line.drop { $0 == " " || $0 == "\t" }))
+                if let first = escaped.first, "-+=".contains(first) {
+                    escaped.insert("\\", at: escaped.startIndex)
+                } else if let end = escaped.firstIndex(where: { !("0"..."9").contains($0) }), end > escaped.startIndex, ".)".contains(escaped[end]) {
+                    // "1." or "1)" would start a numbered list.
+                    escaped.insert("\\", at: end)
                 }
                 return escaped
             }

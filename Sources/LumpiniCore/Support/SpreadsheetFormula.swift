@@ -1,6 +1,7 @@
 /// Text a spreadsheet would run as a formula when it opens a CSV (CSV injection): text starting with
 /// `=`, `+`, `-` or `@`, also after tabs or carriage returns, which some programs drop first. A plain
-/// number such as `-12.5` or `+66` is a number there, not a formula.
+/// number such as `-12.5` or `+66` is a number there, not a formula, and a lone `-` or `+` (agencies'
+/// mark for "no value") is text.
 public enum SpreadsheetFormula {
     /// Whether a spreadsheet would take `text` for a formula. Checked on the first bytes only, so the
     /// scan costs next to nothing per value.
@@ -9,7 +10,9 @@ public enum SpreadsheetFormula {
         guard let first = bytes.first, first == UInt8(ascii: "=") || first == UInt8(ascii: "+")
                 || first == UInt8(ascii: "-") || first == UInt8(ascii: "@") else { return false }
         // After a tab or carriage return even a number is text that some programs trim into a formula.
-        return bytes.startIndex != text.utf8.startIndex || !isPlainNumber(bytes)
+        if bytes.startIndex != text.utf8.startIndex { return true }
+        let loneSign = bytes.dropFirst().isEmpty && (first == UInt8(ascii: "+") || first == UInt8(ascii: "-"))
+        return !loneSign && !isPlainNumber(bytes)
     }
 
     /// `[+-]digits[.digits][e[+-]digits]`: what a spreadsheet reads as a number.

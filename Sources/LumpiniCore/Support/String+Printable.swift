@@ -23,11 +23,9 @@ extension String {
     /// Whether the UTF-8 bytes hold a character `printable` shows escaped: a byte test first, so
     /// ASCII and Thai text (what tables mostly hold) are passed over without decoding.
     public static func needsPrintable(utf8: UnsafeBufferPointer<UInt8>) -> Bool {
-        for byte in utf8 where byte < 0x20 || byte == 0x7F || byte == 0xC2 || byte == 0xE2 {
-            if String(decoding: utf8, as: UTF8.self).unicodeScalars.contains(where: \.actsOnTerminal) { return true }
-            return false
-        }
-        return false
+        // C1 controls are encoded C2 80–9F, the bidi controls E2 80 AA–AE and E2 81 A6–A9.
+        guard utf8.contains(where: { $0 < 0x20 || $0 == 0x7F || $0 == 0xC2 || $0 == 0xE2 }) else { return false }
+        return String(decoding: utf8, as: UTF8.self).unicodeScalars.contains(where: \.actsOnTerminal)
     }
 }
 
