@@ -39,7 +39,8 @@ struct CatalogShow: AsyncParsableCommand {
         let manifest = detail.manifest
         var fields: [(String, String)] = []
         func add(_ label: String, _ value: String?) {
-            if let value, !value.isEmpty { fields.append((label, value.printable)) }
+            // One line per field: a description written over several lines (a YAML block) is joined.
+            if let value, !value.isEmpty { fields.append((label, value.joiningLines(with: " ").printable)) }
         }
         add("Title (th)", metadata.title.th)
         add("Title (en)", metadata.title.en)

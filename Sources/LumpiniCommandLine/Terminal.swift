@@ -33,8 +33,7 @@ public enum Terminal {
     }
 
     private static func line(_ label: String, _ message: String) {
-        let lines = message.split(whereSeparator: \.isNewline).map { String($0).trimmingWhitespace }.filter { !$0.isEmpty }
-        FileHandle.standardError.write(Data((label + " " + lines.joined(separator: "; ").printable + "\n").utf8))
+        FileHandle.standardError.write(Data((label + " " + message.joiningLines(with: "; ").printable + "\n").utf8))
     }
 }
 

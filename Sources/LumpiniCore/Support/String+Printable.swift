@@ -20,6 +20,12 @@ extension String {
         return text
     }
 
+    /// The text's lines, trimmed, blank ones dropped, joined with `separator`: a message or a
+    /// description written over several lines, for output that gives it one line.
+    public func joiningLines(with separator: String) -> String {
+        split(whereSeparator: \.isNewline).map { String($0).trimmingWhitespace }.filter { !$0.isEmpty }.joined(separator: separator)
+    }
+
     /// Whether the UTF-8 bytes hold a character `printable` shows escaped: a byte test first, so
     /// ASCII and Thai text (what tables mostly hold) are passed over without decoding.
     public static func needsPrintable(utf8: UnsafeBufferPointer<UInt8>) -> Bool {

@@ -8,6 +8,7 @@ final class HostileTextTests: XCTestCase {
         XCTAssertEqual("line\nnext\ttab".printable, "line\\u000anext\\u0009tab")
         XCTAssertEqual("\u{9B}2J \u{202E}txt.exe".printable, "\\u009b2J \\u202etxt.exe")
         XCTAssertEqual("สวนลุมพินี ปทุมวัน".printable, "สวนลุมพินี ปทุมวัน")
+        XCTAssertEqual("ERROR 1: a\n  b\r\n\nc \n".joiningLines(with: "; "), "ERROR 1: a; b; c")
         let plain = "สวน"
         XCTAssertFalse(Array(plain.utf8).withUnsafeBufferPointer(String.needsPrintable(utf8:)))
         XCTAssertTrue(Array("x\u{85}".utf8).withUnsafeBufferPointer(String.needsPrintable(utf8:)))
