@@ -79,6 +79,19 @@ final class ResourceLimitCorpusTests: XCTestCase {
         XCTAssertGreaterThan(size, 64 << 20)
     }
 
+    /// GDAL reads no JSON string over 10 MB: a dataset with geometry and an 11 MB text fails with that
+    /// reason, not as "a bug in Lumpini's writer".
+    func testATextValueLongerThanGDALReadsInGeoJSON() throws {
+        var csv = Data("lon,lat,text\n100.5,13.7,".utf8)
+        csv.append(Data(repeating: UInt8(ascii: "x"), count: 11_000_000))
+        csv.append(UInt8(ascii: "\n"))
+        let id = "geo-long-text"
+        try workspace.dataset(id, file: "long.csv", extra: "recipe:\n  - step: points-from-columns\n    x: lon\n    y: lat\n")
+        try workspace.placeSource(id, "long.csv", csv)
+        let result = try workspace.expect(["publish", id], exit: [1], mentions: [id, "10 MB", "outputs.formats"])
+        XCTAssertFalse(result.stdout.contains("bug in Lumpini"), result.stdout)
+    }
+
     /// A file name holding line breaks and a GDAL message about it: one line on stderr.
     func testErrorsTakeOneLine() throws {
         let path = try workspace.write("broken\nname\r.geojson", Data("{\"type\":\"FeatureCollection\",\"features\":[{".utf8))
