@@ -1,6 +1,8 @@
 /// The cleansing report for people: counts, then each step's changes with examples, the fuzzy
 /// district matches, the repairs and the reasons for quarantine.
 public enum CleansingReportText {
+    /// Each line with its control characters made visible: the report quotes values, field names and
+    /// paths from the agency's file, and is printed on a terminal.
     public static func render(_ report: CleansingReport) -> String {
         var lines = ["Cleansing \(report.dataset): \(report.rowsIn) rows in, \(report.rowsKept) kept, \(report.rowsQuarantined) quarantined"]
         if report.steps.isEmpty {
@@ -44,7 +46,7 @@ public enum CleansingReportText {
         if let file = report.outputFile {
             lines.append("Cleansed records: \(file)")
         }
-        return lines.joined(separator: "\n") + "\n"
+        return lines.map(\.printable).joined(separator: "\n") + "\n"
     }
 
     static func quoted(_ text: String?) -> String {

@@ -39,7 +39,8 @@ struct CatalogShow: AsyncParsableCommand {
         let manifest = detail.manifest
         var fields: [(String, String)] = []
         func add(_ label: String, _ value: String?) {
-            if let value, !value.isEmpty { fields.append((label, value)) }
+            // One line per field: a description written over several lines (a YAML block) is joined.
+            if let value, !value.isEmpty { fields.append((label, value.joiningLines(with: " ").printable)) }
         }
         add("Title (th)", metadata.title.th)
         add("Title (en)", metadata.title.en)
@@ -78,7 +79,7 @@ struct CatalogShow: AsyncParsableCommand {
             text += "\nTo raise the metadata quality score:\n"
             for advice in detail.quality.missing { text += "  +\(advice.points) \(advice.check): \(advice.advice)\n" }
         }
-        text += "\nFiles of v\(detail.version) in \(publicRoot.appendingPathComponent(detail.directory).path):\n"
+        text += "\nFiles of v\(detail.version) in \(publicRoot.appendingPathComponent(detail.directory).path.printable):\n"
         let files = TextTable(
             headers: ["PATH", "FORMAT", "ROLE", "SIZE", "SHA-256"],
             rows: detail.files.map { [$0.path, $0.format, $0.role.rawValue, String($0.size), String($0.sha256.prefix(16)) + "…"] })

@@ -54,7 +54,7 @@ struct CatalogStats: AsyncParsableCommand {
         text += "  approved, not published: \(progress.approvedNotPublished)\n"
         text += "  awaiting approval:       \(progress.awaitingApproval)\n"
         text += "  still to find:           \(max(0, progress.target - progress.published - progress.approvedNotPublished - progress.awaitingApproval))\n"
-        for count in progress.byCategory { text += "  \(count.key): \(count.count)\n" }
+        for count in progress.byCategory { text += "  \(count.key.printable): \(count.count)\n" }
         let quality = stats.quality
         text += "\n" + Terminal.styled("Metadata quality (average \(quality.averagePoints) of \(quality.maximumPoints))", .bold) + "\n"
         text += quality.byRating.map { "  \($0.key): \($0.count)" }.joined(separator: "\n") + "\n"

@@ -1,4 +1,5 @@
 import Foundation
+import LumpiniCore
 
 /// Printing for people: colour only on a terminal and when NO_COLOR is unset (https://no-color.org).
 public enum Terminal {
@@ -12,22 +13,27 @@ public enum Terminal {
         case bold = "1", red = "31", green = "32", yellow = "33", dim = "2"
     }
 
-    /// `text` in `style` when colour is allowed on that stream, else `text` as it is.
+    /// `text` (its control characters made visible) in `style` when colour is allowed on that stream.
     public static func styled(_ text: String, _ style: Style, stderr: Bool = false) -> String {
-        guard colorAllowed, stderr ? stderrIsTerminal : stdoutIsTerminal else { return text }
-        return "\u{1B}[\(style.rawValue)m\(text)\u{1B}[0m"
+        guard colorAllowed, stderr ? stderrIsTerminal : stdoutIsTerminal else { return text.printable }
+        return "\u{1B}[\(style.rawValue)m\(text.printable)\u{1B}[0m"
     }
 
-    /// `error: message` on stderr.
+    /// `error: message` on stderr, on one line, as documented: every error and warning of both
+    /// executables goes through here. Messages that GDAL, PROJ or a parser wrote over several lines
+    /// have their lines joined with "; ", and an escape sequence in a message (from a file name, a cell,
+    /// a GDAL message quoting the file) is shown, not obeyed.
     public static func error(_ message: String) {
-        let line = styled("error:", .red, stderr: true) + " " + message + "\n"
-        FileHandle.standardError.write(Data(line.utf8))
+        line(styled("error:", .red, stderr: true), message)
     }
 
-    /// `warning: message` on stderr.
+    /// `warning: message` on stderr, on one line.
     public static func warning(_ message: String) {
-        let line = styled("warning:", .yellow, stderr: true) + " " + message + "\n"
-        FileHandle.standardError.write(Data(line.utf8))
+        line(styled("warning:", .yellow, stderr: true), message)
+    }
+
+    private static func line(_ label: String, _ message: String) {
+        FileHandle.standardError.write(Data((label + " " + message.joiningLines(with: "; ").printable + "\n").utf8))
     }
 }
 

@@ -48,9 +48,13 @@ public struct TextTable {
     }
 
     /// Ends the cell being written (the next bytes start the next cell, the first of a row after the last),
-    /// cutting it to `maximumWidth`.
+    /// with its control characters made visible (cells hold titles, names and values from agencies' files)
+    /// and cut to `maximumWidth`.
     public mutating func endCell() {
         let start = cellStart
+        if text[start...].withUnsafeBufferPointer(String.needsPrintable(utf8:)) {
+            text.replaceSubrange(start..., with: String(decoding: text[start...], as: UTF8.self).printable.utf8)
+        }
         let width = text[start...].withUnsafeBufferPointer(TextTable.width(utf8:))
         if width > maximumWidth {
             let fitted = TextTable.fitted(String(decoding: text[start...], as: UTF8.self), to: maximumWidth)
@@ -71,7 +75,7 @@ public struct TextTable {
     /// Writes the table as `render()` gives it.
     public func write<Output: ByteOutput & ~Copyable>(to output: inout Output) throws(Output.Failure) {
         let columns = headers.count
-        let headerWidths = headers.map { TextTable.fitted($0, to: maximumWidth) }
+        let headerWidths = headers.map { TextTable.fitted($0.printable, to: maximumWidth) }
         var widths = headerWidths.map(\.width)
         for (index, cell) in cells.enumerated() { widths[index % columns] = max(widths[index % columns], Int(cell.width)) }
 

@@ -204,6 +204,9 @@ public final class SourceReader {
                 hint: "remove the password in Excel (File → Info → Protect Workbook) and save it again as .xlsx"
             )
         }
+        if SourceFormat(path: path) == .spreadsheet {
+            try WorkbookSizeLimits.check(path)
+        }
         do {
             try IndirectSourcePolicy.requireSelfContained(path)
         } catch let error as GDALError {
@@ -261,10 +264,22 @@ public final class SourceReader {
                 }
                 return encoding == .utf8BOM ? .utf8 : encoding
             }
-            return EncodingDetector.detect(try sampleTextBytes(layer: layer, stringFields: stringFields)).encoding
+            do {
+                return EncodingDetector.detect(try sampleTextBytes(layer: layer, stringFields: stringFields)).encoding
+            } catch let error as GDALError {
+                throw readFailure(error, after: 0, path: path)
+            }
         default:
             return .utf8
         }
+    }
+
+    /// GDAL stopping part-way through the features (a truncated file, a DBF declaring more records than
+    /// it holds): an input error, whichever command was reading.
+    private static func readFailure(_ error: GDALError, after rows: Int, path: String) -> LumpiniError {
+        LumpiniError(
+            "read-failed", "reading stopped after \(rows) rows: \(error.message)", kind: .input, file: path,
+            hint: "the file may be truncated or corrupt; ask the agency for a new copy")
     }
 
     /// Raw bytes of the text values of the first 500 features, for encoding detection.
@@ -298,7 +313,7 @@ public final class SourceReader {
         do {
             feature = try layer.nextFeature()
         } catch let error as GDALError {
-            throw LumpiniError("read-failed", "reading stopped after \(featureIndex) rows: \(error.message)", kind: .input, file: path, hint: "the file may be truncated or corrupt; ask the agency for a new copy")
+            throw Self.readFailure(error, after: featureIndex, path: path)
         }
         guard let feature else { return nil }
         featureIndex += 1

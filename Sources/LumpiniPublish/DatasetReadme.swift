@@ -2,7 +2,8 @@ import Foundation
 import GDAL
 
 /// The `README.md` of a version, in English and Thai: what the data is, who publishes it, under
-/// which licence, what each file and column holds, and how to open the CSV in Excel.
+/// which licence, what each file and column holds, and how to open the CSV in Excel. Everything taken
+/// from `dataset.yaml`, the schema or the data goes through `MarkdownText`, so it is shown, never rendered.
 struct DatasetReadme {
     static let fileName = "README.md"
 
@@ -17,28 +18,30 @@ struct DatasetReadme {
     var csvSeparatorMisread = false
     /// The data files read back before release, and with what.
     var readBack: [(format: String, reader: ReadBackReader)] = []
+    /// Columns with cells a spreadsheet would run as formulas (`FormulaCellScan`), published as they are.
+    var formulaColumns: [String] = []
 
     var text: String {
         let metadata = dataset.metadata
         let titleEN = metadata.title.en ?? metadata.id
         var lines: [String] = []
-        lines.append("# \(titleEN)")
-        if let th = metadata.title.th { lines.append("# \(th)") }
+        lines.append("# \(MarkdownText.inline(titleEN))")
+        if let th = metadata.title.th { lines.append("# \(MarkdownText.inline(th))") }
         lines.append("")
-        if let en = metadata.description.en { lines += [en, ""] }
-        if let th = metadata.description.th { lines += [th, ""] }
+        if let en = metadata.description.en { lines += [MarkdownText.paragraph(en), ""] }
+        if let th = metadata.description.th { lines += [MarkdownText.paragraph(th), ""] }
 
         lines.append("| | |")
         lines.append("|---|---|")
-        lines.append("| Dataset id / รหัสชุดข้อมูล | `\(metadata.id)` |")
+        lines.append("| Dataset id / รหัสชุดข้อมูล | \(MarkdownText.code(metadata.id)) |")
         lines.append("| Version / รุ่น | \(version) (released / เผยแพร่ \(releasedAt)) |")
-        lines.append("| Publisher / หน่วยงานเจ้าของข้อมูล | \(metadata.publisher) |")
-        lines.append("| Contact / ติดต่อ | \(metadata.contact.name) <\(metadata.contact.email)> |")
-        lines.append("| Licence / สัญญาอนุญาต | \(metadata.license) |")
+        lines.append("| Publisher / หน่วยงานเจ้าของข้อมูล | \(MarkdownText.inline(metadata.publisher)) |")
+        lines.append("| Contact / ติดต่อ | \(MarkdownText.inline("\(metadata.contact.name) <\(metadata.contact.email)>")) |")
+        lines.append("| Licence / สัญญาอนุญาต | \(MarkdownText.inline(metadata.license)) |")
         lines.append("| Update frequency / ความถี่ในการปรับปรุง | \(metadata.updateFrequency.rawValue) |")
-        lines.append("| Theme / หมวดหมู่ | \(metadata.theme) |")
+        lines.append("| Theme / หมวดหมู่ | \(MarkdownText.inline(metadata.theme)) |")
         let keywords = metadata.keywords.en + metadata.keywords.th
-        if !keywords.isEmpty { lines.append("| Keywords / คำสำคัญ | \(keywords.joined(separator: ", ")) |") }
+        if !keywords.isEmpty { lines.append("| Keywords / คำสำคัญ | \(MarkdownText.inline(keywords.joined(separator: ", "))) |") }
         lines.append("| Rows / จำนวนแถว | \(counts.rowsPublished) published / เผยแพร่; \(counts.rowsQuarantined) held back by checks / ไม่ผ่านการตรวจสอบ (of \(counts.rowsIn) read / จากทั้งหมด) |")
         if let extent {
             lines.append("| Extent (WGS 84) / ขอบเขตพื้นที่ | \(extent.minX), \(extent.minY) – \(extent.maxX), \(extent.maxY) |")
@@ -48,7 +51,7 @@ struct DatasetReadme {
             lines.append("| Read back before release / ตรวจอ่านซ้ำก่อนเผยแพร่ | \(readers.joined(separator: "; ")) |")
         }
         if let temporal = metadata.temporal, temporal.start != nil || temporal.end != nil {
-            lines.append("| Period / ช่วงเวลา | \(temporal.start ?? "…") – \(temporal.end ?? "…") |")
+            lines.append("| Period / ช่วงเวลา | \(MarkdownText.inline("\(temporal.start ?? "…") – \(temporal.end ?? "…")")) |")
         }
         lines.append("")
 
@@ -71,11 +74,11 @@ struct DatasetReadme {
         lines.append("|---|---|---|")
         for field in DataPackageDescriptor.schema(of: table).fields {
             let description = [field.title, field.description].compactMap { $0 }.joined(separator: " — ")
-            lines.append("| `\(field.name)` | \(field.type) | \(description.replacingOccurrences(of: "|", with: "\\|")) |")
+            lines.append("| \(MarkdownText.code(field.name)) | \(field.type) | \(MarkdownText.inline(description)) |")
         }
         if !table.primaryKey.isEmpty {
             lines.append("")
-            lines.append("Primary key / คีย์หลัก: " + table.primaryKey.map { "`\($0)`" }.joined(separator: ", "))
+            lines.append("Primary key / คีย์หลัก: " + table.primaryKey.map(MarkdownText.code).joined(separator: ", "))
         }
         lines.append("")
 
@@ -93,6 +96,13 @@ struct DatasetReadme {
             lines.append("To open the CSV in Excel with Thai text intact, use Data → From Text/CSV and choose the encoding 65001: Unicode (UTF-8); double-clicking the file garbles Thai text.")
             lines.append("")
             lines.append("หากต้องการเปิดไฟล์ CSV ด้วย Excel ให้ใช้เมนู Data → From Text/CSV แล้วเลือกการเข้ารหัส 65001: Unicode (UTF-8) เพราะการดับเบิลคลิกเปิดไฟล์โดยตรงจะทำให้ภาษาไทยแสดงผลผิด")
+        }
+        if !formulaColumns.isEmpty {
+            let names = formulaColumns.map(MarkdownText.code).joined(separator: ", ")
+            lines.append("")
+            lines.append("Some cells of \(names) start with =, +, - or @. They are data, published exactly as the agency wrote them, but a spreadsheet that opens the CSV directly may run them as formulas: import the CSV with Data → From Text/CSV and set these columns to Text.")
+            lines.append("")
+            lines.append("บางเซลล์ในคอลัมน์ \(names) ขึ้นต้นด้วย =, +, - หรือ @ ซึ่งเป็นข้อมูลตามที่หน่วยงานบันทึกไว้ แต่โปรแกรมตารางคำนวณที่เปิดไฟล์ CSV โดยตรงอาจตีความเป็นสูตร โปรดนำเข้าด้วยเมนู Data → From Text/CSV และกำหนดคอลัมน์เหล่านี้เป็นข้อความ (Text)")
         }
         if csvSeparatorMisread {
             lines.append("")

@@ -1,4 +1,5 @@
 import Foundation
+import GDAL
 
 /// Releases one dataset: skips it when its inputs are unchanged, otherwise builds a version in
 /// staging and publishes it when the governance gate allows (or discards it for dry runs and
@@ -20,6 +21,8 @@ struct DatasetRelease: Sendable {
             outcome = try release(progress: progress)
         } catch let error as LumpiniError {
             outcome = DatasetOutcome(id: id, status: .failed, reason: error.description, code: error.code)
+        } catch let error as GDALError {
+            outcome = DatasetOutcome(id: id, status: .failed, reason: error.description, code: "gdal-error")
         } catch {
             outcome = DatasetOutcome(id: id, status: .failed, reason: "internal error: \(error)", code: "internal")
         }

@@ -32,12 +32,15 @@ public struct PipelineOutcome: Sendable {
     public var quality: Manifest.Quality
     /// `cleansing-report.json`, `validation-report.json`: copied into the version as they are.
     public var reports: [ReportFile]
+    /// The published columns holding cells a spreadsheet would run as formulas, which the README names.
+    public var formulaColumns: [String]
 
-    public init(rowsIn: Int, rowsQuarantined: Int, quality: Manifest.Quality, reports: [ReportFile]) {
+    public init(rowsIn: Int, rowsQuarantined: Int, quality: Manifest.Quality, reports: [ReportFile], formulaColumns: [String] = []) {
         self.rowsIn = rowsIn
         self.rowsQuarantined = rowsQuarantined
         self.quality = quality
         self.reports = reports
+        self.formulaColumns = formulaColumns
     }
 }
 

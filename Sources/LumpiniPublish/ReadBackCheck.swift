@@ -16,6 +16,7 @@ import GDAL
 /// parses a whole file when it opens it, which for a large file costs more than writing it did:
 /// Lumpini counts the records in one pass over the bytes, and GDAL opens the
 /// file's own leading bytes (its first records, the collection closed after them) and compares them.
+/// A large file of no more records than that (one feature of millions of vertices) is opened whole.
 ///
 /// Not `Sendable`: it remembers a few records of one dataset while they are written.
 final class ReadBackCheck {
@@ -24,6 +25,9 @@ final class ReadBackCheck {
     /// GDAL 3.6's CSV driver reads this many columns and drops the rest (`OGR_CSV_MAX_FIELD_COUNT`;
     /// raising it still stops at 100,000), so wider CSVs are read back with `CSVReader`.
     static let gdalCSVColumnLimit = 2_000
+    /// GDAL 3.6's JSON reader stops at a string longer than this ("Too many characters"), whatever
+    /// `OGR_GEOJSON_MAX_OBJ_SIZE` says: a GeoJSON holding a longer text value opens in no GDAL-based tool.
+    static let gdalJSONStringLimit = 10_000_000
     /// Files up to this many bytes are opened whole by GDAL.
     let fullCheckLimit: Int
 
@@ -39,6 +43,8 @@ final class ReadBackCheck {
     private let encodings: [ValueEncoding]
     private let formatter: CoordinateFormatter
     private var sample: [Expected] = []
+    /// The longest text value seen, in bytes, and its row.
+    private var longestText = (bytes: 0, row: 0)
     private let scratch = ByteBuffer()
 
     /// Each file checked so far: its format and what read it back, for the dataset's README.
@@ -56,6 +62,9 @@ final class ReadBackCheck {
 
     /// Remembers the record when it is among the first ones. Call after the writers accepted it.
     func observe(_ record: Record) throws {
+        for case let value? in record.values where value.utf8.count > longestText.bytes {
+            longestText = (value.utf8.count, record.rowNumber)
+        }
         guard sample.count < Self.sampleSize else { return }
         var values: [String?] = []
         for (index, encoding) in encodings.enumerated() {
@@ -77,7 +86,15 @@ final class ReadBackCheck {
     }
 
     /// Checks the GeoJSON at `path`, which should hold `count` features.
+    /// - Throws: `LumpiniError` (data) when a text value is longer than GDAL reads in a GeoJSON.
     func checkGeoJSON(at path: String, count: Int) throws {
+        guard longestText.bytes <= Self.gdalJSONStringLimit else {
+            throw LumpiniError(
+                "text-too-long-for-geojson",
+                "a text value of \(longestText.bytes >> 20) MB: GDAL reads no JSON string over 10 MB, so GDAL-based tools (QGIS, ogr2ogr) could not open the GeoJSON",
+                kind: .data, file: (path as NSString).lastPathComponent, row: longestText.row,
+                hint: "publish the dataset without GeoJSON (outputs.formats in dataset.yaml), or keep text that long out of the data")
+        }
         readers.append(("GeoJSON", .gdal))
         try check(path: path, format: "GeoJSON", layout: .geoJSONLines, count: count, options: Dataset.OpenOptions(
             openOptions: ["DATE_AS_STRING": "YES", "ARRAY_AS_STRING": "YES"], allowedDrivers: ["GeoJSON"]
@@ -109,6 +126,9 @@ final class ReadBackCheck {
                 "read-back-mismatch", "the written \(format) holds \(scan.records) records instead of \(count)\(scan.closed ? "" : " and is not complete")",
                 kind: .internal, file: (path as NSString).lastPathComponent, hint: "this is a bug in Lumpini's writer; the version was not published"
             )
+        }
+        guard scan.sampled else {
+            return try check(path: path, name: (path as NSString).lastPathComponent, format: format, count: count, options: options)
         }
         let sample = FileManager.default.temporaryDirectory
             .appendingPathComponent("lumpini-read-back-\(UUID().uuidString).\((path as NSString).pathExtension)")

@@ -22,8 +22,13 @@ struct RecordBoundaryScan {
 
     /// Records found (features, or CSV rows after the header).
     private(set) var records = 0
-    /// The opening line (GeoJSON) or header row (CSV) and the first `keep` records, as written.
+    /// The opening line (GeoJSON) or header row (CSV) and the first `keep` records, as written; empty
+    /// when `sampled` is false.
     private(set) var prefix: [UInt8] = []
+    /// Whether `prefix` holds the first `keep` records of more. When the file holds no more records
+    /// than that (a few very large features) it is its own sample: its bytes are not kept, and closing
+    /// them again as a sample would make a document no reader takes.
+    private(set) var sampled = false
     /// For GeoJSON: whether the last line closes the collection.
     private(set) var closed = false
 
@@ -72,6 +77,7 @@ struct RecordBoundaryScan {
                 let boundaries = layout == .csv ? ended : lines
                 if keeping && !inQuotes && boundaries == keep + 1 {
                     keeping = false
+                    sampled = true
                     keptEnd = index + 1
                     prefix.append(contentsOf: UnsafeBufferPointer(start: buffer, count: keptEnd))
                 }
@@ -79,6 +85,7 @@ struct RecordBoundaryScan {
             }
             if keeping { prefix.append(contentsOf: UnsafeBufferPointer(start: buffer, count: keptEnd)) }
         }
+        if !sampled { prefix = [] }
         switch layout {
         case .geoJSONLines:
             // The opening line, one line per feature, then the closing line.

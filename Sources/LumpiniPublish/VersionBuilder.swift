@@ -90,7 +90,7 @@ struct VersionBuilder {
         files.append(try writeFile(DataPackageDescriptor.fileName, JSONOutput.data(package), in: staging, format: "JSON", mediaType: "application/json", role: .metadata))
         let readme = DatasetReadme(
             dataset: dataset, table: table, version: version, releasedAt: releasedAt, counts: counts, extent: extent, dataFiles: dataFiles,
-            csvSeparatorMisread: readBack.csvSeparatorMisread, readBack: readBack.readers
+            csvSeparatorMisread: readBack.csvSeparatorMisread, readBack: readBack.readers, formulaColumns: outcome.formulaColumns
         )
         files.append(try writeFile(DatasetReadme.fileName, Data(readme.text.utf8), in: staging, format: "Markdown", mediaType: "text/markdown", role: .documentation))
         for report in outcome.reports.sorted(by: { $0.name < $1.name }) {

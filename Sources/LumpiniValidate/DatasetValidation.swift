@@ -21,12 +21,14 @@ enum DatasetValidation {
         var errors = ErrorCollector(limit: options.maxErrors)
         validator.headerErrors.forEach { errors.add($0) }
         var warnings: [ValidationError] = []
+        var formulas = FormulaCellScan(labels: cleansing.fields)
         var rows = 0
         while let outcome = try cleansing.next() {
             rows += 1
             switch outcome {
             case .kept(let record):
                 for error in validator.validate(record) { errors.add(error) }
+                formulas.observe(record.values, row: record.rowNumber)
             case .quarantined(let entry):
                 if warnings.count < options.maxErrors ?? Int.max {
                     warnings.append(ValidationError(
@@ -37,7 +39,7 @@ enum DatasetValidation {
         }
         _ = try cleansing.finish()
         return ValidationTask(name: id, type: "table", place: "datasets/\(id) (cleansed records)", labels: cleansing.fields,
-                              rows: rows, fields: schema.fields.count, errors: errors, warnings: warnings)
+                              rows: rows, fields: schema.fields.count, errors: errors, warnings: formulas.warnings + warnings)
     }
 
     /// Key sets for the schema's foreign keys: the cleansed records themselves for a key to the

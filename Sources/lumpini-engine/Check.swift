@@ -30,7 +30,7 @@ struct Check: AsyncParsableCommand {
         } else {
             for finding in result.findings {
                 let label = finding.severity == .error ? Terminal.styled("error", .red) : Terminal.styled("warning", .yellow)
-                print("\(label) \(finding.field.map { "\($0): " } ?? "")\(finding.message)")
+                print("\(label) \(finding.field.map { "\($0): " }?.printable ?? "")\(finding.message.printable)")
             }
             print(result.ok ? "\(id): ready (\(result.findings.count) warnings)" : "\(id): \(result.findings.filter { $0.severity == .error }.count) problems to fix")
         }

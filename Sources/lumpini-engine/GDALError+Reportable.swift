@@ -1,8 +1,7 @@
 import GDAL
+import Lumpini
 import LumpiniCommandLine
 import LumpiniCore
 
-/// GDAL's own errors (a file it cannot open) are input errors: exit code 2.
-extension GDALError: ReportableError {
-    public var kind: FailureKind { .input }
-}
+/// GDAL's own errors are reported as their kind (`GDALError.kind`) says.
+extension GDALError: ReportableError {}

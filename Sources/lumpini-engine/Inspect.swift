@@ -38,7 +38,7 @@ struct Inspect: AsyncParsableCommand {
                     let layers = counts.map { RecordCount(name: $0.layer, featureCount: $0.records) }
                     print(try JSONOutput.string(RecordCounts(file: file, layers: layers)), terminator: "")
                 } else {
-                    for entry in counts { print("\(entry.layer): \(entry.records) records") }
+                    for entry in counts { print("\(entry.layer.printable): \(entry.records) records") }
                 }
                 return
             }
@@ -59,21 +59,22 @@ struct RecordCount: Encodable {
     let featureCount: Int
 }
 
-/// The human-readable form of an inspection report.
+/// The human-readable form of an inspection report. Names, samples, CRS names and notes come from the
+/// file: `Terminal.styled` and the table show their control characters, and `printable` the rest.
 enum InspectionText {
     static func render(_ report: InspectionReport) -> String {
         var lines: [String] = []
         lines.append(Terminal.styled(report.file, .bold))
-        lines.append("  driver    \(report.driver)")
-        lines.append("  encoding  \(report.encoding.name) (\(Int(report.encoding.confidence * 100))% sure: \(report.encoding.source))")
+        lines.append("  driver    \(report.driver.printable)")
+        lines.append("  encoding  \(report.encoding.name.printable) (\(Int(report.encoding.confidence * 100))% sure: \(report.encoding.source.printable))")
         for layer in report.layers {
             lines.append("")
             lines.append(Terminal.styled("layer \(layer.name)", .bold) + "  \(layer.featureCount) features")
             if !layer.geometryTypes.isEmpty {
-                let types = layer.geometryTypes.sorted { $0.key < $1.key }.map { "\($0.value) \($0.key)" }.joined(separator: ", ")
-                lines.append("  geometry  \(layer.geometryType) (features: \(types); \(layer.invalidGeometries) invalid, \(layer.emptyGeometries) empty)")
+                let types = layer.geometryTypes.sorted { $0.key < $1.key }.map { "\($0.value) \($0.key.printable)" }.joined(separator: ", ")
+                lines.append("  geometry  \(layer.geometryType.printable) (features: \(types); \(layer.invalidGeometries) invalid, \(layer.emptyGeometries) empty)")
                 let crs = layer.crs.epsg.map { "EPSG:\($0) \(layer.crs.name ?? "")" } ?? (layer.crs.name.map { "\($0) (no EPSG code)" } ?? "none: declare it")
-                lines.append("  crs       \(crs)")
+                lines.append("  crs       \(crs.printable)")
                 if let extent = layer.extent { lines.append("  extent    \(format(extent))") }
                 if let wgs84 = layer.extentWGS84 { lines.append("  WGS 84    \(format(wgs84))") }
             } else {
@@ -81,9 +82,9 @@ enum InspectionText {
             }
             lines.append("")
             lines.append(table(layer.fields))
-            for hint in layer.coordinateHints { lines.append("  coordinates: \(hint.message)") }
+            for hint in layer.coordinateHints { lines.append("  coordinates: \(hint.message.printable)") }
         }
-        for warning in report.warnings { lines.append(Terminal.styled("  ! ", .yellow) + warning) }
+        for warning in report.warnings { lines.append(Terminal.styled("  ! ", .yellow) + warning.printable) }
         return lines.joined(separator: "\n")
     }
 
@@ -102,7 +103,7 @@ enum InspectionText {
         let table = TextTable(headers: header, rows: rows, maximumWidth: 40)
         var lines = table.render().split(separator: "\n").map { "  " + $0 }
         for field in fields where !field.notes.isEmpty {
-            for note in field.notes { lines.append("  · \(field.name): \(note)") }
+            for note in field.notes { lines.append("  · \(field.name.printable): \(note.printable)") }
         }
         return lines.joined(separator: "\n")
     }

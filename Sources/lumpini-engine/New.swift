@@ -32,7 +32,7 @@ struct New: AsyncParsableCommand {
                 print(try JSONOutput.string(result), terminator: "")
             } else {
                 print("Created \(result.dataset):")
-                for file in result.files { print("  \(file)") }
+                for file in result.files { print("  \(file.printable)") }
                 print("Suggested recipe: \(result.recipe.joined(separator: " → "))")
                 print("Next: replace each TODO in datasets/\(result.dataset)/dataset.yaml, then run `lumpini check \(result.dataset)`.")
             }

@@ -161,8 +161,8 @@ final class ReleaseProgress: @unchecked Sendable {
         case .published: return Terminal.styled("published", .green) + " \(outcome.id)\(version)\(rows)"
         case .unchanged: return Terminal.styled("unchanged", .dim) + " \(outcome.id)\(version)"
         case .wouldPublish: return "would publish \(outcome.id)\(version)\(ready)"
-        case .awaitingApproval: return Terminal.styled("awaiting approval", .yellow) + " \(outcome.id)\(ready): \(outcome.reason ?? "")"
-        case .failed: return Terminal.styled("FAILED", .red) + " \(outcome.id): \(outcome.reason ?? "")"
+        case .awaitingApproval: return Terminal.styled("awaiting approval", .yellow) + " \(outcome.id)\(ready): \((outcome.reason ?? "").printable)"
+        case .failed: return Terminal.styled("FAILED", .red) + " \(outcome.id): \((outcome.reason ?? "").printable)"
         }
     }
 
@@ -174,11 +174,11 @@ final class ReleaseProgress: @unchecked Sendable {
             for outcome in outcomes.prefix(20) { lines.append("      \(detail(outcome))") }
             if outcomes.count > 20 { lines.append("      … and \(outcomes.count - 20) more") }
         }
-        row("published", summary.published) { "\($0.id) v\($0.version ?? 0) → \($0.path ?? "")" }
+        row("published", summary.published) { "\($0.id) v\($0.version ?? 0) → \(($0.path ?? "").printable)" }
         row("would publish", summary.wouldPublish) { "\($0.id) as v\($0.version ?? 0)" }
         if !summary.unchanged.isEmpty { lines.append("  \("unchanged".padding(toLength: 18, withPad: " ", startingAt: 0))\(summary.unchanged.count)") }
-        row("awaiting approval", summary.awaitingApproval) { "\($0.id): \($0.reason ?? "")" }
-        row("failed", summary.failed) { "\($0.id): \($0.reason ?? "")" }
+        row("awaiting approval", summary.awaitingApproval) { "\($0.id): \(($0.reason ?? "").printable)" }
+        row("failed", summary.failed) { "\($0.id): \(($0.reason ?? "").printable)" }
         if summary.catalogueIndex == .stale {
             lines.append("  " + Terminal.styled("catalogue index   stale: run `lumpini catalog build`", .yellow))
         }

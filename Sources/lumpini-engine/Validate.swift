@@ -85,7 +85,7 @@ enum ValidationText {
         for task in report.tasks {
             let rows = task.stats.rows.map { "\($0) rows" } ?? "not read"
             let verdict = task.valid ? Terminal.styled("valid", .green) : Terminal.styled("invalid", .red)
-            let encoding = task.encoding.map { ", \($0)" } ?? ""
+            let encoding = task.encoding.map { ", \($0.printable)" } ?? ""
             lines.append("\(Terminal.styled(task.place, .bold)): \(verdict) (\(rows)\(encoding), \(counted(task.stats.errors, "error")))")
             let order = task.errors.map(\.type).reduce(into: [String]()) { if !$0.contains($1) { $0.append($1) } }
             let unseen = task.stats.types.keys.filter { !order.contains($0) }.sorted()
@@ -93,16 +93,16 @@ enum ValidationText {
                 let count = task.stats.types[type] ?? 0
                 lines.append("  \(Terminal.styled(type, .yellow)) × \(count)")
                 let examples = task.errors.filter { $0.type == type }.prefix(examplesPerType)
-                for error in examples { lines.append("    " + error.message) }
+                for error in examples { lines.append("    " + error.message.printable) }
                 if count > examples.count { lines.append(Terminal.styled("    … and \(count - examples.count) more", .dim)) }
             }
             if task.partial {
                 lines.append(Terminal.styled("  (the report keeps the first \(task.errors.count) errors; the counts above are exact)", .dim))
             }
-            for warning in task.warnings.prefix(examplesPerType) { lines.append(Terminal.styled("  warning: ", .yellow) + warning.message) }
+            for warning in task.warnings.prefix(examplesPerType) { lines.append(Terminal.styled("  warning: ", .yellow) + warning.message.printable) }
             if task.warnings.count > examplesPerType { lines.append(Terminal.styled("  … and \(task.warnings.count - examplesPerType) more warnings", .dim)) }
         }
-        for error in report.errors { lines.append(Terminal.styled("error: ", .red) + error.message) }
+        for error in report.errors { lines.append(Terminal.styled("error: ", .red) + error.message.printable) }
         let summary = report.valid ? Terminal.styled("valid", .green) : Terminal.styled("invalid", .red)
         lines.append("\(summary): \(counted(report.stats.errors, "error")), \(counted(report.stats.warnings, "warning")) in \(counted(report.stats.tasks, "table"))")
         return lines.joined(separator: "\n")

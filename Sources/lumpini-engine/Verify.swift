@@ -48,10 +48,10 @@ struct Verify: AsyncParsableCommand {
             lines.append("\(status) \(dataset.id): \(counted(dataset.versions.count, "version")), \(counted(files, "file")), latest v\(dataset.latest.map(String.init) ?? "?")")
             let problems = dataset.problems + dataset.versions.flatMap(\.problems)
             for problem in problems {
-                lines.append("    \(problem.kind.rawValue) \(problem.path)" + (problem.detail.map { ": \($0)" } ?? ""))
+                lines.append("    \(problem.kind.rawValue) \(problem.path.printable)" + (problem.detail.map { ": \($0.printable)" } ?? ""))
             }
         }
-        if report.datasets.isEmpty { lines.append("nothing published in \(report.publicRoot)") }
+        if report.datasets.isEmpty { lines.append("nothing published in \(report.publicRoot.printable)") }
         lines.append(report.ok ? "All files match their manifests." : "Some files differ from their manifests.")
         return lines.joined(separator: "\n")
     }

@@ -86,6 +86,7 @@ public struct CleanseValidatePipeline: PublishPipeline {
             let quarantine = try StreamingTextFile(files.quarantine, byteOrderMark: true)
             let privacy = try ConcurrentPrivacyScan(header: cleansing.fields, allow: dataset.privacy.allow)
             var errors = ErrorCollector(limit: 1_000)
+            var formulas = FormulaCellScan(labels: cleansing.fields)
             var rejected = 0, kept = 0
             var crsChecked = false
             do {
@@ -109,6 +110,7 @@ public struct CleanseValidatePipeline: PublishPipeline {
                             continue
                         }
                         privacy.scan(record)
+                        formulas.observe(record.values, row: record.rowNumber)
                         try body(record)
                     }
                 }
@@ -117,7 +119,7 @@ public struct CleanseValidatePipeline: PublishPipeline {
                 let privacyReport = privacy.finish()
                 let task = ValidationTask(
                     name: dataset.id, type: "table", place: "cleansed records", labels: cleansing.fields,
-                    rows: kept, fields: schemaFieldCount, errors: errors
+                    rows: kept, fields: schemaFieldCount, errors: errors, warnings: formulas.warnings
                 )
                 let validation = ValidationReport(tasks: [task])
                 // In full under .lumpini/reports/<id>/ (a blocked run's too), masked in the public tree.
@@ -136,7 +138,8 @@ public struct CleanseValidatePipeline: PublishPipeline {
                         valid: validation.valid, errorCount: validation.stats.errors, warningCount: validation.stats.warnings,
                         changedValues: cleansingReport.changedValues
                     ),
-                    reports: reports.map { ReportFile(name: $0.name, contents: $0.masked) }
+                    reports: reports.map { ReportFile(name: $0.name, contents: $0.masked) },
+                    formulaColumns: formulas.columns.map(\.name)
                 )
             } catch {
                 quarantine.discard()

@@ -22,7 +22,7 @@ package final class CleanText: CleansingStep {
 }
 
 /// The text repairs of `clean-text`, with a fast path for plain ASCII that needs nothing.
-enum TextCleaner {
+package enum TextCleaner {
     static func clean(_ text: String) -> String {
         if isCleanASCII(text) { return text }
         var scalars = String.UnicodeScalarView()
@@ -54,7 +54,14 @@ enum TextCleaner {
         }
         var result = String(scalars)
         if needsNormalization { result = result.precomposedStringWithCanonicalMapping }
-        return ThaiText.composingSaraAm(result)
+        result = ThaiText.composingSaraAm(result)
+        // A tab, carriage return or space before `=`, `+`, `-` or `@` keeps a spreadsheet from running
+        // the value as a formula: removing it would turn harmless data into a live formula.
+        if text.unicodeScalars.first != result.unicodeScalars.first, SpreadsheetFormula.isFormulaLike(result) {
+            let leading = text.unicodeScalars.prefix { isWhitespace($0) || isInvisible($0) }
+            result = String(String.UnicodeScalarView(leading)) + result
+        }
+        return result
     }
 
     /// Printable ASCII with no leading, trailing or double spaces.

@@ -33,6 +33,8 @@ public enum ValidationErrorType: String, Sendable, CaseIterable, Codable {
     case geojsonWarning = "geojson-warning"
     // Datasets: a row the cleansing recipe set aside (a warning)
     case quarantinedRow = "quarantined-row"
+    // A column with cells a spreadsheet would run as formulas (a warning)
+    case formulaLikeCell = "formula-like-cell"
 
     /// A short title, as the reference tool gives one per type.
     public var title: String {
@@ -63,6 +65,7 @@ public enum ValidationErrorType: String, Sendable, CaseIterable, Codable {
         case .geojsonRightHandRule: return "GeoJSON Winding Order"
         case .geojsonWarning: return "GeoJSON Warning"
         case .quarantinedRow: return "Quarantined Row"
+        case .formulaLikeCell: return "Formula-like Cell"
         }
     }
 
