@@ -75,11 +75,11 @@ public final class DatasetCleansing {
             }
             encoding = known
         }
-        return try SourceReader(
-            path: directory.appendingPathComponent(path).path, layer: description.source.layer, encoding: encoding,
-            crs: description.source.crs, headerRow: description.source.headerRow, delimiter: description.source.delimiter,
-            headerRows: description.source.headerRows, readingAhead: true
+        let declared = SourceDeclarations(
+            layer: description.source.layer, encoding: encoding, crs: description.source.crs, headerRow: description.source.headerRow,
+            headerRows: description.source.headerRows, delimiter: description.source.delimiter
         )
+        return try SourceReader(path: directory.appendingPathComponent(path).path, declared: declared, readingAhead: true)
     }
 
     /// The next record, kept or quarantined; nil after the last row of the last file.

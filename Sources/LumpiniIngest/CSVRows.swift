@@ -36,12 +36,25 @@ final class CSVRows: @unchecked Sendable {
                 kind: .input, file: path, row: opened, hint: "close the quote (write \"\" for a quote inside a quoted cell) and run again"
             )
         }
-        try SourceReader.refuseNUL(in: row, names: header, path: path)
+        try Self.refuseNUL(in: row, names: header, path: path)
         var values = row.strings
         if values.count < header.count {
             values += Array(repeating: nil, count: header.count - values.count)
         }
         return Row(number: row.number, values: values)
+    }
+
+    /// A NUL byte never belongs in text: it marks a damaged file or one in another encoding (UTF-16
+    /// read as bytes), and many readers (GDAL's CSV driver among them) end a cell at it. Refused,
+    /// not stripped, so the agency's file is looked at instead of silently changed.
+    static func refuseNUL(in row: CellRow, names: [String]?, path: String) throws {
+        guard let cell = row.firstCellHoldingNUL() else { return }
+        let name = names.flatMap { cell < $0.count ? $0[cell] : nil }
+        throw LumpiniError(
+            "csv-nul-byte", "\(name == nil ? "column \(cell + 1)" : "the cell") holds a NUL byte (0x00), which text never contains",
+            kind: .input, file: path, row: row.number, field: name,
+            hint: "ask the agency for a clean export (NUL bytes mean a damaged file, or UTF-16 text: then declare source.encoding), or remove them (tr -d '\\000')"
+        )
     }
 }
 

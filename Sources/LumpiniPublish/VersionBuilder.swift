@@ -21,87 +21,56 @@ struct VersionBuilder {
     /// Builds the version into `staging` (an empty folder) and returns its manifest.
     /// - Throws: `LumpiniError` for data that cannot be published, a failed check, or an I/O failure.
     func build(from records: any PublishableRecords, into staging: URL, progress: (Int) -> Void) throws -> Manifest {
-        let id = dataset.id
         var table = records.table
         table.precision = dataset.outputs.precision
-        let formats = try publishedFormats(for: table)
-        func path(_ format: PublishedFormat) -> String {
-            staging.appendingPathComponent(format.fileName(id: id)).path
-        }
-
-        let encoder = CSVRowEncoder(table: table)
-        let geoJSON = try formats.contains(.geoJSON) ? GeoJSONWriter(path: path(.geoJSON), table: table) : nil
-        let csv = try formats.contains(.csv) ? CSVWriter(path: path(.csv), encoder: encoder, byteOrderMark: dataset.outputs.csvBOM) : nil
-        let others = try formats.filter { $0.gdalDriver != nil }.map { format in
-            try GDALFormatWriter(format: format, path: path(format), id: id, table: table)
-        }
-        let changelog = try ChangelogTracker(table: table, previousCSV: previousCSVPath())
-        let readBack = ReadBackCheck(table: table)
-        var geometryTypes = Set<GeometryType>()
-
-        var written = 0
-        let outcome = try Self.inTransactions(others) {
+        let data = try VersionDataFiles(
+            formats: try publishedFormats(for: table), table: table, id: dataset.id, byteOrderMark: dataset.outputs.csvBOM,
+            staging: staging, previousCSV: previousCSVPath()
+        )
+        let outcome = try data.inTransactions {
             try records.forEach { record in
-                try geoJSON?.write(record)
-                if let csv {
-                    try csv.write(record)
-                } else {
-                    try encoder.encode(record)
-                }
-                changelog.observe(encoder)
-                for writer in others {
-                    try writer.write(record)
-                }
-                try readBack.observe(record)
-                if let geometry = record.geometry, !geometry.isEmpty {
-                    geometryTypes.insert(geometry.type)
-                }
-                written += 1
-                if written == 1 { PausePoint.writing.reach() }
-                if written % Self.progressInterval == 0 { progress(written) }
+                try data.write(record)
+                if data.written == 1 { PausePoint.writing.reach() }
+                if data.written % Self.progressInterval == 0 { progress(data.written) }
             }
         }
-        progress(written)
-        guard outcome.rowsIn == written + outcome.rowsQuarantined else {
+        progress(data.written)
+        guard outcome.rowsIn == data.written + outcome.rowsQuarantined else {
             throw LumpiniError(
                 "rows-do-not-add-up",
-                "\(outcome.rowsIn) rows read but \(written) published and \(outcome.rowsQuarantined) quarantined",
+                "\(outcome.rowsIn) rows read but \(data.written) published and \(outcome.rowsQuarantined) quarantined",
                 kind: .internal, hint: "this is a bug: every row must be published or quarantined; nothing was released"
             )
         }
-
-        var dataFiles: [Manifest.File] = []
-        if let geoJSON { dataFiles.append(try geoJSON.finish()) }
-        if let csv { dataFiles.append(try csv.finish()) }
-        for writer in others {
-            dataFiles.append(try writer.finish())
-        }
-        if geoJSON != nil { try readBack.checkGeoJSON(at: path(.geoJSON), count: written) }
-        if csv != nil { try readBack.checkCSV(at: path(.csv), count: written) }
+        let dataFiles = try data.finish()
         PausePoint.dataWritten.reach()
+        return try writeMetadata(of: data, dataFiles: dataFiles, table: table, outcome: outcome, into: staging)
+    }
 
+    /// `datapackage.json`, `README.md`, the reports and the changelog, then `manifest.json` last, synced.
+    private func writeMetadata(
+        of data: VersionDataFiles, dataFiles: [Manifest.File], table: OutputTable, outcome: PipelineOutcome, into staging: URL
+    ) throws -> Manifest {
         let counts = Manifest.Counts(
-            rowsIn: outcome.rowsIn, rowsPublished: written, rowsQuarantined: outcome.rowsQuarantined,
-            features: geoJSON?.featureCount ?? 0
+            rowsIn: outcome.rowsIn, rowsPublished: data.written, rowsQuarantined: outcome.rowsQuarantined, features: data.featureCount
         )
-        let extent = geoJSON?.extent
         var files = dataFiles
         let package = DataPackageDescriptor(dataset: dataset, table: table, version: version, releasedAt: releasedAt, dataFiles: dataFiles)
         files.append(try writeFile(DataPackageDescriptor.fileName, JSONOutput.data(package), in: staging, format: "JSON", mediaType: "application/json", role: .metadata))
         let readme = DatasetReadme(
-            dataset: dataset, table: table, version: version, releasedAt: releasedAt, counts: counts, extent: extent, dataFiles: dataFiles,
-            csvSeparatorMisread: readBack.csvSeparatorMisread, readBack: readBack.readers, formulaColumns: outcome.formulaColumns
+            dataset: dataset, table: table, version: version, releasedAt: releasedAt, counts: counts, extent: data.extent, dataFiles: dataFiles,
+            csvSeparatorMisread: data.readBack.csvSeparatorMisread, readBack: data.readBack.readers, formulaColumns: outcome.formulaColumns
         )
         files.append(try writeFile(DatasetReadme.fileName, Data(readme.text.utf8), in: staging, format: "Markdown", mediaType: "text/markdown", role: .documentation))
         for report in outcome.reports.sorted(by: { $0.name < $1.name }) {
             files.append(try writeFile(report.name, report.contents, in: staging, format: "JSON", mediaType: "application/json", role: .report))
         }
-        let changes = try changelog.finish(id: id, version: version, previousVersion: previousVersion)
+        let changes = try data.changelog.finish(id: dataset.id, version: version, previousVersion: previousVersion)
         files.append(try writeFile(Changelog.fileName, JSONOutput.data(changes), in: staging, format: "JSON", mediaType: "application/json", role: .report))
 
         let manifest = Manifest(
-            id: id, version: version, releasedAt: releasedAt, inputs: inputs, counts: counts, extent: extent,
-            geometryType: Self.geometryTypeName(geometryTypes, table: table), quality: outcome.quality,
+            id: dataset.id, version: version, releasedAt: releasedAt, inputs: inputs, counts: counts, extent: data.extent,
+            geometryType: Self.geometryTypeName(data.geometryTypes, table: table), quality: outcome.quality,
             files: files, metadata: dataset.metadata
         )
         _ = try writeFile(Manifest.fileName, JSONOutput.data(manifest), in: staging, format: "JSON", mediaType: "application/json", role: .metadata)
@@ -140,11 +109,6 @@ struct VersionBuilder {
         try contents.withUnsafeBytes { try writer.append($0) }
         let (size, sha256) = try writer.finish()
         return Manifest.File(path: name, format: format, mediaType: mediaType, size: size, sha256: sha256, role: role)
-    }
-
-    private static func inTransactions<T>(_ writers: [GDALFormatWriter], _ body: () throws -> T) throws -> T {
-        guard let first = writers.first else { return try body() }
-        return try first.inTransaction { try inTransactions(Array(writers.dropFirst()), body) }
     }
 
     private static func geometryTypeName(_ seen: Set<GeometryType>, table: OutputTable) -> String? {

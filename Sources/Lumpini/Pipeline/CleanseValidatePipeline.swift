@@ -24,36 +24,40 @@ public struct CleanseValidatePipeline: PublishPipeline {
         private let validator: RecordValidator?
         private let schemaFieldCount: Int?
         private let files: CleansingFiles
-        private let quarantineColumns: [String]
-        /// For each cleansed field, its column in the quarantine file.
-        private let quarantinePositions: [Int]
 
         init(dataset: DatasetDescription, workspace: Workspace) throws {
             self.dataset = dataset
-            cleansing = try DatasetCleansing(description: dataset, workspace: workspace)
+            let cleansing = try DatasetCleansing(description: dataset, workspace: workspace)
+            self.cleansing = cleansing
             files = CleansingFiles(workspace: workspace, datasetID: dataset.id)
             let schema = try dataset.schema.map { try TableSchema.load(named: $0, in: workspace) }
             var rules = schema?.geometry
             if rules?.withinDatasetArea == true { rules?.within = dataset.metadata.spatial.bbox }
-            if let schema {
-                var schemaWithArea = schema
-                schemaWithArea.geometry = rules
-                let validator = try RecordValidator(
-                    schema: schemaWithArea, fieldNames: cleansing.fields, crs: try SpatialReference.wgs84(),
-                    area: dataset.metadata.spatial.bbox
-                )
-                if let first = validator.headerErrors.first {
-                    throw LumpiniError(
-                        "schema-mismatch", "the cleansed columns do not fit the schema \"\(dataset.schema ?? "")\": \(first.message)",
-                        kind: .data, file: "datasets/\(dataset.id)/\(DatasetDescription.fileName)",
-                        hint: "rename or select columns in the recipe, or fix the schema's fields"
-                    )
-                }
-                self.validator = validator
-            } else {
-                validator = nil
-            }
+            validator = try schema.map { try Self.validator(for: $0, rules: rules, fields: cleansing.fields, dataset: dataset) }
             schemaFieldCount = schema?.fields.count
+            table = Self.outputTable(schema: schema, rules: rules, cleansing: cleansing, dataset: dataset)
+        }
+
+        /// The schema's validator for the cleansed fields, with the dataset's area for the geometry rules.
+        /// - Throws: `schema-mismatch` when the cleansed columns do not fit the schema.
+        private static func validator(for schema: TableSchema, rules: GeometryRules?, fields: [String], dataset: DatasetDescription) throws -> RecordValidator {
+            var schemaWithArea = schema
+            schemaWithArea.geometry = rules
+            let validator = try RecordValidator(
+                schema: schemaWithArea, fieldNames: fields, crs: try SpatialReference.wgs84(), area: dataset.metadata.spatial.bbox
+            )
+            if let first = validator.headerErrors.first {
+                throw LumpiniError(
+                    "schema-mismatch", "the cleansed columns do not fit the schema \"\(dataset.schema ?? "")\": \(first.message)",
+                    kind: .data, file: "datasets/\(dataset.id)/\(DatasetDescription.fileName)",
+                    hint: "rename or select columns in the recipe, or fix the schema's fields"
+                )
+            }
+            return validator
+        }
+
+        /// The published columns, typed and described by the schema where it has them.
+        private static func outputTable(schema: TableSchema?, rules: GeometryRules?, cleansing: DatasetCleansing, dataset: DatasetDescription) -> OutputTable {
             let fields = cleansing.fields.map { name in
                 guard let field = schema?.field(named: name) else { return OutputField(name: name) }
                 return OutputField(
@@ -61,17 +65,11 @@ public struct CleanseValidatePipeline: PublishPipeline {
                     description: field.description, trueValues: field.trueValues, falseValues: field.falseValues
                 )
             }
-            table = OutputTable(
+            return OutputTable(
                 fields: fields, primaryKey: schema?.primaryKey ?? [],
-                geometryType: Self.geometryType(rules: rules, dataset: dataset, hasGeometry: cleansing.hasGeometry),
+                geometryType: geometryType(rules: rules, dataset: dataset, hasGeometry: cleansing.hasGeometry),
                 precision: dataset.outputs.precision
             )
-            let sourceFields = cleansing.sourceFields
-            let sourceNames = Set(sourceFields)
-            quarantineColumns = sourceFields + cleansing.fields.filter { !sourceNames.contains($0) }
-            var firstColumn: [String: Int] = [:]
-            for (column, name) in quarantineColumns.enumerated() where firstColumn[name] == nil { firstColumn[name] = column }
-            quarantinePositions = cleansing.fields.map { firstColumn[$0]! }
         }
 
         /// The declared type when the schema allows one; points when the recipe makes them; else mixed.
@@ -82,87 +80,58 @@ public struct CleanseValidatePipeline: PublishPipeline {
             return .unknown
         }
 
+        /// Every record the recipe kept and the checks pass goes to `body`; every other into the quarantine.
         func forEach(_ body: (Record) throws -> Void) throws -> PipelineOutcome {
-            let quarantine = try StreamingTextFile(files.quarantine, byteOrderMark: true)
-            let privacy = try ConcurrentPrivacyScan(header: cleansing.fields, allow: dataset.privacy.allow)
-            var errors = ErrorCollector(limit: 1_000)
-            var formulas = FormulaCellScan(labels: cleansing.fields)
-            var rejected = 0, kept = 0
-            var crsChecked = false
+            let quarantine = try QuarantineFile(files.quarantine, sourceFields: cleansing.sourceFields, cleansedFields: cleansing.fields)
             do {
-                try quarantine.write(CSVLine.encode(["source", "row", "reason", "message", "field"] + quarantineColumns + ["geometry_wkt"]))
+                var checks = try RecordChecks(dataset: dataset, validator: validator, fields: cleansing.fields)
                 while let outcome = try cleansing.next() {
                     switch outcome {
                     case .quarantined(let entry):
-                        let values = quarantineColumns.indices.map { $0 < entry.values.count ? entry.values[$0] : nil }
-                        try quarantine.write(CSVLine.encode([entry.source, String(entry.row), entry.reason, entry.message, entry.field] + values + [entry.geometryWKT]))
+                        try quarantine.write(entry)
                     case .kept(let record):
-                        kept += 1
-                        if !crsChecked, let geometry = record.geometry {
-                            crsChecked = true
-                            try Self.requireWGS84(geometry, dataset: dataset)
+                        if let problem = try checks.check(record) {
+                            try quarantine.write(record, rejectedFor: problem)
+                        } else {
+                            try body(record)
                         }
-                        let problems = validator?.validate(record) ?? []
-                        guard problems.isEmpty else {
-                            rejected += 1
-                            for problem in problems { errors.add(problem) }
-                            try quarantine.write(CSVLine.encode(quarantineLine(record, problems[0])))
-                            continue
-                        }
-                        privacy.scan(record)
-                        formulas.observe(record.values, row: record.rowNumber)
-                        try body(record)
                     }
                 }
                 let cleansingReport = try cleansing.finish(quarantineFile: files.relative(files.quarantine))
                 try quarantine.commit()
-                let privacyReport = privacy.finish()
-                let task = ValidationTask(
-                    name: dataset.id, type: "table", place: "cleansed records", labels: cleansing.fields,
-                    rows: kept, fields: schemaFieldCount, errors: errors, warnings: formulas.warnings
-                )
-                let validation = ValidationReport(tasks: [task])
-                // In full under .lumpini/reports/<id>/ (a blocked run's too), masked in the public tree.
-                let reports: [(name: String, full: Data, masked: Data)] = [
-                    ("cleansing-report.json", try JSONOutput.data(cleansingReport), try JSONOutput.data(cleansingReport.masked())),
-                    ("validation-report.json", try JSONOutput.data(validation), try JSONOutput.data(validation.masked())),
-                ]
-                try FileManager.default.createDirectory(at: files.fullReports, withIntermediateDirectories: true)
-                for report in reports { try report.full.write(to: files.fullReports.appendingPathComponent(report.name), options: .atomic) }
-                if dataset.metadata.classification == .public, let blocking = privacyReport.blockingError(file: "datasets/\(dataset.id)/\(DatasetDescription.fileName)") {
-                    throw blocking
-                }
-                return PipelineOutcome(
-                    rowsIn: cleansingReport.rowsIn, rowsQuarantined: cleansingReport.rowsQuarantined + rejected,
-                    quality: Manifest.Quality(
-                        valid: validation.valid, errorCount: validation.stats.errors, warningCount: validation.stats.warnings,
-                        changedValues: cleansingReport.changedValues
-                    ),
-                    reports: reports.map { ReportFile(name: $0.name, contents: $0.masked) },
-                    formulaColumns: formulas.columns.map(\.name)
-                )
+                return try outcome(of: checks, cleansingReport: cleansingReport)
             } catch {
                 quarantine.discard()
                 throw error
             }
         }
 
-        /// A quarantine line for a record the schema rejected: the cleansed values under their columns.
-        private func quarantineLine(_ record: Record, _ problem: ValidationError) -> [String?] {
-            var values = [String?](repeating: nil, count: quarantineColumns.count)
-            for (index, column) in quarantinePositions.enumerated() where index < record.values.count {
-                values[column] = record.values[index]
+        /// The reports, in full under `.lumpini/reports/<id>/` (a blocked run's too) and masked for the
+        /// public tree, then the privacy gate, then what publishing records of the run.
+        private func outcome(of checks: RecordChecks, cleansingReport: CleansingReport) throws -> PipelineOutcome {
+            let privacyReport = checks.privacy.finish()
+            let task = ValidationTask(
+                name: dataset.id, type: "table", place: "cleansed records", labels: cleansing.fields,
+                rows: checks.kept, fields: schemaFieldCount, errors: checks.errors, warnings: checks.formulas.warnings
+            )
+            let validation = ValidationReport(tasks: [task])
+            let reports: [(name: String, full: Data, masked: Data)] = [
+                ("cleansing-report.json", try JSONOutput.data(cleansingReport), try JSONOutput.data(cleansingReport.masked())),
+                ("validation-report.json", try JSONOutput.data(validation), try JSONOutput.data(validation.masked())),
+            ]
+            try FileManager.default.createDirectory(at: files.fullReports, withIntermediateDirectories: true)
+            for report in reports { try report.full.write(to: files.fullReports.appendingPathComponent(report.name), options: .atomic) }
+            if dataset.metadata.classification == .public, let blocking = privacyReport.blockingError(file: "datasets/\(dataset.id)/\(DatasetDescription.fileName)") {
+                throw blocking
             }
-            return [nil, String(record.rowNumber), problem.type, problem.message, problem.fieldName] + values + [record.geometry?.wkt]
-        }
-
-        /// Publishing needs WGS 84: a geometry still in the source's CRS means the recipe lacks `reproject`.
-        static func requireWGS84(_ geometry: Geometry, dataset: DatasetDescription) throws {
-            guard let crs = geometry.spatialReference, !crs.isGeographic || (crs.epsgCode.map { $0 != 4326 } ?? false) else { return }
-            throw LumpiniError(
-                "crs-not-wgs84", "the cleansed geometries are in \(crs.name ?? "another CRS"); publishing needs WGS 84 (EPSG:4326)",
-                kind: .input, file: "datasets/\(dataset.id)/\(DatasetDescription.fileName)", field: "recipe",
-                hint: "add a `reproject` step to the recipe"
+            return PipelineOutcome(
+                rowsIn: cleansingReport.rowsIn, rowsQuarantined: cleansingReport.rowsQuarantined + checks.rejected,
+                quality: Manifest.Quality(
+                    valid: validation.valid, errorCount: validation.stats.errors, warningCount: validation.stats.warnings,
+                    changedValues: cleansingReport.changedValues
+                ),
+                reports: reports.map { ReportFile(name: $0.name, contents: $0.masked) },
+                formulaColumns: checks.formulas.columns.map(\.name)
             )
         }
     }

@@ -29,7 +29,7 @@ public enum Inspector {
         var encoding: EncodingDetector.Detection?
         var layerReports: [InspectionReport.LayerReport] = []
         for layer in layers {
-            let reader = try SourceReader(path: path, layer: layer.name, refusingMergedHeaders: false)
+            let reader = try SourceReader(path: path, declared: SourceDeclarations(layer: layer.name), refusingMergedHeaders: false)
             if let problem = reader.headerProblem { warnings.append("\(problem.message): \(problem.hint ?? "")") }
             if encoding == nil { encoding = detection(for: reader, layer: layer, path: path) }
             layerReports.append(try inspect(
@@ -69,7 +69,7 @@ public enum Inspector {
                 return .init(encoding: reader.encoding, confidence: 1, reason: "the .cpg file says \"\(cpg)\"")
             }
             let fields = layer.fields.map { $0.type == .string }
-            let sample = (try? SourceReader.sampleTextBytes(layer: layer, stringFields: fields)) ?? []
+            let sample = (try? LayerRecordSource.sampleTextBytes(layer: layer, stringFields: fields)) ?? []
             let guess = EncodingDetector.detect(sample)
             return .init(encoding: guess.encoding, confidence: guess.confidence, reason: "no .cpg: guessed from the DBF's text (\(guess.reason))")
         default:
@@ -139,7 +139,7 @@ public enum Inspector {
             }
         }
         return try names.map { name in
-            let reader = try SourceReader(path: path, layer: name)
+            let reader = try SourceReader(path: path, declared: SourceDeclarations(layer: name))
             var records = 0
             while try reader.next() != nil { records += 1 }
             return (name ?? ((path as NSString).lastPathComponent as NSString).deletingPathExtension, records)

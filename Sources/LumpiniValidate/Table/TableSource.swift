@@ -42,7 +42,7 @@ final class GDALTableSource: TableSource {
         } catch let error as GDALError {
             throw LumpiniError.gdal(error, file: path)
         }
-        labels = try SourceReader.loadFields(of: layer, path: path).map(\.name)
+        labels = try LayerRecordSource.loadFields(of: layer, path: path).map(\.name)
         fieldCount = labels.count
         try layer.resetReading()
     }

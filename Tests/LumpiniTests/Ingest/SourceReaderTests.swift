@@ -38,7 +38,7 @@ final class SourceReaderTests: XCTestCase {
         try dataset.close()
         try? FileManager.default.removeItem(atPath: directory.appendingPathComponent("parks.cpg").path)
 
-        let reader = try SourceReader(path: path, crs: "EPSG:32647")
+        let reader = try SourceReader(path: path, declared: SourceDeclarations(crs: "EPSG:32647"))
         XCTAssertEqual(reader.encoding, .tis620)
         XCTAssertEqual(reader.spatialReference?.epsgCode, 32647)
         let records = try readAll(reader)
@@ -52,7 +52,7 @@ final class SourceReaderTests: XCTestCase {
         defer { try? FileManager.default.removeItem(at: directory) }
         let path = directory.appendingPathComponent("waste.csv")
         try "ปริมาณขยะ ปี 2566,,\nเขต,ตัน,หมายเหตุ\nพระนคร,120,\nดุสิต,98,ประมาณ\n".write(to: path, atomically: true, encoding: .utf8)
-        let reader = try SourceReader(path: path.path, headerRow: 2)
+        let reader = try SourceReader(path: path.path, declared: SourceDeclarations(headerRow: 2))
         XCTAssertEqual(reader.header, ["เขต", "ตัน", "หมายเหตุ"])
         let records = try readAll(reader)
         XCTAssertEqual(records.map(\.rowNumber), [3, 4])
@@ -66,7 +66,7 @@ final class SourceReaderTests: XCTestCase {
         XCTAssertThrowsError(try SourceReader(path: "/vsicurl/http://example.org/x.csv")) { error in
             XCTAssertEqual((error as? LumpiniError)?.code, "remote-source")
         }
-        XCTAssertThrowsError(try SourceReader(path: Fixtures.path("bkk-health-dashboard/BKK.csv"), crs: "EPSG:99999999")) { error in
+        XCTAssertThrowsError(try SourceReader(path: Fixtures.path("bkk-health-dashboard/BKK.csv"), declared: SourceDeclarations(crs: "EPSG:99999999"))) { error in
             XCTAssertEqual((error as? LumpiniError)?.code, "unknown-crs")
         }
     }
