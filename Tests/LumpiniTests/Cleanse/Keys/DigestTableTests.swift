@@ -1,6 +1,4 @@
-@testable import Lumpini
 @testable import LumpiniCleanse
-@testable import LumpiniValidate
 import XCTest
 
 /// The table that remembers unique and primary-key values: every repeat found with the row it

@@ -1,10 +1,9 @@
-@testable import Lumpini
 @testable import LumpiniCleanse
-@testable import LumpiniValidate
 import XCTest
 
-/// The unique-key memory that spills to disk answers exactly as a dictionary would: every repeat
-/// with the latest row that held the key, however long ago it was spilled, and no false repeat.
+/// The key memory that spills to disk answers exactly as a dictionary would: every repeat with the
+/// latest row that held the key (or, inserting, the first), however long ago it was spilled, and no
+/// false repeat.
 final class SpillingDigestTableTests: XCTestCase {
     func testRepeatsNearAndFarAreFoundWithTheirLatestRow() {
         let table = SpillingDigestTable(capacity: 16, spillThreshold: 1_000)
@@ -31,6 +30,16 @@ final class SpillingDigestTableTests: XCTestCase {
             } else {
                 XCTAssertNil(table.updateValue(row, forKey: KeyDigest.of(integer: row)))
             }
+        }
+    }
+
+    func testInsertingKeepsTheFirstRowOfAKeyAcrossRuns() {
+        let table = SpillingDigestTable(capacity: 16, spillThreshold: 100)
+        let repeated = KeyDigest.of("PM-001")
+        XCTAssertNil(table.insert(7, forKey: repeated))
+        for row in 8...5_000 {
+            let digest = row % 250 == 0 ? repeated : KeyDigest.of(integer: row)
+            XCTAssertEqual(table.insert(row, forKey: digest), row % 250 == 0 ? 7 : nil, "row \(row)")
         }
     }
 }

@@ -1,7 +1,7 @@
 import Foundation
 
-/// The keys a table must keep unique, remembered in memory that does not grow with the rows: the
-/// latest keys in a `DigestTable`; each time it holds `spillThreshold` keys they are sorted into a
+/// Keys remembered in memory that does not grow with the rows (the keys a table must keep unique,
+/// the records `remove-duplicates` has seen): the latest keys in a `DigestTable`; each time it holds `spillThreshold` keys they are sorted into a
 /// run in an unlinked temporary file, and only a Bloom filter of the run (two bytes a key) stays in
 /// memory. A lookup asks the table, then the runs from the newest, reading a run (a binary search,
 /// one `pread` a step) only when its filter says the key may be there: for a repeat, or for about
@@ -9,8 +9,8 @@ import Foundation
 /// of a 24 MB table.
 ///
 /// When the temporary file cannot be written (a full disk), the keys simply stay in memory.
-final class SpillingDigestTable {
-    static let defaultSpillThreshold = 1 << 18
+package final class SpillingDigestTable {
+    package static let defaultSpillThreshold = 1 << 18
 
     private struct Run {
         /// Where the run's entries start in the file, in entries.
@@ -25,7 +25,7 @@ final class SpillingDigestTable {
     private var file: Int32 = -1
     private var entriesWritten = 0
 
-    init(capacity: Int = 1024, spillThreshold: Int = defaultSpillThreshold) {
+    package init(capacity: Int = 1024, spillThreshold: Int = defaultSpillThreshold) {
         self.spillThreshold = spillThreshold
         recent = DigestTable(capacity: min(capacity, spillThreshold))
     }
@@ -35,17 +35,27 @@ final class SpillingDigestTable {
     }
 
     /// Stores `row` for `digest` and returns the latest row stored before for it, if any.
-    func updateValue(_ row: Int, forKey digest: KeyDigest) -> Int? {
+    package func updateValue(_ row: Int, forKey digest: KeyDigest) -> Int? {
         if let previous = recent.updateValue(row, forKey: digest) { return previous }
-        var previous: Int?
-        for run in runs.reversed() where run.filter.mayContain(digest) {
-            if let found = find(digest, in: run) {
-                previous = found
-                break
-            }
-        }
+        let previous = spilledRow(for: digest)
         if recent.count >= spillThreshold { spill() }
         return previous
+    }
+
+    /// Stores `row` for `digest` unless a row is stored for it already, and returns that first row.
+    package func insert(_ row: Int, forKey digest: KeyDigest) -> Int? {
+        if let first = recent.row(for: digest) ?? spilledRow(for: digest) { return first }
+        _ = recent.updateValue(row, forKey: digest)
+        if recent.count >= spillThreshold { spill() }
+        return nil
+    }
+
+    /// The row the newest run that holds `digest` stored for it.
+    private func spilledRow(for digest: KeyDigest) -> Int? {
+        for run in runs.reversed() where run.filter.mayContain(digest) {
+            if let found = find(digest, in: run) { return found }
+        }
+        return nil
     }
 
     /// An entry as the runs store it: 16 bytes, sorted by `high`, then `tail`'s upper half.
@@ -109,45 +119,5 @@ final class SpillingDigestTable {
             if entry.key < wanted { low = middle + 1 } else { high = middle }
         }
         return nil
-    }
-}
-
-/// A blocked Bloom filter over 96-bit key digests: each key sets 7 bits in one 512-bit block,
-/// 16 bits a key, so a lookup touches one cache line and a key never added is reported as maybe
-/// present about once in a thousand.
-struct BloomFilter {
-    private static let bitsPerKey = 16
-    private static let blockWords = 8
-    private var words: [UInt64]
-    private let blocks: UInt64
-
-    init(keys: Int) {
-        let blocks = max(1, (keys * Self.bitsPerKey + 511) / 512)
-        self.blocks = UInt64(blocks)
-        words = Array(repeating: 0, count: blocks * Self.blockWords)
-    }
-
-    mutating func insert(high: UInt64, lowHalf: UInt64) {
-        let (base, mixed) = position(high: high, lowHalf: lowHalf)
-        for probe in 0..<7 {
-            let bit = Int((mixed >> (probe * 9)) & 511)
-            words[base + bit >> 6] |= 1 << UInt64(bit & 63)
-        }
-    }
-
-    func mayContain(_ digest: KeyDigest) -> Bool {
-        let (base, mixed) = position(high: digest.high, lowHalf: digest.low >> 32)
-        for probe in 0..<7 {
-            let bit = Int((mixed >> (probe * 9)) & 511)
-            if words[base + bit >> 6] & (1 << UInt64(bit & 63)) == 0 { return false }
-        }
-        return true
-    }
-
-    /// The first word of the key's block, and 63 bits to pick its bits from.
-    @inline(__always)
-    private func position(high: UInt64, lowHalf: UInt64) -> (Int, UInt64) {
-        let block = Int(truncatingIfNeeded: (lowHalf << 32).multipliedFullWidth(by: blocks).high)
-        return (block * Self.blockWords, high &* 0x9E37_79B9_7F4A_7C15)
     }
 }
