@@ -1,6 +1,6 @@
 import Foundation
 
-/// Writes a text file line by line through a buffer into `<file>.<pid>-<random>.partial`, renamed
+/// Writes a CSV file record by record through a buffer into `<file>.<pid>-<random>.partial`, renamed
 /// over the final name only when `commit()` is called, so a failed run leaves no half-written file.
 /// The partial name is unique: two runs writing the same file (two releases sharing a root, with
 /// different public trees) each write their own, and the last rename wins whole.
@@ -8,7 +8,7 @@ package final class StreamingTextFile {
     let url: URL
     private let partial: URL
     private let handle: FileHandle
-    private var buffer = Data()
+    private var buffer = ByteBuffer(capacity: 1 << 17)
 
     package init(_ url: URL, byteOrderMark: Bool = false) throws {
         self.url = url
@@ -22,14 +22,15 @@ package final class StreamingTextFile {
         try handle.seekToEnd()
     }
 
-    package func write(_ text: String) throws {
-        buffer.append(contentsOf: text.utf8)
+    /// Writes one RFC 4180 record.
+    package func write(record fields: [String?]) throws {
+        buffer.csvRecord(fields)
         if buffer.count >= 1 << 16 { try flush() }
     }
 
     private func flush() throws {
-        try handle.write(contentsOf: buffer)
-        buffer.removeAll(keepingCapacity: true)
+        try handle.write(contentsOf: buffer.bytes)
+        buffer.removeAll()
     }
 
     package func commit() throws {

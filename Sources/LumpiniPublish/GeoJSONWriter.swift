@@ -17,17 +17,17 @@ final class GeoJSONWriter {
     private let keyIndices: [Int]
     private let idIsNumeric: Bool
     private let geometry: GeometryEncoder
-    private let row = ByteBuffer(capacity: 1 << 16)
+    private var row = ByteBuffer(capacity: 1 << 16)
     private(set) var featureCount = 0
 
     init(path: String, table: OutputTable) throws {
         file = try BufferedFileWriter(path: path)
         fileName = (path as NSString).lastPathComponent
         encodings = table.fields.map(ValueEncoding.init)
-        let scratch = ByteBuffer()
+        var scratch = ByteBuffer()
         propertyKeys = table.fields.map { field in
             scratch.removeAll()
-            JSONText.appendString(field.name, to: scratch)
+            scratch.jsonString(field.name)
             scratch.append(UInt8(ascii: ":"))
             return Array(scratch.bytes)
         }
@@ -93,7 +93,7 @@ final class GeoJSONWriter {
         if idIsNumeric {
             try encodings[keyIndices[0]].appendCanonical(parts[0]!, to: row)
         } else {
-            JSONText.appendString(parts.map { $0! }.joined(separator: "/"), to: row)
+            row.jsonString(parts.map { $0! }.joined(separator: "/"))
         }
         row.append(UInt8(ascii: ","))
     }
@@ -107,7 +107,7 @@ final class GeoJSONWriter {
         if encoding.isBareInJSON {
             try encoding.appendCanonical(value, to: row)
         } else {
-            JSONText.appendString(value, to: row)
+            row.jsonString(value)
         }
     }
 }

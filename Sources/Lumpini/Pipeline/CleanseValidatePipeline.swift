@@ -89,12 +89,12 @@ public struct CleanseValidatePipeline: PublishPipeline {
             var rejected = 0, kept = 0
             var crsChecked = false
             do {
-                try quarantine.write(CSVLine.encode(["source", "row", "reason", "message", "field"] + quarantineColumns + ["geometry_wkt"]))
+                try quarantine.write(record: ["source", "row", "reason", "message", "field"] + quarantineColumns + ["geometry_wkt"])
                 while let outcome = try cleansing.next() {
                     switch outcome {
                     case .quarantined(let entry):
                         let values = quarantineColumns.indices.map { $0 < entry.values.count ? entry.values[$0] : nil }
-                        try quarantine.write(CSVLine.encode([entry.source, String(entry.row), entry.reason, entry.message, entry.field] + values + [entry.geometryWKT]))
+                        try quarantine.write(record: [entry.source, String(entry.row), entry.reason, entry.message, entry.field] + values + [entry.geometryWKT])
                     case .kept(let record):
                         kept += 1
                         if !crsChecked, let geometry = record.geometry {
@@ -105,7 +105,7 @@ public struct CleanseValidatePipeline: PublishPipeline {
                         guard problems.isEmpty else {
                             rejected += 1
                             for problem in problems { errors.add(problem) }
-                            try quarantine.write(CSVLine.encode(quarantineLine(record, problems[0])))
+                            try quarantine.write(record: quarantineLine(record, problems[0]))
                             continue
                         }
                         privacy.scan(record)

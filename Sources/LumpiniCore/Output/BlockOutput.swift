@@ -6,9 +6,9 @@ import Foundation
 /// A listing appends a few bytes at a time, hundreds of thousands of times; into an `Array` each append
 /// costs a uniqueness and a capacity check, so the block is a fixed buffer with room for the largest item.
 public struct BlockOutput: ~Copyable {
-    private var block: UnsafeMutablePointer<UInt8>
-    private var capacity: Int
-    private var count = 0
+    @usableFromInline var block: UnsafeMutablePointer<UInt8>
+    @usableFromInline var capacity: Int
+    @usableFromInline var count = 0
     let descriptor: Int32
     static let blockSize = 1 << 16
 
@@ -22,7 +22,7 @@ public struct BlockOutput: ~Copyable {
         block.deallocate()
     }
 
-    @inline(__always)
+    @inlinable @inline(__always)
     public mutating func append(_ byte: UInt8) {
         reserve(1)
         block[count] = byte
@@ -36,7 +36,7 @@ public struct BlockOutput: ~Copyable {
         count += repeats
     }
 
-    @inline(__always)
+    @inlinable @inline(__always)
     public mutating func append(_ buffer: UnsafeBufferPointer<UInt8>) {
         guard let source = buffer.baseAddress else { return }
         reserve(buffer.count)
@@ -71,8 +71,14 @@ public struct BlockOutput: ~Copyable {
     }
 
     /// Room for `extra` more bytes; an item larger than a block grows it.
-    private mutating func reserve(_ extra: Int) {
+    @inlinable
+    mutating func reserve(_ extra: Int) {
         guard count + extra > capacity else { return }
+        grow(toHold: extra)
+    }
+
+    @usableFromInline
+    mutating func grow(toHold extra: Int) {
         let grown = UnsafeMutablePointer<UInt8>.allocate(capacity: max(2 * capacity, count + extra))
         grown.update(from: block, count: count)
         block.deallocate()
@@ -108,3 +114,5 @@ extension BlockOutput {
             hint: file == nil ? "check the disk or the pipe the output goes to" : "check that its folder exists and is writable")
     }
 }
+
+extension BlockOutput: ByteOutput {}

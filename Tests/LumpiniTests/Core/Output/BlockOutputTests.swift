@@ -1,5 +1,5 @@
 import Foundation
-import LumpiniCatalogue
+import LumpiniCore
 import XCTest
 
 /// What a listing writes reaches the file whole and in order, whatever the sizes of its items.

@@ -1,15 +1,18 @@
-/// JSON written straight into bytes, for outputs of thousands of objects where `JSONEncoder` (about
-/// 50 µs an object on Linux) would take longer than the query, escaped as `JSONOutput` escapes.
-/// Callers write keys in sorted order, as `JSONOutput` does.
+/// JSON written straight into bytes, for outputs of thousands of objects or rows where `JSONEncoder`
+/// (about 50 µs an object on Linux) would take longer than the work: the one JSON string escaper,
+/// escaping as `JSONOutput` does. Callers write keys in sorted order, as `JSONOutput` does.
 extension ByteOutput where Self: ~Copyable {
-    mutating func jsonKey(_ name: StaticString) {
+    @inlinable
+    package mutating func jsonKey(_ name: StaticString) {
         append("\"")
         append(name)
         append("\":")
     }
 
-    /// The UTF-8 text quoted, escaped where JSON requires it; runs of bytes that need no escape are copied whole.
-    mutating func jsonString(_ utf8: UnsafeBufferPointer<UInt8>) {
+    /// The UTF-8 text quoted, `"`, `\` and control characters escaped (RFC 8259), UTF-8 kept as is;
+    /// runs of bytes that need no escape are copied whole.
+    @inlinable
+    package mutating func jsonString(_ utf8: UnsafeBufferPointer<UInt8>) {
         append(0x22)
         var start = 0
         var index = 0
@@ -26,7 +29,14 @@ extension ByteOutput where Self: ~Copyable {
         append(0x22)
     }
 
-    private mutating func jsonEscape(_ byte: UInt8) {
+    @inlinable
+    package mutating func jsonString(_ value: String) {
+        var value = value
+        value.withUTF8 { jsonString($0) }
+    }
+
+    @usableFromInline
+    mutating func jsonEscape(_ byte: UInt8) {
         switch byte {
         case 0x22: append("\\\"")
         case 0x5C: append("\\\\")
@@ -43,7 +53,8 @@ extension ByteOutput where Self: ~Copyable {
         }
     }
 
-    mutating func jsonBool(_ value: Bool) {
+    @inlinable
+    package mutating func jsonBool(_ value: Bool) {
         value ? append("true") : append("false")
     }
 }

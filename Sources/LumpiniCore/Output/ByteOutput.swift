@@ -1,4 +1,5 @@
-/// Where text is written as bytes: a `BlockOutput` to a file descriptor, or an array in memory.
+/// Where text is written as bytes: a `BlockOutput` to a file descriptor, a `ByteBuffer` reused row
+/// after row, or an array in memory. The CSV and JSON encodings are written once, over this protocol.
 public protocol ByteOutput: ~Copyable {
     associatedtype Failure: Error
     mutating func append(_ byte: UInt8)
@@ -10,13 +11,11 @@ public protocol ByteOutput: ~Copyable {
 }
 
 extension ByteOutput where Self: ~Copyable {
-    @inline(__always)
+    @inlinable @inline(__always)
     public mutating func append(_ literal: StaticString) {
         literal.withUTF8Buffer { append($0) }
     }
 }
-
-extension BlockOutput: ByteOutput {}
 
 extension Array: ByteOutput where Element == UInt8 {
     public mutating func append(_ buffer: UnsafeBufferPointer<UInt8>) {
