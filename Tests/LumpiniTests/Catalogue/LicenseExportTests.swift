@@ -3,28 +3,28 @@ import Lumpini
 import XCTest
 
 /// The exports' licence facts (EU licence code, GD Catalog name, openness) come from the licence vocabulary.
-final class LicenceTests: XCTestCase {
+final class LicenseExportTests: XCTestCase {
     func testEveryLicenceOfTheVocabularyIsLinkedAsItsFileSays() throws {
         let directory = Fixtures.packageRoot.appendingPathComponent("schemas/vocabularies")
         let licenses = try Vocabularies.load(directory: directory).licenses
         XCTAssertFalse(licenses.isEmpty)
         for license in licenses {
-            let licence = Licence.code(license.code.lowercased())
+            let licence = License.code(license.code.lowercased())
             XCTAssertEqual(licence.code, license.code)
             XCTAssertEqual(licence.euCode, license.euCode, license.code)
             XCTAssertNotNil(license.euCode, "\(license.code) has an EU licence code in licenses.tsv")
-            XCTAssertEqual(licence.gdCatalogName, license.gdCatalogName, license.code)
+            XCTAssertEqual(licence.gdCatalogLicenseID, license.gdCatalogName, license.code)
             XCTAssertTrue(licence.isOpen, "\(license.code) is an open licence")
         }
-        XCTAssertEqual(Licence.code("CC-BY-4.0").iri, "http://publications.europa.eu/resource/authority/licence/CC_BY_4_0")
-        XCTAssertEqual(Licence.code("ODbL-1.0").gdCatalogName, "Open Data Common")
+        XCTAssertEqual(License.code("CC-BY-4.0").iri, "http://publications.europa.eu/resource/authority/licence/CC_BY_4_0")
+        XCTAssertEqual(License.code("ODbL-1.0").gdCatalogLicenseID, "Open Data Common")
     }
 
     func testALicenceTheVocabularyDoesNotHaveIsUnknown() {
-        let licence = Licence.code("OGL-TH")
+        let licence = License.code("OGL-TH")
         XCTAssertFalse(licence.isKnown)
         XCTAssertFalse(licence.isOpen)
-        XCTAssertEqual(licence.gdCatalogName, "อื่นๆ")
+        XCTAssertEqual(licence.gdCatalogLicenseID, "อื่นๆ")
         XCTAssertEqual(licence.iri, "https://spdx.org/licenses/OGL-TH.html")
     }
 
