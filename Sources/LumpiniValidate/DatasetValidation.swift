@@ -20,7 +20,7 @@ enum DatasetValidation {
             lookups: try lookups(for: schema, description: description, workspace: workspace, options: options))
         var errors = ErrorCollector(limit: options.maxErrors)
         validator.headerErrors.forEach { errors.add($0) }
-        var warnings: [ValidationError] = []
+        var warnings: [ValidationProblem] = []
         var rows = 0
         while let outcome = try cleansing.next() {
             rows += 1
@@ -29,7 +29,7 @@ enum DatasetValidation {
                 for error in validator.validate(record) { errors.add(error) }
             case .quarantined(let entry):
                 if warnings.count < options.maxErrors ?? Int.max {
-                    warnings.append(ValidationError(
+                    warnings.append(ValidationProblem(
                         .quarantinedRow, message: "\(entry.source ?? "source") row \(entry.row): set aside by the recipe (\(entry.reason)): \(entry.message)",
                         note: entry.reason, rowNumber: entry.row, fieldName: entry.field))
                 }

@@ -145,7 +145,7 @@ public struct CleanseValidatePipeline: PublishPipeline {
         }
 
         /// A quarantine line for a record the schema rejected: the cleansed values under their columns.
-        private func quarantineLine(_ record: Record, _ problem: ValidationError) -> [String?] {
+        private func quarantineLine(_ record: Record, _ problem: ValidationProblem) -> [String?] {
             var values = [String?](repeating: nil, count: quarantineColumns.count)
             for (index, column) in quarantinePositions.enumerated() where index < record.values.count {
                 values[column] = record.values[index]

@@ -1,6 +1,6 @@
 /// The kinds of problem validation reports, with the stable names of the Frictionless standard
 /// and Lumpini's own for geometry and GeoJSON.
-public enum ValidationErrorType: String, Sendable, CaseIterable, Codable {
+public enum ValidationProblemType: String, Sendable, CaseIterable, Codable {
     // Labels (the header row)
     case blankLabel = "blank-label"
     case duplicateLabel = "duplicate-label"
@@ -69,42 +69,5 @@ public enum ValidationErrorType: String, Sendable, CaseIterable, Codable {
     /// Errors about the header row, which carry `rowNumbers` instead of `rowNumber`.
     var isLabelError: Bool {
         [.blankLabel, .duplicateLabel, .incorrectLabel, .missingLabel, .extraLabel].contains(self)
-    }
-}
-
-/// One problem found, shaped as a Frictionless error: its type, where it is and what is wrong.
-public struct ValidationError: Sendable, Equatable, Codable {
-    public var type: String
-    public var title: String
-    /// What is wrong, in plain words, with the place and what to do.
-    public var message: String
-    /// The detail the reference tool gives, for example `type is "integer/default"`.
-    public var note: String
-    /// The row (the header is row 1); nil for label and file errors.
-    public var rowNumber: Int?
-    /// The rows of the header, for label errors.
-    public var rowNumbers: [Int]?
-    /// 1-based position of the field.
-    public var fieldNumber: Int?
-    public var fieldName: String?
-    /// The cell's text as found.
-    public var cell: String?
-    /// The header label, for label errors.
-    public var label: String?
-
-    public init(
-        _ type: ValidationErrorType, message: String, note: String = "", rowNumber: Int? = nil,
-        fieldNumber: Int? = nil, fieldName: String? = nil, cell: String? = nil, label: String? = nil
-    ) {
-        self.type = type.rawValue
-        self.title = type.title
-        self.message = message
-        self.note = note
-        self.rowNumber = rowNumber
-        self.rowNumbers = type.isLabelError ? [1] : nil
-        self.fieldNumber = fieldNumber
-        self.fieldName = fieldName
-        self.cell = cell
-        self.label = label
     }
 }
