@@ -169,7 +169,7 @@ public struct TextTable {
 }
 
 /// RFC 4180 CSV.
-enum CatalogCSV {
+enum CatalogueCSV {
     static func render(headers: [String], rows: [[String]]) -> String {
         var bytes: [UInt8] = []
         for row in [headers] + rows {

@@ -3,7 +3,7 @@ import Lumpini
 import XCTest
 
 /// `lumpini catalog …` end to end: the real binary on a public tree of real releases.
-final class CatalogCommandTests: XCTestCase {
+final class CatalogueCommandTests: XCTestCase {
     static let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
     static let binary = packageRoot.appendingPathComponent(".build/debug/lumpini")
 

@@ -1,7 +1,7 @@
 import ArgumentParser
 import LumpiniCatalogue
 
-struct CatalogList: AsyncParsableCommand {
+struct CatalogueList: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "list",
         abstract: "List published datasets, filtered by theme, publisher, format, high value, freshness or place.",
@@ -11,9 +11,9 @@ struct CatalogList: AsyncParsableCommand {
             qualityScore, qualityRating.
             """)
 
-    @OptionGroup var location: CatalogLocation
-    @OptionGroup var filters: CatalogFilterOptions
-    @OptionGroup var output: CatalogOutputFormat
+    @OptionGroup var location: CatalogueLocation
+    @OptionGroup var filters: CatalogueFilterOptions
+    @OptionGroup var output: CatalogueOutputFormat
 
     func run() async throws {
         try await reportingFailures {

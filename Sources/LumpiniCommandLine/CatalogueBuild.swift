@@ -2,7 +2,7 @@ import ArgumentParser
 import Foundation
 import LumpiniCatalogue
 
-struct CatalogBuild: AsyncParsableCommand {
+struct CatalogueBuild: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "build",
         abstract: "Rebuild the catalogue index from the public tree alone.",
@@ -13,7 +13,7 @@ struct CatalogBuild: AsyncParsableCommand {
             reported and left out; the exit code is then 1.
             """)
 
-    @OptionGroup var location: CatalogLocation
+    @OptionGroup var location: CatalogueLocation
     @Flag(help: "Print the summary as JSON.") var json = false
 
     func run() async throws {

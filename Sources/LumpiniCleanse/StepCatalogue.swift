@@ -1,5 +1,5 @@
 /// Every recipe step by its name, in the order a recipe usually uses them.
-enum StepCatalog {
+enum StepCatalogue {
     /// A step type's name, summary and constructor.
     struct Entry: Sendable {
         let name: String
@@ -47,6 +47,6 @@ public struct RecipeStepInfo: Sendable, Equatable {
 
     /// Every step Lumpini knows.
     public static var all: [RecipeStepInfo] {
-        StepCatalog.all.map { RecipeStepInfo(name: $0.name, summary: $0.summary) }
+        StepCatalogue.all.map { RecipeStepInfo(name: $0.name, summary: $0.summary) }
     }
 }

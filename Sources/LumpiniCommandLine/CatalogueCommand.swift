@@ -4,7 +4,7 @@ import LumpiniCatalogue
 
 /// `lumpini catalog …`: the index of what has been published, and its exports.
 /// None of it needs GDAL: `lumpini` answers these commands itself, and the engine's full tree holds the same group.
-public struct Catalog: AsyncParsableCommand {
+public struct CatalogueCommand: AsyncParsableCommand {
     public static let configuration = CommandConfiguration(
         commandName: "catalog",
         abstract: "Find published datasets, track progress and export catalogue metadata.",
@@ -15,8 +15,8 @@ public struct Catalog: AsyncParsableCommand {
             Every query prints a table, or JSON with --json, or CSV with --csv.
             """,
         subcommands: [
-            CatalogBuild.self, CatalogList.self, CatalogSearch.self, CatalogShow.self, CatalogStats.self,
-            CatalogPath.self, CatalogExport.self,
+            CatalogueBuild.self, CatalogueList.self, CatalogueSearch.self, CatalogueShow.self, CatalogueStats.self,
+            CataloguePath.self, CatalogueExport.self,
         ]
     )
 
@@ -24,7 +24,7 @@ public struct Catalog: AsyncParsableCommand {
 }
 
 /// Where the catalogue and the public tree are.
-public struct CatalogLocation: ParsableArguments {
+public struct CatalogueLocation: ParsableArguments {
     @Option(name: .customLong("catalog"), help: "The catalogue index file (default: LUMPINI_CATALOG, else <public>/.lumpini/catalog.sqlite).")
     var catalogFile: String?
 
@@ -53,7 +53,7 @@ public struct CatalogLocation: ParsableArguments {
 }
 
 /// How a query prints its answer.
-struct CatalogOutputFormat: ParsableArguments {
+struct CatalogueOutputFormat: ParsableArguments {
     @Flag(help: "Print JSON.") var json = false
     @Flag(help: "Print CSV (RFC 4180, UTF-8, with a header row).") var csv = false
 
@@ -65,7 +65,7 @@ struct CatalogOutputFormat: ParsableArguments {
 extension Classification: ExpressibleByArgument {}
 
 /// The filters `list` and `search` share.
-struct CatalogFilterOptions: ParsableArguments {
+struct CatalogueFilterOptions: ParsableArguments {
     @Option(help: "Only datasets of this theme code.") var theme: String?
     @Option(help: "Only datasets of this publisher (agency code).") var publisher: String?
     @Option(help: "Only datasets published in this format (geojson, csv, gpkg, …).") var format: String?

@@ -2,15 +2,15 @@ import ArgumentParser
 import Foundation
 import LumpiniCatalogue
 
-struct CatalogShow: AsyncParsableCommand {
+struct CatalogueShow: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "show",
         abstract: "Show everything about one dataset: its metadata, freshness, quality, versions and files.",
         discussion: "--json prints the latest manifest with the versions and the quality score; --csv prints the files.")
 
     @Argument(help: "The dataset's id.") var id: String
-    @OptionGroup var location: CatalogLocation
-    @OptionGroup var output: CatalogOutputFormat
+    @OptionGroup var location: CatalogueLocation
+    @OptionGroup var output: CatalogueOutputFormat
 
     func run() async throws {
         try await reportingFailures {
@@ -23,7 +23,7 @@ struct CatalogShow: AsyncParsableCommand {
             if output.json {
                 FileHandle.standardOutput.write(try JSONOutput.data(detail))
             } else if output.csv {
-                print(CatalogCSV.render(
+                print(CatalogueCSV.render(
                     headers: ["version", "path", "format", "media_type", "size", "sha256", "role"],
                     rows: detail.files.map { [String(detail.version), $0.path, $0.format, $0.mediaType, String($0.size), $0.sha256, $0.role.rawValue] }),
                     terminator: "")

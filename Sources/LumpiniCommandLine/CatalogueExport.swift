@@ -4,7 +4,7 @@ import LumpiniCatalogue
 
 extension CatalogueExportFormat: ExpressibleByArgument {}
 
-struct CatalogExport: AsyncParsableCommand {
+struct CatalogueExport: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "export",
         abstract: "Export the catalogue as DCAT-AP 3, data.json, CKAN packages or Thai GD Catalog fields.",
@@ -23,7 +23,7 @@ struct CatalogExport: AsyncParsableCommand {
     var baseURL = CatalogueExportSettings().baseURL
     @Option(help: "The legal basis cited for high-value datasets, an IRI (repeat for several; default: the EU HVD regulation).")
     var legislation: [String] = []
-    @OptionGroup var location: CatalogLocation
+    @OptionGroup var location: CatalogueLocation
     @Flag(help: "Only high-value datasets (for a DCAT-AP HVD feed).") var highValue = false
     @Option(help: "Only datasets of this publisher (agency code).") var publisher: String?
     @Option(help: "Only datasets of this theme code.") var theme: String?

@@ -1,7 +1,7 @@
 import ArgumentParser
 import LumpiniCatalogue
 
-struct CatalogPath: AsyncParsableCommand {
+struct CataloguePath: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "path",
         abstract: "Print the path of a dataset's latest data file, for scripts.",
@@ -9,7 +9,7 @@ struct CatalogPath: AsyncParsableCommand {
 
     @Argument(help: "The dataset's id.") var id: String
     @Option(help: "The file's format (geojson, csv, gpkg, …); the first data file when not given.") var format: String?
-    @OptionGroup var location: CatalogLocation
+    @OptionGroup var location: CatalogueLocation
 
     func run() async throws {
         try await reportingFailures {

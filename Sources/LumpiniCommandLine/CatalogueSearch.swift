@@ -1,7 +1,7 @@
 import ArgumentParser
 import LumpiniCatalogue
 
-struct CatalogSearch: AsyncParsableCommand {
+struct CatalogueSearch: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "search",
         abstract: "Search titles, descriptions and keywords in Thai and English, best matches first.",
@@ -13,9 +13,9 @@ struct CatalogSearch: AsyncParsableCommand {
             """)
 
     @Argument(help: "The words to search for.") var words: [String]
-    @OptionGroup var location: CatalogLocation
-    @OptionGroup var filters: CatalogFilterOptions
-    @OptionGroup var output: CatalogOutputFormat
+    @OptionGroup var location: CatalogueLocation
+    @OptionGroup var filters: CatalogueFilterOptions
+    @OptionGroup var output: CatalogueOutputFormat
 
     func validate() throws {
         if words.allSatisfy({ $0.trimmingCharacters(in: .whitespaces).isEmpty }) {

@@ -2,7 +2,7 @@ import ArgumentParser
 import Foundation
 import LumpiniCatalogue
 
-struct CatalogStats: AsyncParsableCommand {
+struct CatalogueStats: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "stats",
         abstract: "Counts by theme, publisher and format; progress toward the high-value target; stale datasets; metadata quality.",
@@ -12,9 +12,9 @@ struct CatalogStats: AsyncParsableCommand {
             --csv prints one row per figure: section, key, count.
             """)
 
-    @OptionGroup var location: CatalogLocation
+    @OptionGroup var location: CatalogueLocation
     @Option(help: "The number of high-value datasets the city aims to publish.") var target = 800
-    @OptionGroup var output: CatalogOutputFormat
+    @OptionGroup var output: CatalogueOutputFormat
 
     func run() async throws {
         try await reportingFailures {
@@ -22,7 +22,7 @@ struct CatalogStats: AsyncParsableCommand {
             if output.json {
                 FileHandle.standardOutput.write(try JSONOutput.data(stats))
             } else if output.csv {
-                print(CatalogCSV.render(headers: ["section", "key", "count"], rows: rows(stats)), terminator: "")
+                print(CatalogueCSV.render(headers: ["section", "key", "count"], rows: rows(stats)), terminator: "")
             } else {
                 print(describe(stats), terminator: "")
             }
