@@ -9,7 +9,7 @@ import GDAL
 /// in one pass whatever its size.
 final class GeoJSONWriter {
     let format = PublishedFormat.geoJSON
-    private let file: BufferedFileWriter
+    private var file: BufferedFileWriter
     private let fileName: String
     private let encodings: [ValueEncoding]
     /// `"name":` for each field, escaped once.
@@ -34,7 +34,7 @@ final class GeoJSONWriter {
         keyIndices = try table.primaryKeyIndices()
         idIsNumeric = keyIndices.count == 1 && table.fields[keyIndices[0]].type == .integer
         geometry = GeometryEncoder(syntax: .geoJSON, precision: table.precision)
-        try file.append("{\"type\":\"FeatureCollection\",\"features\":[")
+        file.append("{\"type\":\"FeatureCollection\",\"features\":[")
     }
 
     func write(_ record: Record) throws {
@@ -61,12 +61,13 @@ final class GeoJSONWriter {
             throw error
         }
         row.append("}}")
-        try file.append(row.bytes)
+        file.append(row.bytes)
+        try file.endItem()
         featureCount += 1
     }
 
     func finish() throws -> Manifest.File {
-        try file.append(featureCount == 0 ? "]" : "\n]")
+        file.append(featureCount == 0 ? "]" : "\n]")
         if let box = geometry.extent {
             row.removeAll()
             row.append(",\"bbox\":[")
@@ -75,9 +76,9 @@ final class GeoJSONWriter {
                 geometry.formatter.write(value, to: row)
             }
             row.append(UInt8(ascii: "]"))
-            try file.append(row.bytes)
+            file.append(row.bytes)
         }
-        try file.append("}\n")
+        file.append("}\n")
         let (size, sha256) = try file.finish()
         return Manifest.File(path: fileName, format: format.rawValue, mediaType: format.mediaType, size: size, sha256: sha256, role: .data)
     }

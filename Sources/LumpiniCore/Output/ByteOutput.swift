@@ -15,6 +15,11 @@ extension ByteOutput where Self: ~Copyable {
     public mutating func append(_ literal: StaticString) {
         literal.withUTF8Buffer { append($0) }
     }
+
+    @inlinable @inline(__always)
+    public mutating func append(_ bytes: UnsafeRawBufferPointer) {
+        append(bytes.assumingMemoryBound(to: UInt8.self))
+    }
 }
 
 extension Array: ByteOutput where Element == UInt8 {
