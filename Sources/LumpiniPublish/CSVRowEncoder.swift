@@ -9,7 +9,8 @@ import GDAL
 /// changelog's fingerprints. Not `Sendable`: one per dataset task.
 final class CSVRowEncoder {
     let table: OutputTable
-    private(set) var row = ByteBuffer(capacity: 1 << 16)
+    /// A variable for the CSV appends, which mutate; unchecked like `ByteBuffer`, as it is used for every cell.
+    @exclusivity(unchecked) private(set) var row = ByteBuffer(capacity: 1 << 16)
     /// Where each cell of the last encoded row sits in `row` (without the separator).
     private(set) var cellRanges: [Range<Int>] = []
     private let encodings: [ValueEncoding]

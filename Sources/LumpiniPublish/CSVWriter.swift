@@ -4,7 +4,7 @@ import Foundation
 /// a header row, then one row per record, encoded by a `CSVRowEncoder`.
 final class CSVWriter {
     let format = PublishedFormat.csv
-    private var file: BufferedFileWriter
+    @exclusivity(unchecked) private var file: BufferedFileWriter
     private let fileName: String
     let encoder: CSVRowEncoder
 

@@ -9,7 +9,7 @@ import GDAL
 /// in one pass whatever its size.
 final class GeoJSONWriter {
     let format = PublishedFormat.geoJSON
-    private var file: BufferedFileWriter
+    @exclusivity(unchecked) private var file: BufferedFileWriter
     private let fileName: String
     private let encodings: [ValueEncoding]
     /// `"name":` for each field, escaped once.
@@ -17,7 +17,8 @@ final class GeoJSONWriter {
     private let keyIndices: [Int]
     private let idIsNumeric: Bool
     private let geometry: GeometryEncoder
-    private var row = ByteBuffer(capacity: 1 << 16)
+    /// A variable for the JSON appends, which mutate; unchecked like `ByteBuffer`, as it is used for every value.
+    @exclusivity(unchecked) private var row = ByteBuffer(capacity: 1 << 16)
     private(set) var featureCount = 0
 
     init(path: String, table: OutputTable) throws {

@@ -1,10 +1,13 @@
 /// A growable byte buffer reused row after row, so encoding a record allocates nothing once warm.
 ///
 /// Not `Sendable`: owned by the task writing one dataset.
+///
+/// Its state is unchecked for exclusive access: other modules append to it for every byte or value
+/// written, and the run-time check of each access would cost more than the append.
 package final class ByteBuffer {
-    @usableFromInline package private(set) var base: UnsafeMutablePointer<UInt8>
-    @usableFromInline package private(set) var count = 0
-    @usableFromInline var capacity: Int
+    @exclusivity(unchecked) @usableFromInline package private(set) var base: UnsafeMutablePointer<UInt8>
+    @exclusivity(unchecked) @usableFromInline package private(set) var count = 0
+    @exclusivity(unchecked) @usableFromInline var capacity: Int
 
     package init(capacity: Int = 4096) {
         self.capacity = capacity
