@@ -11,8 +11,8 @@ public enum DatasetCleanser {
         let description = try DatasetLoader.load(id: id, in: workspace)
         let cleansing = try DatasetCleansing(description: description, workspace: workspace, vocabularies: vocabularies)
         let files = CleansingFiles(workspace: workspace, datasetID: id)
-        let output = try StreamingTextFile(files.records, byteOrderMark: description.outputs.csvBOM)
-        let quarantine = try StreamingTextFile(files.quarantine, byteOrderMark: true)
+        let output = try StreamingCSVFile(files.records, byteOrderMark: description.outputs.csvBOM)
+        let quarantine = try StreamingCSVFile(files.quarantine, byteOrderMark: true)
         do {
             try output.write(record: cleansing.fields + (cleansing.hasGeometry ? ["geometry_wkt"] : []))
             try quarantine.write(record: ["source", "row", "reason", "message", "field"] + cleansing.sourceFields + ["geometry_wkt"])

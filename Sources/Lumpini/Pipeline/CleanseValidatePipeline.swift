@@ -83,7 +83,7 @@ public struct CleanseValidatePipeline: PublishPipeline {
         }
 
         func forEach(_ body: (Record) throws -> Void) throws -> PipelineOutcome {
-            let quarantine = try StreamingTextFile(files.quarantine, byteOrderMark: true)
+            let quarantine = try StreamingCSVFile(files.quarantine, byteOrderMark: true)
             let privacy = try ConcurrentPrivacyScan(header: cleansing.fields, allow: dataset.privacy.allow)
             var errors = ErrorCollector(limit: 1_000)
             var rejected = 0, kept = 0

@@ -4,7 +4,7 @@ import Foundation
 /// over the final name only when `commit()` is called, so a failed run leaves no half-written file.
 /// The partial name is unique: two runs writing the same file (two releases sharing a root, with
 /// different public trees) each write their own, and the last rename wins whole.
-package final class StreamingTextFile {
+package final class StreamingCSVFile {
     let url: URL
     private let partial: URL
     private let handle: FileHandle
