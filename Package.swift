@@ -47,7 +47,7 @@ let package = Package(
             dependencies: ["GDAL", "LumpiniCore", .product(name: "Yams", package: "Yams")]
         ),
         .target(name: "LumpiniIngest", dependencies: ["LumpiniPackage", .product(name: "GRDB", package: "GRDB.swift")]),
-        .target(name: "LumpiniCleanse", dependencies: ["LumpiniIngest", .product(name: "Crypto", package: "swift-crypto")]),
+        .target(name: "LumpiniCleanse", dependencies: ["LumpiniIngest"]),
         .target(name: "LumpiniValidate", dependencies: ["LumpiniCleanse"]),
         .target(name: "LumpiniPrivacy", dependencies: ["LumpiniValidate"]),
         .target(name: "LumpiniPublish", dependencies: ["LumpiniValidate", .product(name: "Crypto", package: "swift-crypto")]),

@@ -21,7 +21,7 @@ struct GenerateCatalogue: AsyncParsableCommand {
     @Option(help: "How many datasets.") var count = 10_000
     @Option(help: "The seed of the generator.") var seed: UInt64 = 42
     @Flag(help: "Write only the catalogue index, not the public tree.") var indexOnly = false
-    @OptionGroup var location: CatalogLocation
+    @OptionGroup var location: CatalogueLocation
 
     func validate() throws {
         if count < 1 { throw ValidationError("--count must be at least 1") }

@@ -11,19 +11,19 @@ public enum DatasetCleanser {
         let description = try DatasetLoader.load(id: id, in: workspace)
         let cleansing = try DatasetCleansing(description: description, workspace: workspace, vocabularies: vocabularies)
         let files = CleansingFiles(workspace: workspace, datasetID: id)
-        let output = try StreamingTextFile(files.records, byteOrderMark: description.outputs.csvBOM)
-        let quarantine = try StreamingTextFile(files.quarantine, byteOrderMark: true)
+        let output = try StreamingCSVFile(files.records, byteOrderMark: description.outputs.csvBOM)
+        let quarantine = try StreamingCSVFile(files.quarantine, byteOrderMark: true)
         do {
-            try output.write(CSVLine.encode(cleansing.fields + (cleansing.hasGeometry ? ["geometry_wkt"] : [])))
-            try quarantine.write(CSVLine.encode(["source", "row", "reason", "message", "field"] + cleansing.sourceFields + ["geometry_wkt"]))
+            try output.write(record: cleansing.fields + (cleansing.hasGeometry ? ["geometry_wkt"] : []))
+            try quarantine.write(record: ["source", "row", "reason", "message", "field"] + cleansing.sourceFields + ["geometry_wkt"])
             while let outcome = try cleansing.next() {
                 switch outcome {
                 case .kept(let record):
-                    try output.write(CSVLine.encode(record.values + (cleansing.hasGeometry ? [record.geometry?.wkt] : [])))
+                    try output.write(record: record.values + (cleansing.hasGeometry ? [record.geometry?.wkt] : []))
                 case .quarantined(let entry):
                     let location: [String?] = [entry.source, String(entry.row), entry.reason, entry.message, entry.field]
                     let values = entry.values + Array(repeating: nil, count: max(0, cleansing.sourceFields.count - entry.values.count))
-                    try quarantine.write(CSVLine.encode(location + values + [entry.geometryWKT]))
+                    try quarantine.write(record: location + values + [entry.geometryWKT])
                 }
             }
             let report = try cleansing.finish(quarantineFile: files.relative(files.quarantine), outputFile: files.relative(files.records))

@@ -30,9 +30,9 @@ public final class RecipeRunner {
         var steps: [(String, any CleansingStep)] = []
         for (index, recipeStep) in recipe.enumerated() {
             var parameters = StepParameters(step: recipeStep, index: index, file: context.descriptionFile)
-            guard let entry = StepCatalog.entry(named: recipeStep.name) else {
+            guard let entry = StepCatalogue.entry(named: recipeStep.name) else {
                 throw parameters.error(
-                    "recipe-unknown-step", "there is no such step", hint: StepCatalog.suggestion(for: recipeStep.name)
+                    "recipe-unknown-step", "there is no such step", hint: StepCatalogue.suggestion(for: recipeStep.name)
                 )
             }
             let step = try entry.make(&parameters, &layout, context)

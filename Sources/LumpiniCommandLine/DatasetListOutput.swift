@@ -2,7 +2,7 @@ import LumpiniCatalogue
 
 /// The three ways a list of datasets is printed.
 enum DatasetListOutput {
-    static func write(_ query: DatasetQuery, of catalogue: Catalogue, format: CatalogOutputFormat) throws {
+    static func write(_ query: DatasetQuery, of catalogue: Catalogue, format: CatalogueOutputFormat) throws {
         var output = BlockOutput()
         if format.json {
             try DatasetListing.writeJSON(query, of: catalogue, to: &output)

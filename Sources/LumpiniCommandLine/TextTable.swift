@@ -171,18 +171,3 @@ public struct TextTable {
         return (result + "…", used + 1)
     }
 }
-
-/// RFC 4180 CSV.
-enum CatalogCSV {
-    static func render(headers: [String], rows: [[String]]) -> String {
-        var bytes: [UInt8] = []
-        for row in [headers] + rows {
-            for (index, value) in row.enumerated() {
-                if index > 0 { bytes.append(0x2C) }
-                bytes.csvField(value)
-            }
-            bytes.append("\r\n")
-        }
-        return String(decoding: bytes, as: UTF8.self)
-    }
-}

@@ -54,10 +54,10 @@ extension ValidationReport {
     }
 }
 
-extension ValidationError {
+extension ValidationProblem {
     /// The error with its cell masked as a value of its field, and that cell masked where the message
     /// and note quote it ("…"): a plain name in a people column has no phone or @ to find there.
-    func masked() -> ValidationError {
+    func masked() -> ValidationProblem {
         var copy = self
         var message = self.message, note = self.note
         if let cell, !cell.isEmpty {

@@ -1,6 +1,9 @@
-/// Writes a new file through a large buffer, hashing (SHA-256) and counting the bytes as they go,
-/// so a published file needs no second read for its checksum. Two buffers take turns: while a
-/// `FileSink` hashes and writes a full one, the other fills.
+/// A `ByteOutput` into a new file through a large buffer, hashing (SHA-256) and counting the bytes
+/// as they go, so a published file needs no second read for its checksum. Two buffers take turns:
+/// while a `FileSink` hashes and writes a full one, the other fills.
+///
+/// Appending never throws: a write that failed (a full disk) is thrown by the next `endItem()` or
+/// by `finish()`, and what is appended after it is dropped.
 ///
 /// Not `Sendable`: one writer belongs to the task writing the dataset.
 final class BufferedFileWriter {
@@ -12,6 +15,7 @@ final class BufferedFileWriter {
     private let capacity: Int
     private var count = 0
     private(set) var size = 0
+    private var failure: LumpiniError?
 
     /// Creates `path`, which must not exist yet.
     init(path: String, capacity: Int = 1 << 20) throws {
@@ -22,63 +26,62 @@ final class BufferedFileWriter {
         buffer = filling.bytes
     }
 
-    /// Space for at least `needed` bytes (at most the capacity); write there, then `advance(by:)`.
-    @inline(__always)
-    func reserve(_ needed: Int) throws -> UnsafeMutablePointer<UInt8> {
-        if capacity - count < needed { try flush() }
-        return buffer + count
+    /// Hands the buffered bytes to the sink and goes on in the other buffer.
+    private func handOver() {
+        guard count > 0 else { return }
+        defer { count = 0 }
+        guard failure == nil else { return }
+        filling.count = count
+        do {
+            try sink.submit(filling)
+        } catch {
+            failure = error
+            return
+        }
+        swap(&filling, &spare)
+        buffer = filling.bytes
+        size += count
     }
 
-    @inline(__always)
-    func advance(by written: Int) {
-        count += written
+    /// Flushes, syncs to disk and closes; returns the file's size and SHA-256 (lowercase hex).
+    /// - Throws: `LumpiniError` `file-system-error` for any write that failed.
+    func finish() throws(LumpiniError) -> (size: Int, sha256: String) {
+        handOver()
+        if let failure { throw failure }
+        return (size, try sink.finish())
     }
+}
 
+extension BufferedFileWriter: ByteOutput {
     @inline(__always)
-    func append(_ byte: UInt8) throws {
-        if count == capacity { try flush() }
+    func append(_ byte: UInt8) {
+        if count == capacity { handOver() }
         buffer[count] = byte
         count += 1
     }
 
-    func append(_ bytes: UnsafeRawBufferPointer) throws {
+    func append(_ bytes: UnsafeBufferPointer<UInt8>) {
         var remaining = bytes
         while !remaining.isEmpty {
-            if count == capacity { try flush() }
+            if count == capacity { handOver() }
             let chunk = min(remaining.count, capacity - count)
-            UnsafeMutableRawPointer(buffer + count).copyMemory(from: remaining.baseAddress!, byteCount: chunk)
+            (buffer + count).update(from: remaining.baseAddress!, count: chunk)
             count += chunk
-            remaining = UnsafeRawBufferPointer(rebasing: remaining[chunk...])
+            remaining = UnsafeBufferPointer(rebasing: remaining[chunk...])
         }
     }
 
-    func append(_ text: StaticString) throws {
-        try append(UnsafeRawBufferPointer(start: text.utf8Start, count: text.utf8CodeUnitCount))
+    func append(repeating byte: UInt8, count repeats: Int) {
+        for _ in 0..<max(0, repeats) { append(byte) }
     }
 
-    func append(_ text: String) throws {
+    func append(text: String) {
         var text = text
-        try text.withUTF8 { try append(UnsafeRawBufferPointer($0)) }
+        text.withUTF8 { append($0) }
     }
 
-    func append(_ bytes: [UInt8]) throws {
-        try bytes.withUnsafeBytes { try append($0) }
-    }
-
-    /// Hands the buffered bytes to the sink and goes on in the other buffer.
-    func flush() throws {
-        guard count > 0 else { return }
-        filling.count = count
-        try sink.submit(filling)
-        swap(&filling, &spare)
-        buffer = filling.bytes
-        size += count
-        count = 0
-    }
-
-    /// Flushes, syncs to disk and closes; returns the file's size and SHA-256 (lowercase hex).
-    func finish() throws -> (size: Int, sha256: String) {
-        try flush()
-        return (size, try sink.finish())
+    /// - Throws: `LumpiniError` `file-system-error` when a write handed over so far failed.
+    func endItem() throws(LumpiniError) {
+        if let failure { throw failure }
     }
 }

@@ -9,7 +9,8 @@ import GDAL
 /// changelog's fingerprints. Not `Sendable`: one per dataset task.
 final class CSVRowEncoder {
     let table: OutputTable
-    let row = ByteBuffer(capacity: 1 << 16)
+    /// A variable for the CSV appends, which mutate; unchecked like `ByteBuffer`, as it is used for every cell.
+    @exclusivity(unchecked) private(set) var row = ByteBuffer(capacity: 1 << 16)
     /// Where each cell of the last encoded row sits in `row` (without the separator).
     private(set) var cellRanges: [Range<Int>] = []
     private let encodings: [ValueEncoding]
@@ -33,7 +34,7 @@ final class CSVRowEncoder {
         startRow()
         for (index, cell) in cells.enumerated() {
             startCell(index)
-            if let cell { appendText(cell) }
+            if let cell { row.csvField(cell) }
             endCell()
         }
         row.append("\r\n")
@@ -81,32 +82,8 @@ final class CSVRowEncoder {
         if encoding.isBareInJSON {
             if !value.isEmpty { try encoding.appendCanonical(value, to: row) }
         } else {
-            appendText(value)
+            row.csvField(value)
         }
-    }
-
-    /// Text, quoted when it must be.
-    private func appendText(_ text: String) {
-        var text = text
-        text.withUTF8 { appendQuotedIfNeeded(UnsafeRawBufferPointer($0)) }
-    }
-
-    private func appendQuotedIfNeeded(_ bytes: UnsafeRawBufferPointer) {
-        var needsQuotes = false
-        for byte in bytes where byte == UInt8(ascii: ",") || byte == UInt8(ascii: "\"") || byte == 0x0A || byte == 0x0D {
-            needsQuotes = true
-            break
-        }
-        guard needsQuotes else {
-            row.append(bytes)
-            return
-        }
-        row.append(UInt8(ascii: "\""))
-        for byte in bytes {
-            if byte == UInt8(ascii: "\"") { row.append(byte) }
-            row.append(byte)
-        }
-        row.append(UInt8(ascii: "\""))
     }
 
     /// The text of cell `index` of the last row, unquoted; nil for an empty (null) cell.
@@ -155,7 +132,7 @@ final class CSVRowEncoder {
             scratch.removeAll()
             try geometry.append(shape, to: scratch)
             startCell(base)
-            appendQuotedIfNeeded(scratch.bytes)
+            row.csvField(UnsafeBufferPointer(start: scratch.base, count: scratch.count))
             endCell()
         }
     }

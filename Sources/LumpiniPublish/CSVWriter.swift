@@ -4,7 +4,7 @@ import Foundation
 /// a header row, then one row per record, encoded by a `CSVRowEncoder`.
 final class CSVWriter {
     let format = PublishedFormat.csv
-    private let file: BufferedFileWriter
+    @exclusivity(unchecked) private var file: BufferedFileWriter
     private let fileName: String
     let encoder: CSVRowEncoder
 
@@ -13,14 +13,15 @@ final class CSVWriter {
         file = try BufferedFileWriter(path: path)
         fileName = (path as NSString).lastPathComponent
         self.encoder = encoder
-        if byteOrderMark { try file.append([0xEF, 0xBB, 0xBF]) }
+        if byteOrderMark { file.append("\u{FEFF}") }
         encoder.encodeHeader()
-        try file.append(encoder.row.bytes)
+        file.append(encoder.row.bytes)
     }
 
     /// Writes the row the encoder holds (the caller encoded it once for all consumers).
     func writeEncodedRow() throws {
-        try file.append(encoder.row.bytes)
+        file.append(encoder.row.bytes)
+        try file.endItem()
     }
 
     func write(_ record: Record) throws {

@@ -1,8 +1,8 @@
 import Foundation
 
 /// Builds the changelog while a version is written: the previous version's CSV is indexed first
-/// (a 64-bit hash of each row's key and of the whole row in one sorted array: 17 bytes a row), then
-/// each new row is matched as it is encoded. Examples of removed and changed rows are fetched from the
+/// (64 bits of the `KeyDigest` of each row's key and of the whole row in one sorted array: 17 bytes
+/// a row), then each new row is matched as it is encoded. Examples of removed and changed rows are fetched from the
 /// previous CSV in one more pass, only when there are any.
 ///
 /// Rows are compared in their published CSV form (the same `CSVRowEncoder` encodes both sides),
@@ -26,6 +26,9 @@ final class ChangelogTracker {
     private var examples = Changelog.Examples()
     /// Changed rows whose old values the examples still need: key hash → index in `examples.changed`.
     private var pendingBefore: [UInt64: Int] = [:]
+    /// Reused for each row: the digests of its key cells, and a cell's bytes without carriage returns.
+    private var keyParts: [KeyDigest?] = []
+    private var withoutReturns: [UInt8] = []
 
     /// - Parameter previousCSV: the CSV of the version before, nil for a first release.
     init(table: OutputTable, previousCSV: String?) throws {
@@ -152,18 +155,23 @@ final class ChangelogTracker {
 
     private func keyHash(_ encoder: CSVRowEncoder) -> UInt64 {
         guard !keyColumns.isEmpty else { return rowHash(encoder) }
-        var hash = FNV1a()
-        for column in keyColumns {
-            hash.add(encoder.row.base, encoder.cellRanges[column])
-            hash.add(0x1F)
-        }
-        return hash.value
+        keyParts.removeAll(keepingCapacity: true)
+        for column in keyColumns { keyParts.append(digest(of: encoder, encoder.cellRanges[column])) }
+        return KeyDigest.combining(keyParts).low
     }
 
+    /// The row's hash, without the CRLF that ends every row.
     private func rowHash(_ encoder: CSVRowEncoder) -> UInt64 {
-        var hash = FNV1a()
-        hash.add(encoder.row.base, 0..<encoder.row.count)
-        return hash.value
+        digest(of: encoder, 0..<(encoder.row.count - 2)).low
+    }
+
+    /// The digest of the bytes in `range` of the encoded row, carriage returns left out.
+    private func digest(of encoder: CSVRowEncoder, _ range: Range<Int>) -> KeyDigest {
+        let bytes = UnsafeBufferPointer(start: encoder.row.base + range.lowerBound, count: range.count)
+        guard bytes.contains(0x0D) else { return KeyDigest.of(bytes) }
+        withoutReturns.removeAll(keepingCapacity: true)
+        for byte in bytes where byte != 0x0D { withoutReturns.append(byte) }
+        return withoutReturns.withUnsafeBufferPointer { KeyDigest.of($0) }
     }
 
     private func keyText(_ encoder: CSVRowEncoder) -> String {
@@ -177,23 +185,5 @@ final class ChangelogTracker {
             values[name] = .some(encoder.cellText(at: index))
         }
         return values
-    }
-}
-
-/// The 64-bit FNV-1a hash: fast, stable across runs and machines.
-struct FNV1a {
-    private(set) var value: UInt64 = 0xcbf2_9ce4_8422_2325
-
-    @inline(__always)
-    mutating func add(_ byte: UInt8) {
-        value = (value ^ UInt64(byte)) &* 0x0000_0100_0000_01B3
-    }
-
-    /// Adds the bytes in `range`, carriage returns left out.
-    @inline(__always)
-    mutating func add(_ base: UnsafeMutablePointer<UInt8>, _ range: Range<Int>) {
-        for index in range where base[index] != 0x0D {
-            add(base[index])
-        }
     }
 }

@@ -43,7 +43,7 @@ final class FileSink: @unchecked Sendable {
     /// Queues `chunk` to be hashed and written after the one before it; the caller must not touch
     /// `chunk` until the next `submit` or `finish` returns.
     /// - Throws: the failure of an earlier write (full disk, read-only tree).
-    func submit(_ chunk: Chunk) throws {
+    func submit(_ chunk: Chunk) throws(LumpiniError) {
         idle.wait()
         if let failure {
             idle.signal()
@@ -57,7 +57,7 @@ final class FileSink: @unchecked Sendable {
 
     /// Waits for the last write, syncs the file to disk and closes it.
     /// - Returns: the SHA-256 of every byte submitted (lowercase hex).
-    func finish() throws -> String {
+    func finish() throws(LumpiniError) -> String {
         idle.wait()
         defer { idle.signal() }
         if let failure { throw failure }

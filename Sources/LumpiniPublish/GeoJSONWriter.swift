@@ -9,7 +9,7 @@ import GDAL
 /// in one pass whatever its size.
 final class GeoJSONWriter {
     let format = PublishedFormat.geoJSON
-    private let file: BufferedFileWriter
+    @exclusivity(unchecked) private var file: BufferedFileWriter
     private let fileName: String
     private let encodings: [ValueEncoding]
     /// `"name":` for each field, escaped once.
@@ -17,24 +17,25 @@ final class GeoJSONWriter {
     private let keyIndices: [Int]
     private let idIsNumeric: Bool
     private let geometry: GeometryEncoder
-    private let row = ByteBuffer(capacity: 1 << 16)
+    /// A variable for the JSON appends, which mutate; unchecked like `ByteBuffer`, as it is used for every value.
+    @exclusivity(unchecked) private var row = ByteBuffer(capacity: 1 << 16)
     private(set) var featureCount = 0
 
     init(path: String, table: OutputTable) throws {
         file = try BufferedFileWriter(path: path)
         fileName = (path as NSString).lastPathComponent
         encodings = table.fields.map(ValueEncoding.init)
-        let scratch = ByteBuffer()
+        var scratch = ByteBuffer()
         propertyKeys = table.fields.map { field in
             scratch.removeAll()
-            JSONText.appendString(field.name, to: scratch)
+            scratch.jsonString(field.name)
             scratch.append(UInt8(ascii: ":"))
             return Array(scratch.bytes)
         }
         keyIndices = try table.primaryKeyIndices()
         idIsNumeric = keyIndices.count == 1 && table.fields[keyIndices[0]].type == .integer
         geometry = GeometryEncoder(syntax: .geoJSON, precision: table.precision)
-        try file.append("{\"type\":\"FeatureCollection\",\"features\":[")
+        file.append("{\"type\":\"FeatureCollection\",\"features\":[")
     }
 
     func write(_ record: Record) throws {
@@ -61,12 +62,13 @@ final class GeoJSONWriter {
             throw error
         }
         row.append("}}")
-        try file.append(row.bytes)
+        file.append(row.bytes)
+        try file.endItem()
         featureCount += 1
     }
 
     func finish() throws -> Manifest.File {
-        try file.append(featureCount == 0 ? "]" : "\n]")
+        file.append(featureCount == 0 ? "]" : "\n]")
         if let box = geometry.extent {
             row.removeAll()
             row.append(",\"bbox\":[")
@@ -75,9 +77,9 @@ final class GeoJSONWriter {
                 geometry.formatter.write(value, to: row)
             }
             row.append(UInt8(ascii: "]"))
-            try file.append(row.bytes)
+            file.append(row.bytes)
         }
-        try file.append("}\n")
+        file.append("}\n")
         let (size, sha256) = try file.finish()
         return Manifest.File(path: fileName, format: format.rawValue, mediaType: format.mediaType, size: size, sha256: sha256, role: .data)
     }
@@ -93,7 +95,7 @@ final class GeoJSONWriter {
         if idIsNumeric {
             try encodings[keyIndices[0]].appendCanonical(parts[0]!, to: row)
         } else {
-            JSONText.appendString(parts.map { $0! }.joined(separator: "/"), to: row)
+            row.jsonString(parts.map { $0! }.joined(separator: "/"))
         }
         row.append(UInt8(ascii: ","))
     }
@@ -107,7 +109,7 @@ final class GeoJSONWriter {
         if encoding.isBareInJSON {
             try encoding.appendCanonical(value, to: row)
         } else {
-            JSONText.appendString(value, to: row)
+            row.jsonString(value)
         }
     }
 }

@@ -105,8 +105,8 @@ struct VersionBuilder {
     private func writeFile(
         _ name: String, _ contents: Data, in folder: URL, format: String, mediaType: String, role: Manifest.File.Role
     ) throws -> Manifest.File {
-        let writer = try BufferedFileWriter(path: folder.appendingPathComponent(name).path, capacity: max(contents.count, 1))
-        try contents.withUnsafeBytes { try writer.append($0) }
+        var writer = try BufferedFileWriter(path: folder.appendingPathComponent(name).path, capacity: max(contents.count, 1))
+        contents.withUnsafeBytes { writer.append($0) }
         let (size, sha256) = try writer.finish()
         return Manifest.File(path: name, format: format, mediaType: mediaType, size: size, sha256: sha256, role: role)
     }

@@ -20,7 +20,7 @@ enum DatasetValidation {
             lookups: try lookups(for: schema, description: description, workspace: workspace, options: options))
         var errors = ErrorCollector(limit: options.maxErrors)
         validator.headerErrors.forEach { errors.add($0) }
-        var warnings: [ValidationError] = []
+        var warnings: [ValidationProblem] = []
         var formulas = FormulaCellScan(labels: cleansing.fields)
         var rows = 0
         while let outcome = try cleansing.next() {
@@ -31,7 +31,7 @@ enum DatasetValidation {
                 formulas.observe(record.values, row: record.rowNumber)
             case .quarantined(let entry):
                 if warnings.count < options.maxErrors ?? Int.max {
-                    warnings.append(ValidationError(
+                    warnings.append(ValidationProblem(
                         .quarantinedRow, message: "\(entry.source ?? "source") row \(entry.row): set aside by the recipe (\(entry.reason)): \(entry.message)",
                         note: entry.reason, rowNumber: entry.row, fieldName: entry.field))
                 }

@@ -15,45 +15,45 @@ struct GeometryCheck {
     }
 
     /// The problems of one row's geometry (`crs` is the CRS the data is in, when known).
-    func check(_ geometry: Geometry?, crs: SpatialReference?, row: Int) -> [ValidationError] {
+    func check(_ geometry: Geometry?, crs: SpatialReference?, row: Int) -> [ValidationProblem] {
         guard let geometry else {
             return rules.required
-                ? [ValidationError(.geometryMissing, message: "row \(row) has no geometry but the schema requires one — add its location", rowNumber: row)]
+                ? [ValidationProblem(.geometryMissing, message: "row \(row) has no geometry but the schema requires one — add its location", rowNumber: row)]
                 : []
         }
-        var errors: [ValidationError] = []
+        var errors: [ValidationProblem] = []
         if let types = rules.types, !types.contains(geometry.type) {
-            errors.append(ValidationError(
+            errors.append(ValidationProblem(
                 .geometryTypeError, message: "row \(row): the geometry is a \(geometry.type.rawValue) but the schema allows \(types.map(\.rawValue).joined(separator: ", "))",
                 note: "type is \"\(geometry.type.rawValue)\"", rowNumber: row))
         }
         if geometry.isEmpty {
             if rules.nonEmpty {
-                errors.append(ValidationError(.geometryEmpty, message: "row \(row): the geometry is empty — give it coordinates or remove the row", rowNumber: row))
+                errors.append(ValidationProblem(.geometryEmpty, message: "row \(row): the geometry is empty — give it coordinates or remove the row", rowNumber: row))
             }
             return errors
         }
         if rules.valid, !geometry.isValid {
             let reason = geometry.validityReason
-            errors.append(ValidationError(
+            errors.append(ValidationProblem(
                 .geometryInvalid, message: "row \(row): the geometry is not valid: \(reason) — repair it (for example with a make-valid cleansing step)",
                 note: reason, rowNumber: row))
         }
         if let expected = rules.crs, let crs, let wanted = try? SpatialReference(definition: expected), !crs.isSame(as: wanted) {
-            errors.append(ValidationError(
+            errors.append(ValidationProblem(
                 .geometryCRS, message: "row \(row): the data is in \(crs.name ?? "another CRS") but the schema requires \(expected) — reproject it",
                 note: "crs is \"\(expected)\"", rowNumber: row))
         }
         if let area {
             let box = geometry.envelope
             if box.minX < area[0] || box.minY < area[1] || box.maxX > area[2] || box.maxY > area[3] {
-                errors.append(ValidationError(
+                errors.append(ValidationProblem(
                     .geometryOutsideArea, message: "row \(row): the geometry reaches outside the area \(area.map { String($0) }.joined(separator: ", ")) — check its coordinates (swapped x and y, or another CRS?)",
                     note: "within \(area)", rowNumber: row))
             }
         }
         if let scale, let precision = rules.precision, !hasPrecision(geometry, scale: scale) {
-            errors.append(ValidationError(
+            errors.append(ValidationProblem(
                 .geometryPrecision, message: "row \(row): coordinates carry more than \(precision) decimals — round them",
                 note: "precision is \"\(precision)\"", rowNumber: row))
         }

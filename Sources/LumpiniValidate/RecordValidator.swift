@@ -18,7 +18,7 @@ public final class RecordValidator {
     private var row = CellRow()
 
     /// The label errors of `fieldNames` against the schema (empty when they match).
-    public var headerErrors: [ValidationError] { table.headerErrors }
+    public var headerErrors: [ValidationProblem] { table.headerErrors }
 
     /// - Parameters:
     ///   - fieldNames: the names of the records' values by position.
@@ -34,7 +34,7 @@ public final class RecordValidator {
     }
 
     /// The errors of one record; empty when it is valid.
-    public func validate(_ record: Record) -> [ValidationError] {
+    public func validate(_ record: Record) -> [ValidationProblem] {
         row.removeAll()
         row.number = record.rowNumber
         for value in record.values {

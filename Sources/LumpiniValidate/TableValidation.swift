@@ -54,7 +54,7 @@ enum TableValidation {
         var row = CellRow()
         do {
             guard try source.next(into: &row) else {
-                errors.add(ValidationError(.sourceError, message: "the file is empty: it has no header row — check that it is the right file", note: "the source is empty"))
+                errors.add(ValidationProblem(.sourceError, message: "the file is empty: it has no header row — check that it is the right file", note: "the source is empty"))
                 return ValidationTask(name: resource.name, type: "table", place: resource.place, encoding: source.textEncoding,
                                       rows: 0, fields: resource.schema?.fields.count ?? 0, bytes: source.bytesRead, errors: errors)
             }
@@ -104,8 +104,8 @@ enum TableValidation {
         return size / max(sampleBytes / sample.count, 1)
     }
 
-    static func encodingError(_ failure: CSVEncodingError, place: String) -> ValidationError {
-        ValidationError(
+    static func encodingError(_ failure: CSVEncodingError, place: String) -> ValidationProblem {
+        ValidationProblem(
             .encodingError,
             message: "\(place): byte 0x\(String(failure.byte, radix: 16, uppercase: true)) at offset \(failure.offset) (row \(failure.rowNumber)) is not valid \(failure.encoding); reading stopped there — declare the file's real encoding (for example TIS-620) or re-save it as UTF-8",
             note: failure.note)

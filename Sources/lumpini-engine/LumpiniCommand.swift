@@ -26,7 +26,7 @@ struct LumpiniCommand: AsyncParsableCommand {
             Release.self,
             Verify.self,
             Repair.self,
-            Catalog.self,
+            CatalogueCommand.self,
         ]
     )
 }

@@ -4,7 +4,7 @@ import LumpiniCommandLine
 /// The part of the command tree `lumpini` answers without the engine: `lumpini catalog <command> …`,
 /// with the same command types, options, output and exit codes as the engine's full tree.
 struct CatalogueCommands: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "lumpini", subcommands: [Catalog.self])
+    static let configuration = CommandConfiguration(commandName: "lumpini", subcommands: [CatalogueCommand.self])
 
     /// Help, version and the parser's own options: the engine answers them, so help lists `--version` and every
     /// command, and the version names GDAL's, exactly as always.
@@ -16,8 +16,8 @@ struct CatalogueCommands: AsyncParsableCommand {
     /// commands. Anything else (other commands, `catalog` alone or with `--help`, `help …`) goes to the engine,
     /// whose help lists every command.
     static func answers(_ arguments: [String]) -> Bool {
-        guard arguments.count >= 2, arguments[0] == Catalog.configuration.commandName else { return false }
-        let commands = Catalog.configuration.subcommands.compactMap { $0.configuration.commandName }
+        guard arguments.count >= 2, arguments[0] == CatalogueCommand.configuration.commandName else { return false }
+        let commands = CatalogueCommand.configuration.subcommands.compactMap { $0.configuration.commandName }
         return commands.contains(arguments[1]) && engineArguments.isDisjoint(with: arguments)
     }
 

@@ -43,12 +43,9 @@ public enum DatasetScaffold {
         try FileManager.default.createDirectory(at: workspace.schemasDirectory, withIntermediateDirectories: true)
         let schemaURL = workspace.schemasDirectory.appendingPathComponent("\(id).schema.json")
         if !FileManager.default.fileExists(atPath: schemaURL.path) {
-            let schema: [String: Any] = [
-                "fields": schemaFields.map { ["name": $0.0, "type": $0.1] } + districtSchemaFields(recipe),
-                "missingValues": [""],
-            ]
-            let data = try JSONSerialization.data(withJSONObject: schema, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes])
-            try (data + Data("\n".utf8)).write(to: schemaURL)
+            let schema = SchemaDraft(
+                fields: schemaFields.map { ["name": $0.0, "type": $0.1] } + districtSchemaFields(recipe), missingValues: [""])
+            try JSONOutput.data(schema).write(to: schemaURL)
         }
         return Result(
             dataset: id, files: copied + ["datasets/\(id)/\(DatasetDescription.fileName)", "schemas/\(id).schema.json"],
@@ -99,6 +96,12 @@ public enum DatasetScaffold {
                 .map { SuggestedStep(name: $0) }
         }
         return steps
+    }
+
+    /// The Table Schema `new` writes: a field per column, and the empty cell as the missing value.
+    struct SchemaDraft: Encodable {
+        var fields: [[String: String]]
+        var missingValues: [String]
     }
 
     static func districtSchemaFields(_ recipe: [SuggestedStep]) -> [[String: String]] {

@@ -23,7 +23,7 @@ struct RecordChecks {
 
     /// The first problem that rejects `record`, or nil when it may be published.
     /// - Throws: `crs-not-wgs84` when the first geometry is not in WGS 84.
-    mutating func check(_ record: Record) throws -> ValidationError? {
+    mutating func check(_ record: Record) throws -> ValidationProblem? {
         kept += 1
         if !crsChecked, let geometry = record.geometry {
             crsChecked = true

@@ -53,7 +53,7 @@ public struct DCATExport {
         }
         if !highValue.isEmpty {
             // High-value datasets must be served by a data service (DCAT-AP HVD): the file service of the public tree.
-            let licence = Licence.code("CC-BY-4.0")
+            let licence = License.code("CC-BY-4.0")
             graph.add(licence.iri, types: ["dct:LicenseDocument"])
             graph.add(service, types: ["dcat:DataService"], [
                 ("dct:title", .text("บริการดาวน์โหลดไฟล์ข้อมูลเปิดกรุงเทพมหานคร", language: "th")),
@@ -159,7 +159,7 @@ public struct DCATExport {
 
     /// The licence's node; the property every distribution carries.
     private func licence(_ code: String, into graph: inout RDFGraph) -> [(String, RDFGraph.Object?)] {
-        let licence = Licence.code(code)
+        let licence = License.code(code)
         graph.add(licence.iri, types: ["dct:LicenseDocument"], [
             ("dct:identifier", .text(licence.code, language: nil)),
             ("skos:exactMatch", licence.isKnown ? .iri("http://spdx.org/licenses/\(licence.code)") : nil),

@@ -39,7 +39,7 @@ public struct DataJSONExport {
             "publisher": ["@type": "org:Organization", "name": .string(publisher.en ?? publisher.th ?? metadata.publisher)],
             "contactPoint": .object(contact),
             "accessLevel": .string(metadata.classification.podAccessLevel),
-            "license": .string(Licence.code(metadata.license).iri),
+            "license": .string(License.code(metadata.license).iri),
             "spatial": .string(box.count == 4 ? box.map { String($0) }.joined(separator: ",") : metadata.spatial.name),
             "temporal": .optional(temporal),
             "accrualPeriodicity": .optional(metadata.updateFrequency.isoRepeatingDuration),

@@ -91,7 +91,7 @@ public struct GDCatalogRecord: Encodable, Sendable, Equatable {
         setList("data_format", detail.manifest.dataFiles.map { FileFormat.named($0.format)?.gdCatalogFormat ?? "อื่นๆ" })
         set("data_category", metadata.classification.gdCatalogCategory)
         set("data_classification", metadata.classification.gdCatalogLevel)
-        set("license_id", Licence.code(metadata.license).gdCatalogName)
+        set("license_id", License.code(metadata.license).gdCatalogLicenseID)
         set("url", settings.landingPage(metadata.id))
         setList("data_language", [("ไทย", metadata.title.th), ("อังกฤษ", metadata.title.en)].compactMap { ($0.1 ?? "").isEmpty ? nil : $0.0 })
         set("created_date", String(detail.firstReleasedAt.prefix(10)))

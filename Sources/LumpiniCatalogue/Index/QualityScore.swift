@@ -50,7 +50,7 @@ public struct QualityScore: Codable, Sendable, Equatable {
         let metadata = manifest.metadata
         let data = manifest.dataFiles
         let formats = data.map { FileFormat.named($0.format) }
-        let licence = Licence.code(metadata.license)
+        let licence = License.code(metadata.license)
         let filesOnDisk: Bool? = directory.map { directory in
             !data.isEmpty && data.allSatisfy { file in
                 let attributes = try? FileManager.default.attributesOfItem(atPath: directory.appendingPathComponent(file.path).path)

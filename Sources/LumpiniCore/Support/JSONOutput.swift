@@ -1,7 +1,8 @@
 import Foundation
 
-/// The one way Lumpini writes JSON: sorted keys, no escaped slashes, UTF-8 kept as is,
-/// so output is stable byte for byte and diff-friendly.
+/// The one way Lumpini writes JSON documents: sorted keys, no escaped slashes, UTF-8 kept as is,
+/// so output is stable byte for byte and diff-friendly. Streams too long for `JSONEncoder` (features,
+/// listings, exports) are written through `ByteOutput`'s JSON, which escapes strings the same way.
 public enum JSONOutput {
     public static func encoder(pretty: Bool = true) -> JSONEncoder {
         let encoder = JSONEncoder()

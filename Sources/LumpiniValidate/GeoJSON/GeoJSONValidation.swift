@@ -8,7 +8,7 @@ import GDAL
 enum GeoJSONValidation {
     static func validate(path: String, place: String, options: ValidationOptions) throws -> ValidationTask {
         var errors = ErrorCollector(limit: options.maxErrors)
-        var warnings: [ValidationError] = []
+        var warnings: [ValidationProblem] = []
         let data: Data
         do {
             data = try Data(contentsOf: URL(fileURLWithPath: path))
@@ -19,7 +19,7 @@ enum GeoJSONValidation {
         do {
             document = try JSONParser.parse([UInt8](data))
         } catch let error as JSONSyntaxError {
-            errors.add(ValidationError(.geojsonError, message: "\(place): not valid JSON at \(error) — fix the syntax", note: error.description))
+            errors.add(ValidationProblem(.geojsonError, message: "\(place): not valid JSON at \(error) — fix the syntax", note: error.description))
             return ValidationTask(name: name(of: place), type: "geojson", place: place, rows: nil, fields: nil, bytes: data.count, errors: errors)
         }
         let messages = GeoJSONChecker.check(document)
@@ -30,10 +30,10 @@ enum GeoJSONValidation {
             let text = "\(place)\(where_.isEmpty ? "" : " (\(where_))"): \(message.text)"
             if message.level == .error {
                 brokenFeatures.insert(message.feature)
-                errors.add(ValidationError(.geojsonError, message: text, note: message.text, rowNumber: row))
+                errors.add(ValidationProblem(.geojsonError, message: text, note: message.text, rowNumber: row))
             } else {
-                let type: ValidationErrorType = message.text.contains("right-hand rule") ? .geojsonRightHandRule : .geojsonWarning
-                warnings.append(ValidationError(type, message: text + " — a warning: readers accept it", note: message.text, rowNumber: row))
+                let type: ValidationProblemType = message.text.contains("right-hand rule") ? .geojsonRightHandRule : .geojsonWarning
+                warnings.append(ValidationProblem(type, message: text + " — a warning: readers accept it", note: message.text, rowNumber: row))
             }
         }
         var features = 0
@@ -44,7 +44,7 @@ enum GeoJSONValidation {
             if !parsed.isValid {
                 let reason = parsed.validityReason
                 let row = index.map { $0 + 1 }
-                errors.add(ValidationError(
+                errors.add(ValidationProblem(
                     .geometryInvalid, message: "\(place)\(row.map { " (feature \($0))" } ?? ""): the geometry is not valid: \(reason) — repair it (for example with a make-valid cleansing step)",
                     note: reason, rowNumber: row))
             }

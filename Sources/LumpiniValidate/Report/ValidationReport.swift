@@ -11,11 +11,11 @@ public struct ValidationReport: Sendable, Equatable, Codable {
     public var valid: Bool
     public var stats: Stats
     /// Problems that belong to no single task (a missing resource file, say).
-    public var errors: [ValidationError]
-    public var warnings: [ValidationError]
+    public var errors: [ValidationProblem]
+    public var warnings: [ValidationProblem]
     public var tasks: [ValidationTask]
 
-    public init(tasks: [ValidationTask], errors: [ValidationError] = []) {
+    public init(tasks: [ValidationTask], errors: [ValidationProblem] = []) {
         self.tasks = tasks
         self.errors = errors
         self.warnings = []
@@ -51,13 +51,13 @@ public struct ValidationTask: Sendable, Equatable, Codable {
     public var encoding: String?
     public var stats: Stats
     /// The errors kept (at most `--max-errors`), in the order found.
-    public var errors: [ValidationError]
-    public var warnings: [ValidationError]
+    public var errors: [ValidationProblem]
+    public var warnings: [ValidationProblem]
     /// True when errors were found beyond those kept.
     public var partial: Bool
 
     public init(name: String, type: String, place: String, labels: [String] = [], encoding: String? = nil,
-                rows: Int?, fields: Int?, bytes: Int? = nil, errors: ErrorCollector, warnings: [ValidationError] = []) {
+                rows: Int?, fields: Int?, bytes: Int? = nil, errors: ErrorCollector, warnings: [ValidationProblem] = []) {
         self.name = name
         self.type = type
         self.place = place
@@ -74,7 +74,7 @@ public struct ValidationTask: Sendable, Equatable, Codable {
 /// Keeps the first errors up to a limit while counting every one, so totals stay exact.
 public struct ErrorCollector: Sendable {
     public let limit: Int
-    public private(set) var kept: [ValidationError] = []
+    public private(set) var kept: [ValidationProblem] = []
     public private(set) var count = 0
     /// Errors by type, every one counted.
     public private(set) var countsByType: [String: Int] = [:]
@@ -84,7 +84,7 @@ public struct ErrorCollector: Sendable {
         self.limit = limit ?? Int.max
     }
 
-    public mutating func add(_ error: ValidationError) {
+    public mutating func add(_ error: ValidationProblem) {
         count += 1
         countsByType[error.type, default: 0] += 1
         if kept.count < limit { kept.append(error) }

@@ -37,9 +37,9 @@ package struct FormulaCellScan {
     }
 
     /// One warning per column, for the validation report.
-    package var warnings: [ValidationError] {
+    package var warnings: [ValidationProblem] {
         columns.map { column in
-            ValidationError(
+            ValidationProblem(
                 .formulaLikeCell,
                 message: "column \"\(column.name)\": \(column.count) cell\(column.count == 1 ? "" : "s") start with =, +, - or @ "
                     + "and would run as a formula in a spreadsheet (first at row \(column.firstRow)); they are published as they are "

@@ -3,7 +3,7 @@
 struct HeaderCheck {
     /// The label errors, in the reference's order: extra labels, missing labels, then per column
     /// blank, duplicate and incorrect labels.
-    private(set) var errors: [ValidationError] = []
+    private(set) var errors: [ValidationProblem] = []
     /// The field each column is read as: the schema's field at that position, or for a column
     /// beyond the schema an `any` field named after its label.
     private(set) var fields: [SchemaField] = []
@@ -17,12 +17,12 @@ struct HeaderCheck {
             fields.append(index < schemaFields.count ? schemaFields[index] : SchemaField(name: extraNames[index], type: .any))
         }
         for index in schemaFields.count..<max(labels.count, schemaFields.count) where index < labels.count {
-            errors.append(ValidationError(
+            errors.append(ValidationProblem(
                 .extraLabel, message: "column \(index + 1) \"\(labels[index])\" is not in the schema — add a field for it to the schema or remove the column",
                 fieldNumber: index + 1, fieldName: "", label: labels[index]))
         }
         for index in labels.count..<max(labels.count, schemaFields.count) where index < schemaFields.count {
-            errors.append(ValidationError(
+            errors.append(ValidationProblem(
                 .missingLabel, message: "field \"\(schemaFields[index].name)\" of the schema has no column (the header has \(labels.count)) — add the column or remove the field",
                 fieldNumber: index + 1, fieldName: schemaFields[index].name, label: ""))
         }
@@ -32,21 +32,21 @@ struct HeaderCheck {
             let number = index + 1
             defer { positions[label, default: []].append(number) }
             if label.isEmpty {
-                errors.append(ValidationError(
+                errors.append(ValidationProblem(
                     .blankLabel, message: "column \(number) has no name in the header — name it \"\(field.name)\"",
                     fieldNumber: number, fieldName: field.name, label: ""))
                 continue
             }
             let earlier = positions[label] ?? []
             if !earlier.isEmpty {
-                errors.append(ValidationError(
+                errors.append(ValidationProblem(
                     .duplicateLabel, message: "column \(number) \"\(label)\" repeats the name of column \(earlier.map(String.init).joined(separator: ", ")) — give each column its own name",
                     note: "at position \"\(earlier.map(String.init).joined(separator: ", "))\"",
                     fieldNumber: number, fieldName: field.name, label: label))
                 continue
             }
             if label != field.name {
-                errors.append(ValidationError(
+                errors.append(ValidationProblem(
                     .incorrectLabel, message: "column \(number) is named \"\(label)\" but the schema expects \"\(field.name)\" there — rename the column or fix the schema",
                     fieldNumber: number, fieldName: field.name, label: label))
             }

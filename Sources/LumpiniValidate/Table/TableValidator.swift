@@ -5,14 +5,14 @@
 /// unique or primary-key value. Build it from the header, then call `validate(_:)` per row.
 public final class TableValidator {
     /// The label errors of the header given at creation.
-    public let headerErrors: [ValidationError]
+    public let headerErrors: [ValidationProblem]
     /// The fields columns are read as (the schema's, plus `any` fields for extra columns).
     public var fieldNames: [String] { checkers.map(\.field.name) }
 
     private let checkers: [FieldChecker]
     private let schema: TableSchema
     private var problems: [FieldChecker.Problem] = []
-    private var rowErrors: [ValidationError] = []
+    private var rowErrors: [ValidationProblem] = []
     private var fieldDigests: [KeyDigest?]
     /// Fields whose digests some key needs.
     private let keyFields: [Bool]
@@ -74,7 +74,7 @@ public final class TableValidator {
     /// Checks one row and returns its errors (empty when the row is valid). The returned array is
     /// reused by the next call: copy it to keep it.
     @discardableResult
-    public func validate(_ row: CellRow) -> [ValidationError] {
+    public func validate(_ row: CellRow) -> [ValidationProblem] {
         rowErrors.removeAll(keepingCapacity: true)
         let fieldCount = checkers.count
         let cellCount = row.count
@@ -116,21 +116,21 @@ public final class TableValidator {
         swap(&digests, &fieldDigests)
         if cellCount > fieldCount {
             for index in fieldCount..<cellCount {
-                rowErrors.append(ValidationError(
+                rowErrors.append(ValidationProblem(
                     .extraCell, message: "row \(row.number) has a cell in column \(index + 1), beyond the \(fieldCount) columns of the table — remove it or add a column",
                     rowNumber: row.number, fieldNumber: index + 1, fieldName: "", cell: row.string(index) ?? ""))
             }
         }
         if cellCount < fieldCount {
             for index in cellCount..<fieldCount {
-                rowErrors.append(ValidationError(
+                rowErrors.append(ValidationProblem(
                     .missingCell, message: "row \(row.number) has no cell for field \"\(checkers[index].field.name)\" (column \(index + 1)) — add the missing cell",
                     rowNumber: row.number, fieldNumber: index + 1, fieldName: checkers[index].field.name, cell: ""))
             }
         }
         if blank == fieldCount {
             rowErrors.removeAll(keepingCapacity: true)
-            rowErrors.append(ValidationError(.blankRow, message: "row \(row.number) is empty — remove it", rowNumber: row.number))
+            rowErrors.append(ValidationProblem(.blankRow, message: "row \(row.number) is empty — remove it", rowNumber: row.number))
         }
         checkKeys(row)
         return rowErrors
@@ -176,11 +176,11 @@ public final class TableValidator {
         let name = checker.field.name
         for problem in problems {
             if let constraint = problem.constraint {
-                rowErrors.append(ValidationError(
+                rowErrors.append(ValidationProblem(
                     .constraintError, message: TableValidator.constraintMessage(constraint, checker.field, cell: cell, row: row),
                     note: problem.note, rowNumber: row, fieldNumber: checker.number, fieldName: name, cell: cell))
             } else {
-                rowErrors.append(ValidationError(
+                rowErrors.append(ValidationProblem(
                     .typeError, message: "row \(row), field \"\(name)\": \"\(cell)\" is not \(TableValidator.typeDescription(checker.field)) — correct the value or the field's type",
                     note: problem.note, rowNumber: row, fieldNumber: checker.number, fieldName: name, cell: cell))
             }
@@ -205,7 +205,7 @@ public final class TableValidator {
             guard let previous = uniqueSeen[position].updateValue(row.number, forKey: digest) else { continue }
             if position == primaryKeySharesUnique { sharedPrevious = previous }
             let name = checkers[index].field.name
-            rowErrors.append(ValidationError(
+            rowErrors.append(ValidationProblem(
                 .uniqueError, message: "row \(row.number), field \"\(name)\": \"\(row.string(index) ?? "")\" is already in row \(previous); the field must be unique — correct one of them",
                 note: "the same as in the row at position \(previous)", rowNumber: row.number, fieldNumber: index + 1, fieldName: name, cell: row.string(index) ?? ""))
         }
@@ -213,12 +213,12 @@ public final class TableValidator {
             if let digest = keyDigest(primaryKey) {
                 let previous = primaryKeySharesUnique == nil ? primarySeen.updateValue(row.number, forKey: digest) : sharedPrevious
                 if let previous {
-                    rowErrors.append(ValidationError(
+                    rowErrors.append(ValidationProblem(
                         .primaryKey, message: "row \(row.number) repeats the primary key (\(schema.primaryKey.joined(separator: ", "))) of row \(previous): \(keyText(primaryKey, row)) — keys must be unique",
                         note: "the same as in the row at position \(previous)", rowNumber: row.number))
                 }
             } else {
-                rowErrors.append(ValidationError(
+                rowErrors.append(ValidationProblem(
                     .primaryKey, message: "row \(row.number) has no value in its primary key (\(schema.primaryKey.joined(separator: ", "))) — fill it in",
                     note: "cells composing the primary keys are all \"None\"", rowNumber: row.number))
             }
@@ -227,7 +227,7 @@ public final class TableValidator {
             guard let digest = keyDigest(columns) else { continue }
             if !lookup.contains(digest) {
                 let values = keyText(columns, row)
-                rowErrors.append(ValidationError(
+                rowErrors.append(ValidationProblem(
                     .foreignKey, message: "row \(row.number): \(key.fields.joined(separator: ", ")) = \(values) is not found in \(TableValidator.targetDescription(key.target)) as \(key.referencedFields.joined(separator: ", ")) — use a value that exists there",
                     note: "for \"\(key.fields.joined(separator: ", "))\": values \"\(values)\" not found in the lookup table \"\(key.target.name)\" as \"\(key.referencedFields.joined(separator: ", "))\"",
                     rowNumber: row.number))

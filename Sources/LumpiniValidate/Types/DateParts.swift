@@ -10,21 +10,9 @@ struct DateParts: Equatable {
     /// The UTC offset in seconds, nil for a local (naive) time.
     var utcOffset: Int?
 
-    static func isLeap(_ year: Int) -> Bool {
-        (year % 4 == 0 && year % 100 != 0) || year % 400 == 0
-    }
-
-    static func daysIn(month: Int, year: Int) -> Int {
-        switch month {
-        case 2: return isLeap(year) ? 29 : 28
-        case 4, 6, 9, 11: return 30
-        default: return 31
-        }
-    }
-
     /// Whether the date is a real calendar date (years 1…9999, as Python's `datetime`).
     var isValidDate: Bool {
-        (1...9999).contains(year) && (1...12).contains(month) && day >= 1 && day <= DateParts.daysIn(month: month, year: year)
+        (1...9999).contains(year) && (1...12).contains(month) && day >= 1 && day <= ISODate.daysIn(month: month, year: year)
     }
 
     var isValidTime: Bool {

@@ -48,8 +48,8 @@ struct DatePattern: Sendable {
         if let dayOfYear = captured.dayOfYear {
             var remaining = dayOfYear
             var month = 1
-            while month <= 12, remaining > DateParts.daysIn(month: month, year: parts.year) {
-                remaining -= DateParts.daysIn(month: month, year: parts.year)
+            while month <= 12, remaining > ISODate.daysIn(month: month, year: parts.year) {
+                remaining -= ISODate.daysIn(month: month, year: parts.year)
                 month += 1
             }
             if month > 12 { return nil }

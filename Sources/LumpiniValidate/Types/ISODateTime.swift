@@ -85,7 +85,7 @@ enum ISODateTime {
         if parts.hour == 24, parts.minute == 0, parts.second == 0, parts.microsecond == 0 {
             parts.hour = 0
             parts.day += 1
-            if parts.day > DateParts.daysIn(month: parts.month, year: parts.year) {
+            if parts.day > ISODate.daysIn(month: parts.month, year: parts.year) {
                 parts.day = 1
                 parts.month += 1
                 if parts.month > 12 {

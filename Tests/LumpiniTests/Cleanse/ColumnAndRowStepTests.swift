@@ -40,6 +40,8 @@ final class ColumnAndRowStepTests: XCTestCase {
         XCTAssertEqual(byKey.quarantined.first?.message, "the same id as row 2")
         let whole = try RecipeHarness.run("- step: remove-duplicates", fields: ["id", "v"], rows: [["1", "a"], ["1", "b"], ["1", "a"], ["1", nil]])
         XCTAssertEqual(whole.quarantined.map(\.row), [4])
+        let thrice = try RecipeHarness.run("- step: remove-duplicates\n  key: [id]", fields: ["id", "v"], rows: [["1", "a"], ["1", "b"], ["1", "c"]])
+        XCTAssertEqual(thrice.quarantined.map(\.message), ["the same id as row 2", "the same id as row 2"])
     }
 
     func testUnknownStepParameterAndFieldAreErrorsWithLines() throws {

@@ -33,7 +33,7 @@ final class PersonalDataMaskerTests: XCTestCase {
     }
 
     func testAValidationErrorKeepsItsReasonAndMasksItsCellWhereverQuoted() {
-        let error = ValidationError(
+        let error = ValidationProblem(
             .constraintError, message: "row 4, field \"CHAIRMAN\": \"ทำนุ เหล็งขยัน\" is longer than 5 characters",
             note: "constraint \"maxLength\" is \"5\"", rowNumber: 4, fieldNumber: 2, fieldName: "CHAIRMAN", cell: "ทำนุ เหล็งขยัน"
         ).masked()

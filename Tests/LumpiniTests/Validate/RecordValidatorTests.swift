@@ -26,7 +26,7 @@ final class RecordValidatorTests: XCTestCase {
             area: SpatialCoverage.bangkokBBox, lookups: [0: ReferenceKeySet(values: districts)])
     }
 
-    private func types(_ errors: [ValidationError]) -> [String] { errors.map(\.type) }
+    private func types(_ errors: [ValidationProblem]) -> [String] { errors.map(\.type) }
 
     func testValidRecordsPassAndKeysAreRemembered() throws {
         let validator = try validator()

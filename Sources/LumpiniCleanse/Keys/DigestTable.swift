@@ -1,0 +1,101 @@
+/// An open-addressing table from key digests to row numbers, for the keys a table must keep
+/// unique: one 16-byte slot per key (96 bits of the digest and the row; a false match needs two
+/// keys agreeing on 96 bits, about 1 in 10^16 for ten million keys), no hashing beyond the digest
+/// itself. It grows by half at four-fifths full rather than doubling at three-quarters, so a
+/// million keys take about 24 MB and the copy made while growing stays small.
+///
+/// Slots come in blocks of 64 chosen by the digest's high bits; the low 6 bits pick the slot in
+/// the block, so consecutive integer keys (whose digests keep those bits) fill neighbouring slots.
+package struct DigestTable {
+    private struct Slot {
+        var high: UInt64
+        /// The digest's upper 32 low bits, then the row; a row of 0 marks an empty slot (rows start at 1).
+        var tail: UInt64
+
+        @inline(__always) var row: UInt32 { UInt32(truncatingIfNeeded: tail) }
+
+        @inline(__always) func holds(_ digest: KeyDigest) -> Bool {
+            high == digest.high && tail >> 32 == digest.low >> 32
+        }
+    }
+
+    private static let blockSize = 64
+    private var slots: [Slot]
+    package private(set) var count = 0
+
+    package init(capacity: Int = 1024) {
+        let blocks = max(1, (capacity * 5 / 4 + Self.blockSize - 1) / Self.blockSize)
+        slots = Array(repeating: Slot(high: 0, tail: 0), count: blocks * Self.blockSize)
+    }
+
+    @inline(__always)
+    private func firstSlot(_ digest: KeyDigest) -> Int {
+        let blocks = UInt64(slots.count / Self.blockSize)
+        let block = Int(truncatingIfNeeded: digest.high.multipliedFullWidth(by: blocks).high)
+        return block * Self.blockSize + Int(truncatingIfNeeded: digest.high & 63)
+    }
+
+    /// Stores `row` for `digest` and returns the row stored before, if any.
+    @inline(__always)
+    package mutating func updateValue(_ row: Int, forKey digest: KeyDigest) -> Int? {
+        if (count + 1) * 5 > slots.count * 4 { grow() }
+        let stored = UInt64(UInt32(truncatingIfNeeded: max(row, 1)))
+        var index = firstSlot(digest)
+        return slots.withUnsafeMutableBufferPointer { slots -> Int? in
+            while true {
+                let previous = slots[index].row
+                if previous == 0 {
+                    slots[index] = Slot(high: digest.high, tail: (digest.low & 0xFFFF_FFFF_0000_0000) | stored)
+                    count += 1
+                    return nil
+                }
+                if slots[index].holds(digest) {
+                    slots[index].tail = (slots[index].tail & 0xFFFF_FFFF_0000_0000) | stored
+                    return Int(previous)
+                }
+                index = index + 1 == slots.count ? 0 : index + 1
+            }
+        }
+    }
+
+    /// The row stored for `digest`, if any.
+    @inline(__always)
+    package func row(for digest: KeyDigest) -> Int? {
+        var index = firstSlot(digest)
+        return slots.withUnsafeBufferPointer { slots -> Int? in
+            while true {
+                let row = slots[index].row
+                if row == 0 { return nil }
+                if slots[index].holds(digest) { return Int(row) }
+                index = index + 1 == slots.count ? 0 : index + 1
+            }
+        }
+    }
+
+    @inline(__always)
+    package func contains(_ digest: KeyDigest) -> Bool {
+        row(for: digest) != nil
+    }
+
+    /// Every key stored, as its slot holds it: the digest's high word, then the upper half of its low
+    /// word and the row in one word (`SpillingDigestTable` writes them to disk as they are).
+    package func forEachEntry(_ body: (_ high: UInt64, _ tail: UInt64) -> Void) {
+        for slot in slots where slot.row != 0 {
+            body(slot.high, slot.tail)
+        }
+    }
+
+    /// Forgets every key, keeping the memory for the next ones.
+    package mutating func removeAll() {
+        slots.withUnsafeMutableBufferPointer { $0.update(repeating: Slot(high: 0, tail: 0)) }
+        count = 0
+    }
+
+    private mutating func grow() {
+        var bigger = DigestTable(capacity: slots.count * 3 / 2)
+        for slot in slots where slot.row != 0 {
+            _ = bigger.updateValue(Int(slot.row), forKey: KeyDigest(high: slot.high, low: slot.tail & 0xFFFF_FFFF_0000_0000))
+        }
+        self = bigger
+    }
+}

@@ -1,0 +1,24 @@
+@testable import LumpiniCleanse
+import XCTest
+
+/// The table that remembers unique and primary-key values: every repeat found with the row it
+/// repeats, no value mistaken for another, across many growths.
+final class DigestTableTests: XCTestCase {
+    func testRepeatsAreFoundWithTheirFirstRowAcrossGrowth() {
+        var table = DigestTable(capacity: 16)
+        let keys = (0..<300_000).map { index -> KeyDigest in
+            index.isMultiple(of: 2) ? KeyDigest.of(integer: index) : KeyDigest.of("สถานี-\(index)")
+        }
+        for (index, key) in keys.enumerated() {
+            XCTAssertNil(table.updateValue(index + 1, forKey: key), "key \(index) reported as a repeat")
+        }
+        XCTAssertEqual(table.count, keys.count)
+        for index in stride(from: 0, to: keys.count, by: 997) {
+            XCTAssertEqual(table.updateValue(keys.count + index + 1, forKey: keys[index]), index + 1)
+        }
+        XCTAssertEqual(table.count, keys.count)
+        XCTAssertTrue(table.contains(keys[12_345]))
+        XCTAssertFalse(table.contains(KeyDigest.of(integer: 300_001)))
+        XCTAssertFalse(table.contains(KeyDigest.of("สถานี-2")))
+    }
+}

@@ -1,0 +1,45 @@
+@testable import LumpiniCleanse
+import XCTest
+
+/// The key memory that spills to disk answers exactly as a dictionary would: every repeat with the
+/// latest row that held the key (or, inserting, the first), however long ago it was spilled, and no
+/// false repeat.
+final class SpillingDigestTableTests: XCTestCase {
+    func testRepeatsNearAndFarAreFoundWithTheirLatestRow() {
+        let table = SpillingDigestTable(capacity: 16, spillThreshold: 1_000)
+        var latest: [Int: Int] = [:]
+        var generator = SystemRandomNumberGenerator()
+        for row in 1...60_000 {
+            // Mostly new keys; one row in ten repeats a key from anywhere earlier, spilled or not.
+            let key = 1_000_000 + (row % 10 == 0 ? Int.random(in: 1..<row, using: &generator) : row)
+            let digest = KeyDigest.of("สถานี-\(key)")
+            XCTAssertEqual(table.updateValue(row, forKey: digest), latest[key], "row \(row)")
+            latest[key] = row
+        }
+        XCTAssertGreaterThan(latest.count, 50_000)
+    }
+
+    func testAKeyRepeatedAcrossManyRunsGivesTheNewestRow() {
+        let table = SpillingDigestTable(capacity: 16, spillThreshold: 100)
+        let repeated = KeyDigest.of("PM-001")
+        var previous: Int?
+        for row in 1...5_000 {
+            if row % 250 == 0 {
+                XCTAssertEqual(table.updateValue(row, forKey: repeated), previous)
+                previous = row
+            } else {
+                XCTAssertNil(table.updateValue(row, forKey: KeyDigest.of(integer: row)))
+            }
+        }
+    }
+
+    func testInsertingKeepsTheFirstRowOfAKeyAcrossRuns() {
+        let table = SpillingDigestTable(capacity: 16, spillThreshold: 100)
+        let repeated = KeyDigest.of("PM-001")
+        XCTAssertNil(table.insert(7, forKey: repeated))
+        for row in 8...5_000 {
+            let digest = row % 250 == 0 ? repeated : KeyDigest.of(integer: row)
+            XCTAssertEqual(table.insert(row, forKey: digest), row % 250 == 0 ? 7 : nil, "row \(row)")
+        }
+    }
+}
