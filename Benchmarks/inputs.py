@@ -115,22 +115,35 @@ def point_schema():
     }
 
 
-def write_points_csv(path, rows, seed=SEED):
-    """`rows` point readings: Thai station names, district codes, ISO dates, numbers, lon/lat in Bangkok."""
-    rng = random.Random(seed)
+def _readings(rng, rows):
+    """`rows` readings drawn in one order (station, date, PM2.5, temperature, lon, lat), so that the
+    same seed gives the same file: (id, station, district code, date, pm25, temp_c, lon, lat)."""
     stations = _stations(rng)
     start = datetime.date(2023, 1, 1).toordinal()
+    for row_id in range(1, rows + 1):
+        station, code = stations[rng.randrange(len(stations))]
+        day = datetime.date.fromordinal(start + rng.randrange(730))
+        pm25 = round(rng.gammavariate(2.5, 12.0), 1)
+        temp = round(rng.uniform(22.0, 39.0), 1)
+        lon = rng.uniform(LON_MIN, LON_MAX)
+        lat = rng.uniform(LAT_MIN, LAT_MAX)
+        yield row_id, station, code, day, pm25, temp, lon, lat
+
+
+def _write_readings_csv(path, rows_of):
     with open(path, "w", encoding="utf-8", newline="") as handle:
         writer = csv.writer(handle, lineterminator="\n")
         writer.writerow(POINT_FIELDS)
-        for row_id in range(1, rows + 1):
-            station, code = stations[rng.randrange(len(stations))]
-            day = datetime.date.fromordinal(start + rng.randrange(730)).isoformat()
-            pm25 = round(rng.gammavariate(2.5, 12.0), 1)
-            temp = round(rng.uniform(22.0, 39.0), 1)
-            lon = rng.uniform(LON_MIN, LON_MAX)
-            lat = rng.uniform(LAT_MIN, LAT_MAX)
-            writer.writerow([row_id, station, code, day, f"{pm25:.1f}", f"{temp:.1f}", f"{lon:.6f}", f"{lat:.6f}"])
+        writer.writerows(rows_of())
+
+
+def write_points_csv(path, rows, seed=SEED):
+    """`rows` point readings: Thai station names, district codes, ISO dates, numbers, lon/lat in Bangkok."""
+    rng = random.Random(seed)
+    _write_readings_csv(path, lambda: (
+        [row_id, station, code, day.isoformat(), f"{pm25:.1f}", f"{temp:.1f}", f"{lon:.6f}", f"{lat:.6f}"]
+        for row_id, station, code, day, pm25, temp, lon, lat in _readings(rng, rows)
+    ))
 
 
 def _metadata(dataset_id, title_th, title_en, publisher, theme, rng):
@@ -208,33 +221,30 @@ THAI_DIGITS = str.maketrans("0123456789", "๐๑๒๓๔๕๖๗๘๙")
 def write_officer_points_csv(path, rows, seed=SEED):
     """The point readings as an agency sends them, for the officer's recipe: station names with
     doubled, leading and zero-width spaces; Buddhist-Era dates written dd/mm/yyyy; readings with
-    units and some in Thai digits; about 1 % of rows repeated whole; a few at (0, 0)."""
+    units and some in Thai digits; about 1 % of rows repeated whole; a few at (0, 0). `rows` lines in all."""
     rng = random.Random(seed)
-    stations = _stations(rng)
-    start = datetime.date(2023, 1, 1).toordinal()
-    with open(path, "w", encoding="utf-8", newline="") as handle:
-        writer = csv.writer(handle, lineterminator="\n")
-        writer.writerow(POINT_FIELDS)
-        row_id = 0
-        while row_id < rows:
-            row_id += 1
-            station, code = stations[rng.randrange(len(stations))]
-            if rng.random() < 0.3:
+    mess = random.Random(seed + 1)
+
+    def lines():
+        written = 0
+        for row_id, station, code, day, pm25, temp, lon, lat in _readings(rng, rows):
+            if mess.random() < 0.3:
                 station = " " + station.replace(" ", "  ", 1) + "\u200b "
-            day = datetime.date.fromordinal(start + rng.randrange(730))
-            date = f"{day.day:02d}/{day.month:02d}/{day.year + 543}"
-            pm25 = f"{round(rng.gammavariate(2.5, 12.0), 1):.1f}"
-            if rng.random() < 0.2:
-                pm25 = pm25.translate(THAI_DIGITS)
-            if rng.random() < 0.3:
-                pm25 += " µg/m³"
-            temp = f"{round(rng.uniform(22.0, 39.0), 1):.1f}"
-            lon, lat = (0.0, 0.0) if rng.random() < 0.001 else (rng.uniform(LON_MIN, LON_MAX), rng.uniform(LAT_MIN, LAT_MAX))
-            row = [row_id, station, code, date, pm25, temp, f"{lon:.6f}", f"{lat:.6f}"]
-            writer.writerow(row)
-            if rng.random() < 0.01 and row_id < rows:
-                writer.writerow(row)  # the same row again: a repeat remove-duplicates sets aside
-                rows -= 1
+            reading = f"{pm25:.1f}"
+            if mess.random() < 0.2:
+                reading = reading.translate(THAI_DIGITS)
+            if mess.random() < 0.3:
+                reading += " µg/m³"
+            if mess.random() < 0.001:
+                lon, lat = 0.0, 0.0
+            row = [row_id, station, code, f"{day.day:02d}/{day.month:02d}/{day.year + 543}", reading, f"{temp:.1f}", f"{lon:.6f}", f"{lat:.6f}"]
+            for _ in range(2 if mess.random() < 0.01 else 1):  # a row repeated whole: remove-duplicates sets it aside
+                if written == rows:
+                    return
+                written += 1
+                yield row
+
+    _write_readings_csv(path, lines)
 
 
 def _copy_vocabularies(root):
