@@ -28,9 +28,8 @@ extension SourceReader {
                 hint: "remove the password in Excel (File → Info → Protect Workbook) and save it again as .xlsx"
             )
         }
-        if SourceFormat(path: path) == .spreadsheet {
-            try WorkbookSizeLimits.check(path)
-        }
+        // Workbooks and KMZ are read whole by GDAL; any other zip (a zipped shapefile) record by record.
+        try ZipExpansionLimits.check(path, readWhole: [.spreadsheet, .kml].contains(SourceFormat(path: path)))
         do {
             try IndirectSourcePolicy.requireSelfContained(path)
         } catch let error as GDALError {

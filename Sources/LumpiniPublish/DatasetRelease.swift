@@ -30,30 +30,29 @@ struct DatasetRelease: Sendable {
         return outcome
     }
 
-    /// Hashes and builds from a snapshot of the dataset's folder (`DatasetSnapshot`), so the bytes
-    /// hashed are the bytes read; errors name the real files.
+    /// Skips the dataset when its inputs, hashed where they are, are those of the latest version: the
+    /// decision publishes nothing, so a file swapped meanwhile can change it but never what is published.
+    /// Otherwise hashes and builds from a snapshot of the dataset's folder (`DatasetSnapshot`), so the
+    /// bytes recorded in the manifest are the bytes read; errors name the real files.
     private func release(progress: @Sendable (ReleaseEvent) -> Void) throws -> DatasetOutcome {
+        let latest = tree.latestInputHash(id)
+        if !options.force, let latest {
+            // An unchanged dataset.yaml names the schema it named before: inputs are hashed without parsing it.
+            let current = try InputHashes.computeIfDescriptionUnchanged(recorded: latest.inputs, id: id, in: workspace, vocabularies: vocabulariesHash)
+            if current?.inputHash() == latest.inputHash { return DatasetOutcome(id: id, status: .unchanged, version: latest.version) }
+        }
         let snapshot = try DatasetSnapshot.take(id, of: workspace)
         defer { snapshot.remove() }
         do {
-            return try release(reading: snapshot.workspace(workspace), progress: progress)
+            return try release(reading: snapshot.workspace(workspace), latest: latest, progress: progress)
         } catch let error as LumpiniError {
             throw snapshot.restoringPaths(error)
         }
     }
 
-    private func release(reading workspace: Workspace, progress: @Sendable (ReleaseEvent) -> Void) throws -> DatasetOutcome {
-        let latest = tree.latestInputHash(id)
-        // An unchanged dataset.yaml names the schema it named before: its inputs are hashed without parsing
-        // it, and those hashes serve the build too, so a changed source is not read twice.
-        let hashedBeforeParsing = try latest.flatMap {
-            try InputHashes.computeIfDescriptionUnchanged(recorded: $0.inputs, id: id, in: workspace, vocabularies: vocabulariesHash)
-        }
-        if !options.force, let latest, hashedBeforeParsing?.inputHash() == latest.inputHash {
-            return DatasetOutcome(id: id, status: .unchanged, version: latest.version)
-        }
+    private func release(reading workspace: Workspace, latest: ManifestInputHash?, progress: @Sendable (ReleaseEvent) -> Void) throws -> DatasetOutcome {
         let dataset = try pipeline.describe(id, in: workspace)
-        let inputs = try hashedBeforeParsing ?? InputHashes.compute(id: id, schema: dataset.schema, in: workspace, vocabularies: vocabulariesHash)
+        let inputs = try InputHashes.compute(id: id, schema: dataset.schema, in: workspace, vocabularies: vocabulariesHash)
         if !options.force, let latest, latest.inputHash == inputs.inputHash() {
             return DatasetOutcome(id: id, status: .unchanged, version: latest.version)
         }

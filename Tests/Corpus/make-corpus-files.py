@@ -64,8 +64,28 @@ def xlsx_bomb(path, rows):
 
 def bombs(folder):
     """The zip bombs of the resource-limit tests, written into `folder` when the tests run (not kept in the
-    repository): 8 million rows, and one cell of 300 MB."""
+    repository): 8 million rows, one cell of 300 MB, a KMZ whose document inflates to 300 MB, and a zipped
+    shapefile whose .dbf does."""
     os.makedirs(folder, exist_ok=True)
+    def deflated(name):
+        info = zipfile.ZipInfo(name, date_time=(2024, 1, 1, 0, 0, 0))
+        info.compress_type = zipfile.ZIP_DEFLATED
+        return info
+
+    placemark = "<Placemark><name>x</name><Point><coordinates>100.5,13.7</coordinates></Point></Placemark>" * 10_000
+    with zipfile.ZipFile(os.path.join(folder, "bomb.kmz"), "w", zipfile.ZIP_DEFLATED) as archive:
+        with archive.open(deflated("doc.kml"), "w", force_zip64=True) as document:
+            document.write(b'<?xml version="1.0" encoding="UTF-8"?><kml xmlns="http://www.opengis.net/kml/2.2"><Document>')
+            for _ in range(330):
+                document.write(placemark.encode())
+            document.write(b"</Document></kml>")
+    with zipfile.ZipFile(os.path.join(folder, "bomb-shapefile.zip"), "w", zipfile.ZIP_DEFLATED) as archive:
+        with archive.open(deflated("parcels.dbf"), "w", force_zip64=True) as dbf:
+            block = b" " * 1_000_000
+            for _ in range(300):
+                dbf.write(block)
+        archive.writestr(zipfile.ZipInfo("parcels.shp", date_time=(2024, 1, 1, 0, 0, 0)), b"\x00" * 100)
+        archive.writestr(zipfile.ZipInfo("parcels.shx", date_time=(2024, 1, 1, 0, 0, 0)), b"\x00" * 100)
     xlsx_bomb(os.path.join(folder, "rows-bomb.xlsx"), 8_000_000)
     cell = "A" * 1_000_000
     with zipfile.ZipFile(os.path.join(folder, "cell-bomb.xlsx"), "w", zipfile.ZIP_DEFLATED) as archive:

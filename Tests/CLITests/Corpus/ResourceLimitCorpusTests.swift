@@ -43,6 +43,23 @@ final class ResourceLimitCorpusTests: XCTestCase {
         }
     }
 
+    /// The same defence for every zip-based source: a KMZ whose document inflates to 300 MB (GDAL's KML
+    /// drivers read it whole) and a zipped shapefile whose `.dbf` inflates 1,000 times.
+    func testKMZAndZippedShapefileBombsAreRefusedBeforeTheyExpand() throws {
+        let script = CLIRunner.packageRoot.appendingPathComponent("Tests/Corpus/make-corpus-files.py").path
+        let maker = try CLIRunner.run([script, "--bombs", workspace.loose.path], timeout: 120, executable: URL(fileURLWithPath: "/usr/bin/python3"))
+        XCTAssertEqual(maker.status, 0, maker.stderr)
+        for name in ["bomb.kmz", "bomb-shapefile.zip"] {
+            let path = workspace.path(name)
+            let inspected = try workspace.expect(["inspect", path], exit: [2], mentions: [name, "expands"], timeout: bombTimeout)
+            assertOneLine(inspected, "inspect \(name)")
+            let id = "bomb-" + name.replacingOccurrences(of: ".", with: "-")
+            try workspace.dataset(id, file: name)
+            try workspace.copySource(id, from: path)
+            try workspace.expect(["publish", id], exit: [1], mentions: [id, "expands"], timeout: bombTimeout)
+        }
+    }
+
     /// A DBF whose header declares 4 billion records and holds one: the same input error from every
     /// command, a failed dataset in `publish` (it was "internal error").
     func testADBFDeclaringBillionsOfRecords() throws {
