@@ -69,12 +69,14 @@ public struct InputHashes: Codable, Sendable, Equatable {
         id: String, datasetYAML: String, schemaFile: String?, in workspace: Workspace, vocabularies: String?
     ) throws -> InputHashes {
         let folder = workspace.datasetDirectory(id)
-        let files = try regularFiles(under: folder).filter { $0 != DatasetDescription.fileName }.map { path in
-            Source(path: path, sha256: try FileDigest.sha256(ofFile: folder.appendingPathComponent(path).path).sha256)
-        } + links(under: folder).map { path, destination in
-            Source(path: path, sha256: FileDigest.sha256("symbolic link to \(destination)"))
+        let sources = try entries(under: folder).filter { $0.path != DatasetDescription.fileName }.map { entry in
+            switch entry.kind {
+            case .file:
+                return Source(path: entry.path, sha256: try FileDigest.sha256(ofFile: folder.appendingPathComponent(entry.path).path).sha256)
+            case .link(let destination):
+                return Source(path: entry.path, sha256: FileDigest.sha256("symbolic link to \(destination)"))
+            }
         }
-        let sources = files.sorted { $0.path < $1.path }
         let schemaHash = try schemaFile.map { file in
             let path = workspace.root.appendingPathComponent(file).path
             guard FileManager.default.fileExists(atPath: path) else {
@@ -99,37 +101,48 @@ public struct InputHashes: Codable, Sendable, Equatable {
         return FileDigest.sha256(text)
     }
 
-    /// The non-hidden symbolic links under `folder` with where they lead, sorted by relative path.
-    /// A link is hashed by its destination, so that repointing it changes the hash; what it leads to
-    /// inside the folder is hashed as a file of its own, and a source part leading outside is refused
-    /// before anything is read.
-    static func links(under folder: URL) -> [(path: String, destination: String)] {
-        let manager = FileManager.default
-        guard let enumerator = manager.enumerator(
-            at: folder, includingPropertiesForKeys: [.isSymbolicLinkKey], options: [.skipsHiddenFiles]
-        ) else { return [] }
-        let base = folder.standardizedFileURL.path
-        var links: [(path: String, destination: String)] = []
-        for case let url as URL in enumerator where (try? url.resourceValues(forKeys: [.isSymbolicLinkKey]).isSymbolicLink) == true {
-            let full = url.standardizedFileURL.path
-            let path = full.hasPrefix(base + "/") ? String(full.dropFirst(base.count + 1)) : url.lastPathComponent
-            links.append((path, (try? manager.destinationOfSymbolicLink(atPath: url.path)) ?? ""))
+    /// An entry of a folder that counts in the hash: a regular file by its content, a symbolic link by
+    /// where it leads, so that repointing a link changes the hash (what it leads to inside the folder is
+    /// hashed as a file of its own, and a source part leading outside is refused before anything is read).
+    struct Entry {
+        enum Kind {
+            case file
+            case link(destination: String)
         }
-        return links.sorted { $0.path < $1.path }
+
+        var path: String
+        var kind: Kind
+    }
+
+    /// The non-hidden regular files and symbolic links under `folder`, by relative path, sorted; folders
+    /// are walked, links to folders are not followed. One `lstat` per entry.
+    static func entries(under folder: URL) throws -> [Entry] {
+        var entries: [Entry] = []
+        func walk(_ directory: String, _ prefix: String) {
+            guard let names = try? FileManager.default.contentsOfDirectory(atPath: directory) else { return }
+            for name in names where !name.hasPrefix(".") {
+                let path = directory + "/" + name
+                var status = stat()
+                guard lstat(path, &status) == 0 else { continue }
+                switch status.st_mode & S_IFMT {
+                case S_IFREG: entries.append(Entry(path: prefix + name, kind: .file))
+                case S_IFDIR: walk(path, prefix + name + "/")
+                case S_IFLNK:
+                    let destination = (try? FileManager.default.destinationOfSymbolicLink(atPath: path)) ?? ""
+                    entries.append(Entry(path: prefix + name, kind: .link(destination: destination)))
+                default: continue
+                }
+            }
+        }
+        walk(folder.standardizedFileURL.path, "")
+        return entries.sorted { $0.path < $1.path }
     }
 
     /// Relative paths of the non-hidden regular files under `folder`, sorted.
     public static func regularFiles(under folder: URL) throws -> [String] {
-        let manager = FileManager.default
-        guard let enumerator = manager.enumerator(
-            at: folder, includingPropertiesForKeys: [.isRegularFileKey], options: [.skipsHiddenFiles]
-        ) else { return [] }
-        let base = folder.standardizedFileURL.path
-        var paths: [String] = []
-        for case let url as URL in enumerator where (try? url.resourceValues(forKeys: [.isRegularFileKey]).isRegularFile) == true {
-            let full = url.standardizedFileURL.path
-            paths.append(full.hasPrefix(base + "/") ? String(full.dropFirst(base.count + 1)) : url.lastPathComponent)
+        try entries(under: folder).compactMap { entry in
+            if case .file = entry.kind { return entry.path }
+            return nil
         }
-        return paths.sorted()
     }
 }
