@@ -28,20 +28,20 @@ enum SourceFileParts {
     /// dataset's sources; a file named on the command line is read because the user named it).
     static func requireContained(_ path: String) throws {
         let folder = (path as NSString).deletingLastPathComponent
-        let root = URL(fileURLWithPath: folder.isEmpty ? "." : folder).resolvingSymlinksInPath().standardizedFileURL.path
+        let root = URL(fileURLWithPath: folder.isEmpty ? "." : folder)
         let own = (path as NSString).lastPathComponent
         for part in parts(of: path) where (part as NSString).lastPathComponent != own {
             let name = (part as NSString).lastPathComponent
-            var status = stat()
-            guard lstat(part, &status) == 0 else { continue }
-            if status.st_mode & S_IFMT == S_IFLNK {
-                let resolved = URL(fileURLWithPath: part).resolvingSymlinksInPath().standardizedFileURL.path
-                guard resolved.hasPrefix(root + "/") else {
+            guard var kind = FileSystemEntry.kind(of: part) else { continue }
+            if kind == S_IFLNK {
+                guard FileSystemEntry.resolves(URL(fileURLWithPath: part), inside: root) else {
                     throw refusal(path, "its part \(name) is a symbolic link leading outside the folder")
                 }
+                var status = stat()
                 guard stat(part, &status) == 0 else { continue }
+                kind = status.st_mode & S_IFMT
             }
-            guard status.st_mode & S_IFMT == S_IFREG else {
+            guard kind == S_IFREG else {
                 throw refusal(path, "its part \(name) is not a regular file")
             }
         }

@@ -53,12 +53,9 @@ public enum SourcePathPolicy {
             error.field = field
             throw error
         }
-        let root = datasetDirectory.resolvingSymlinksInPath().standardizedFileURL.path
         let url = datasetDirectory.appendingPathComponent(path)
-        var status = stat()
-        guard lstat(url.path, &status) == 0 else { return }
-        let resolved = url.resolvingSymlinksInPath().standardizedFileURL.path
-        if !(resolved == root || resolved.hasPrefix(root + "/")) {
+        guard FileSystemEntry.kind(of: url.path) != nil else { return }
+        if !FileSystemEntry.resolves(url, inside: datasetDirectory) {
             throw LumpiniError(
                 "source-path-refused", "the path \"\(path)\" is refused: a symbolic link leads outside \(folder)",
                 kind: .input, file: file, field: field, hint: "copy the file into \(folder) instead of linking to it"

@@ -61,7 +61,7 @@ struct DatasetSnapshot {
         for name in names where !name.hasPrefix(".") {
             let entry = directory.appendingPathComponent(name)
             let copy = target.appendingPathComponent(name)
-            switch PublicTreeState.kind(of: entry.path) {
+            switch FileSystemEntry.kind(of: entry.path) {
             case S_IFDIR:
                 try freeze(entry, into: copy)
             case S_IFREG:
@@ -79,10 +79,9 @@ struct DatasetSnapshot {
     /// A link inside the dataset's folder is frozen as the file it leads to; one leading outside, or to
     /// a folder, is refused.
     private func link(resolving entry: URL, to copy: String) throws {
-        let root = source.resolvingSymlinksInPath().standardizedFileURL.path
-        let resolved = entry.resolvingSymlinksInPath().standardizedFileURL.path
-        guard resolved.hasPrefix(root + "/") else { throw refusal(entry, "is a symbolic link leading outside the dataset's folder") }
-        switch PublicTreeState.kind(of: resolved) {
+        guard FileSystemEntry.resolves(entry, inside: source) else { throw refusal(entry, "is a symbolic link leading outside the dataset's folder") }
+        let resolved = entry.resolvingSymlinksInPath().path
+        switch FileSystemEntry.kind(of: resolved) {
         case S_IFREG: try link(resolved, to: copy)
         case nil: return
         default: throw refusal(entry, "is a symbolic link to a folder or to something that is not a regular file")
@@ -98,7 +97,7 @@ struct DatasetSnapshot {
             guard [EXDEV, EPERM, EMLINK].contains(code) else { throw FileSystemError.make("link into the snapshot", path: path, errno: code) }
             try Self.copy(path, to: copy)
         }
-        guard PublicTreeState.kind(of: copy) == S_IFREG else {
+        guard FileSystemEntry.kind(of: copy) == S_IFREG else {
             throw refusal(URL(fileURLWithPath: path), "was replaced by a symbolic link while it was being read")
         }
     }

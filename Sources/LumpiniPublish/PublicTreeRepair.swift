@@ -20,7 +20,7 @@ public struct PublicTreeRepair: Sendable {
     /// Repairs the tree under the release lock; returns what was done, one line each (empty: nothing to do).
     public func run(startedAt: String) throws -> [String] {
         var actions: [String] = []
-        for url in [tree.internalDirectory, tree.stagingDirectory, tree.lockFile] where PublicTreeState.kind(of: url.path) == S_IFLNK {
+        for url in [tree.internalDirectory, tree.stagingDirectory, tree.lockFile] where FileSystemEntry.kind(of: url.path) == S_IFLNK {
             guard unlink(url.path) == 0 else { throw FileSystemError.make("remove the link", path: url.path) }
             actions.append("removed the symbolic link \(url.path)")
         }
@@ -31,16 +31,16 @@ public struct PublicTreeRepair: Sendable {
         for id in tree.datasetIDs() {
             guard case .inconsistent = PublicTreeState.dataset(id, in: tree) else { continue }
             let folder = tree.datasetDirectory(id)
-            if PublicTreeState.kind(of: folder.path) != S_IFDIR {
+            if FileSystemEntry.kind(of: folder.path) != S_IFDIR {
                 actions.append(try setAside(folder, as: id))
                 continue
             }
             for version in tree.versions(id) {
                 let path = tree.versionDirectory(id, version: version)
-                if PublicTreeState.kind(of: path.path) != S_IFDIR { actions.append(try setAside(path, as: "\(id)-v\(version)")) }
+                if FileSystemEntry.kind(of: path.path) != S_IFDIR { actions.append(try setAside(path, as: "\(id)-v\(version)")) }
             }
             let latest = tree.latestLink(id)
-            switch PublicTreeState.kind(of: latest.path) {
+            switch FileSystemEntry.kind(of: latest.path) {
             case nil: break
             case S_IFLNK:
                 guard unlink(latest.path) == 0 else { throw FileSystemError.make("remove the link", path: latest.path) }

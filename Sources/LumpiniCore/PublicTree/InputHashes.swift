@@ -122,9 +122,7 @@ public struct InputHashes: Codable, Sendable, Equatable {
             guard let names = try? FileManager.default.contentsOfDirectory(atPath: directory) else { return }
             for name in names where !name.hasPrefix(".") {
                 let path = directory + "/" + name
-                var status = stat()
-                guard lstat(path, &status) == 0 else { continue }
-                switch status.st_mode & S_IFMT {
+                switch FileSystemEntry.kind(of: path) {
                 case S_IFREG: entries.append(Entry(path: prefix + name, kind: .file))
                 case S_IFDIR: walk(path, prefix + name + "/")
                 case S_IFLNK:
