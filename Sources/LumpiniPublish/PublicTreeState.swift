@@ -27,9 +27,7 @@ enum PublicTreeState {
     /// not what it should be.
     static func requireBookkeeping(_ tree: ReleaseTree) throws {
         for (url, directory) in [(tree.internalDirectory, true), (tree.stagingDirectory, true), (tree.lockFile, false)] {
-            var status = stat()
-            guard lstat(url.path, &status) == 0 else { continue }
-            let kind = status.st_mode & S_IFMT
+            guard let kind = FileSystemEntry.kind(of: url.path) else { continue }
             if kind == S_IFLNK {
                 throw inconsistent(url.path, "is a symbolic link; Lumpini never follows links in its own bookkeeping")
             }
@@ -42,18 +40,18 @@ enum PublicTreeState {
     /// The state of dataset `id`'s folder.
     static func dataset(_ id: String, in tree: ReleaseTree) -> Dataset {
         let folder = tree.datasetDirectory(id)
-        guard kind(of: folder.path) == S_IFDIR else {
+        guard FileSystemEntry.kind(of: folder.path) == S_IFDIR else {
             return .inconsistent(path: folder.path, problem: "the dataset's folder is not a folder (a symbolic link?)")
         }
         let versions = tree.versions(id)
         for version in versions {
             let path = tree.versionDirectory(id, version: version).path
-            if kind(of: path) != S_IFDIR {
+            if FileSystemEntry.kind(of: path) != S_IFDIR {
                 return .inconsistent(path: path, problem: "v\(version) is not a folder (a symbolic link?)")
             }
         }
         let latest = tree.latestLink(id).path
-        switch kind(of: latest) {
+        switch FileSystemEntry.kind(of: latest) {
         case nil:
             if versions.isEmpty { return .fresh }
             if versions == [1] { return pending(1, latest: nil, id: id, tree: tree) }
@@ -71,18 +69,21 @@ enum PublicTreeState {
     }
 
     /// Every inconsistent dataset of the tree.
-    static func inconsistencies(in tree: ReleaseTree) -> [(id: String, path: String, problem: String)] {
-        tree.datasetIDs().compactMap { id in
-            guard case .inconsistent(let path, let problem) = dataset(id, in: tree) else { return nil }
-            return (id, path, problem)
-        }
-    }
-
-    /// Throws `public-tree-inconsistent` (exit code 2) naming the first inconsistency and how many there are.
-    static func requireConsistent(_ tree: ReleaseTree) throws {
+    /// The versions that interrupted releases renamed into place without switching `latest`, by dataset.
+    /// - Throws: `public-tree-inconsistent` (exit code 2) naming the first inconsistency and how many there
+    ///   are, when the bookkeeping or any dataset is not as releases leave it.
+    static func requireConsistent(_ tree: ReleaseTree) throws -> [(id: String, version: Int)] {
         try requireBookkeeping(tree)
-        let problems = inconsistencies(in: tree)
-        guard let first = problems.first else { return }
+        var problems: [(path: String, problem: String)] = []
+        var pending: [(id: String, version: Int)] = []
+        for id in tree.datasetIDs() {
+            switch dataset(id, in: tree) {
+            case .inconsistent(let path, let problem): problems.append((path, problem))
+            case .interrupted(_, let version): pending.append((id, version))
+            case .fresh, .current: continue
+            }
+        }
+        guard let first = problems.first else { return pending }
         let others = problems.count > 1 ? " (and \(problems.count - 1) more dataset\(problems.count == 2 ? "" : "s"))" : ""
         throw inconsistent(first.path, "\(first.problem)\(others)")
     }
@@ -94,13 +95,7 @@ enum PublicTreeState {
         return .interrupted(latest: latest, pending: version)
     }
 
-    /// The file type of `path` itself (`S_IFDIR`, `S_IFLNK`, …), nil when there is nothing there.
-    static func kind(of path: String) -> mode_t? {
-        var status = stat()
-        return lstat(path, &status) == 0 ? status.st_mode & S_IFMT : nil
-    }
-
-    private static func inconsistent(_ path: String, _ problem: String) -> LumpiniError {
+    static func inconsistent(_ path: String, _ problem: String) -> LumpiniError {
         LumpiniError(
             "public-tree-inconsistent", "the public tree was not left this way by a release: \(problem)", kind: .input, file: path,
             hint: "nothing was changed; `lumpini repair` sets such entries aside under .lumpini/set-aside/ and points `latest` at the newest complete version"

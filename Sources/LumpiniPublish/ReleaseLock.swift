@@ -34,10 +34,7 @@ public final class ReleaseLock {
         guard descriptor >= 0 else {
             let code = errno
             guard code == ELOOP else { throw FileSystemError.make("open the lock file", path: path, errno: code) }
-            throw LumpiniError(
-                "public-tree-inconsistent", "the lock file is a symbolic link; Lumpini never follows links in its own bookkeeping",
-                kind: .input, file: path, hint: "nothing was changed; `lumpini repair` removes the link"
-            )
+            throw PublicTreeState.inconsistent(path, "is a symbolic link; Lumpini never follows links in its own bookkeeping")
         }
         guard flock(descriptor, LOCK_EX | LOCK_NB) == 0 else {
             let code = errno

@@ -56,9 +56,9 @@ public struct ReleaseRunner: Sendable {
         try PublicTreeState.requireBookkeeping(tree)
         let lock = try ReleaseLock.acquire(tree, startedAt: releasedAt)
         defer { lock.release() }
-        try PublicTreeState.requireConsistent(tree)
+        let interrupted = try PublicTreeState.requireConsistent(tree)
         // A dry run changes nothing, not even to finish what a crashed release left.
-        if !options.dryRun { try VersionCommit(tree: tree).completeInterrupted() }
+        if !options.dryRun { try VersionCommit(tree: tree).completeInterrupted(interrupted) }
         let vocabularies = try InputHashes.vocabulariesHash(in: workspace)
 
         let releases = selected.map { id in

@@ -65,10 +65,10 @@ struct VersionCommit {
 
     /// Clears what an interrupted release left in its own bookkeeping (staging folders, temporary
     /// links) and completes a commit that stopped between renaming a version into place and switching
-    /// `latest` (`PublicTreeState.Dataset.interrupted`). Never deletes a version, so no version number
-    /// is used twice. Runs after `PublicTreeState.requireConsistent`, which refuses a staging folder or
-    /// `.lumpini` that is a link, so nothing here is removed through one.
-    func completeInterrupted() throws {
+    /// `latest` (`interrupted`, as `PublicTreeState.requireConsistent` found them). Never deletes a
+    /// version, so no version number is used twice. Runs after that check, which refuses a staging
+    /// folder or `.lumpini` that is a link, so nothing here is removed through one.
+    func completeInterrupted(_ interrupted: [(id: String, version: Int)]) throws {
         let manager = FileManager.default
         for name in (try? manager.contentsOfDirectory(atPath: tree.stagingDirectory.path)) ?? [] {
             try? manager.removeItem(at: tree.stagingDirectory.appendingPathComponent(name))
@@ -77,11 +77,11 @@ struct VersionCommit {
             let folder = tree.datasetDirectory(id)
             for name in (try? manager.contentsOfDirectory(atPath: folder.path)) ?? [] where name.hasPrefix(ReleaseTree.temporaryLinkPrefix) {
                 let link = folder.appendingPathComponent(name).path
-                if PublicTreeState.kind(of: link) == S_IFLNK { unlink(link) }
+                if FileSystemEntry.kind(of: link) == S_IFLNK { unlink(link) }
             }
-            if case .interrupted(_, let pending) = PublicTreeState.dataset(id, in: tree) {
-                try switchLatest(id: id, to: pending)
-            }
+        }
+        for (id, version) in interrupted {
+            try switchLatest(id: id, to: version)
         }
     }
 }
