@@ -119,6 +119,20 @@ final class ContainmentCorpusTests: XCTestCase {
         }
     }
 
+    /// A zip cannot carry what is refused on its own: a GeoPackage (its schema cannot be checked inside
+    /// the zip) or a MapInfo seamless table.
+    func testAZipHoldingAGeoPackageOrASeamlessTableIsRefused() throws {
+        let geojson = try workspace.write("points.geojson", pointsGeoJSON())
+        let gpkg = workspace.path("inner.gpkg")
+        try tool("/usr/bin/ogr2ogr", ["-f", "GPKG", gpkg, geojson])
+        let seamless = try workspace.write("inner.tab", Data("!table\n!version 300\n\nDefinition Table\n  Type NATIVE\nbegin_metadata\n\"\\IsSeamless\" = \"TRUE\"\nend_metadata\n".utf8))
+        for (inner, mention) in [(gpkg, "SQLite"), (seamless, "seamless")] {
+            let zip = workspace.path((inner as NSString).lastPathComponent + ".zip")
+            try tool("/usr/bin/python3", ["-c", "import sys, zipfile; zipfile.ZipFile(sys.argv[1], 'w').write(sys.argv[2], sys.argv[2].rsplit('/', 1)[1])", zip, inner])
+            assertNothingLeaked(try workspace.expect(["inspect", zip], exit: [2], mentions: [(zip as NSString).lastPathComponent, mention]))
+        }
+    }
+
     /// A shapefile whose `.dbf` (or `.cpg`) is a link to a file outside: GDAL finds parts by name.
     func testShapefilePartsLinkedOutsideAreRefused() throws {
         let geojson = try workspace.write("points.geojson", pointsGeoJSON())

@@ -1,4 +1,5 @@
 import Foundation
+import Lumpini
 import XCTest
 
 /// A public tree that cannot be written: on a read-only filesystem, or full. Needs root and
@@ -30,7 +31,10 @@ final class FilesystemCorpusTests: XCTestCase {
 
     /// A tmpfs of `size` at a new folder, read-only when asked; skips when it cannot be mounted.
     private func mountPublicTree(size: String, readOnly: Bool) throws -> URL {
-        let folder = workspace.root.appendingPathComponent("mounted-public")
+        try mountTmpfs(at: workspace.root.appendingPathComponent("mounted-public"), size: size, readOnly: readOnly)
+    }
+
+    private func mountTmpfs(at folder: URL, size: String, readOnly: Bool) throws -> URL {
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         let options = "size=\(size)" + (readOnly ? ",ro" : "")
         guard getuid() == 0, Self.shell("/bin/mount", ["-t", "tmpfs", "-o", options, "tmpfs", folder.path]) == 0 else {
@@ -38,6 +42,23 @@ final class FilesystemCorpusTests: XCTestCase {
         }
         mountPoint = folder
         return folder
+    }
+
+    /// The work folder on another file system than the datasets: the release's snapshot cannot hard-link
+    /// the sources there and copies them instead; the version publishes as usual, with the hash of what it read.
+    func testASnapshotOnAnotherFileSystemCopiesTheSources() throws {
+        _ = try mountTmpfs(at: workspace.root.appendingPathComponent(".lumpini"), size: "64m", readOnly: false)
+        let data = Data("code,value\nA,1\nB,2\n".utf8)
+        try workspace.dataset("copied", file: "data.csv")
+        try workspace.placeSource("copied", "data.csv", data)
+        try workspace.expect(["publish", "copied"], exit: [0])
+        let latest = workspace.publicRoot.appendingPathComponent("copied/latest")
+        XCTAssertEqual(try String(contentsOf: latest.appendingPathComponent("copied.csv"), encoding: .utf8), "code,value\r\nA,1\r\nB,2\r\n")
+        let manifest = try XCTUnwrap(try JSONSerialization.jsonObject(with: Data(contentsOf: latest.appendingPathComponent("manifest.json"))) as? [String: Any])
+        let sources = ((manifest["inputs"] as? [String: Any])?["sources"] as? [[String: Any]]) ?? []
+        XCTAssertEqual(sources.first { $0["path"] as? String == "source/data.csv" }?["sha256"] as? String, FileDigest.sha256(data))
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: workspace.root.appendingPathComponent(".lumpini/snapshots").path), [],
+                       "the snapshot is removed after the release")
     }
 
     func testAReadOnlyPublicTree() throws {
