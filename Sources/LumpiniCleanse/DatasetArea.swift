@@ -36,7 +36,6 @@ public final class DatasetArea {
             polygonFile, datasetDirectory: datasetDirectory, file: "datasets/\(description.id)/\(DatasetDescription.fileName)",
             field: "spatial.polygonFile"
         )
-        try SourceReader.checkReadable(path)
         do {
             let dataset = try SourceFormat.openDataset(path, openOptions: [:])
             let layer = try dataset.layer(at: 0)

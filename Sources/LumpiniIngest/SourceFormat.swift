@@ -29,9 +29,12 @@ public enum SourceFormat: String, Sendable, Codable {
         "FlatGeobuf", "XLSX", "XLS", "ODS", "CSV", "MapInfo File",
     ]
 
-    /// Opens a source with GDAL, with only the drivers above. `SourceReader.checkReadable` has run.
+    /// The one way a source is opened with GDAL: the checks of `SourceReader.checkReadable` (remote,
+    /// missing, empty, encrypted, zip bombs, files that open other files, parts linked outside, virtual
+    /// tables), then only the drivers above. Every reader that opens a source with GDAL comes here.
     package static func openDataset(_ path: String, openOptions: [String: String]) throws -> Dataset {
-        try Dataset.open(path, options: .init(openOptions: openOptions, allowedDrivers: gdalDrivers))
+        try SourceReader.checkReadable(path)
+        return try Dataset.open(path, options: .init(openOptions: openOptions, allowedDrivers: gdalDrivers))
     }
 
     /// Tables have a header row and number their rows as a spreadsheet does (header = row 1).

@@ -7,7 +7,8 @@ import GDAL
 /// CSV files go through Lumpini's own streaming reader (`CSVRecordSource`: faster than GDAL's CSV
 /// driver, and it keeps rows with extra cells visible); every other format through GDAL
 /// (`LayerRecordSource`). Text is decoded by Lumpini, not GDAL, so TIS-620 shapefiles without a
-/// `.cpg` and TIS-620 CSVs come out as Thai. Every file passes `checkReadable` first.
+/// `.cpg` and TIS-620 CSVs come out as Thai. Every file passes `checkReadable` first (a CSV here, any
+/// other file where `SourceFormat.openDataset` opens it).
 /// Not `Sendable`: it may hold a GDAL dataset and belongs to the task that reads it.
 public final class SourceReader {
     public let path: String
@@ -44,7 +45,7 @@ public final class SourceReader {
     public init(path: String, declared: SourceDeclarations = SourceDeclarations(), refusingMergedHeaders: Bool = true, readingAhead: Bool = false) throws {
         self.path = path
         format = SourceFormat(path: path)
-        try Self.checkReadable(path)
+        if format == .csv { try Self.checkReadable(path) }
         let layout = format.isTable
             ? HeaderRows(first: declared.headerRow ?? 1, count: max(declared.headerRows ?? 1, 1))
             : HeaderRows(first: 0, count: 1)

@@ -30,7 +30,6 @@ final class GDALTableSource: TableSource {
     let labels: [String]
 
     init(path: String, layerName: String? = nil) throws {
-        try SourceReader.checkReadable(path)
         let dataset: Dataset
         do {
             dataset = try SourceFormat.openDataset(path, openOptions: ["HEADERS": "FORCE"])
