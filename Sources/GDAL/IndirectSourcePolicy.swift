@@ -64,7 +64,8 @@ public enum IndirectSourcePolicy {
         return head(of: path, bytes: 1 << 16).flatMap(foreignMapInfoType(text:))
     }
 
-    private static func isSQLite(_ path: String) -> Bool {
+    /// Whether `path` (a file, or one inside a zip through `/vsizip/`) starts as every SQLite database does.
+    public static func isSQLite(_ path: String) -> Bool {
         head(of: path, bytes: 16)?.hasPrefix("SQLite format 3") ?? false
     }
 

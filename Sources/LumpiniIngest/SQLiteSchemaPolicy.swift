@@ -1,4 +1,5 @@
 import Foundation
+import GDAL
 import GRDB
 
 /// Refuses GeoPackage and SQLite sources whose schema holds a virtual table other than an R-tree.
@@ -10,12 +11,9 @@ import GRDB
 /// nothing outside the database. The schema is read with SQLite alone, read-only, before GDAL opens
 /// the file: declarations are text in `sqlite_master`, and no virtual table module is loaded.
 enum SQLiteSchemaPolicy {
-    /// The first 16 bytes of every SQLite database file.
-    static let header = Array("SQLite format 3\0".utf8)
-
     /// Throws when `path` is an SQLite database declaring a virtual table that is not an R-tree.
     static func requireNoForeignTables(_ path: String) throws {
-        guard isSQLite(path) else { return }
+        guard IndirectSourcePolicy.isSQLite(path) else { return }
         let declarations: [(name: String, sql: String)]
         do {
             var configuration = Configuration()
@@ -62,12 +60,6 @@ enum SQLiteSchemaPolicy {
         }
         guard token == "using", let module = tokens.next(), module != "(" else { return "unknown" }
         return module
-    }
-
-    private static func isSQLite(_ path: String) -> Bool {
-        guard let handle = FileHandle(forReadingAtPath: path) else { return false }
-        defer { try? handle.close() }
-        return (try? handle.read(upToCount: header.count)).map { [UInt8]($0) == header } ?? false
     }
 }
 
