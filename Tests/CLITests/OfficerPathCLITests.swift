@@ -116,6 +116,26 @@ final class OfficerPathCLITests: XCTestCase {
         XCTAssertEqual(officer.features, byHand.features)
     }
 
+    /// Text from the file goes into the comments `new` writes (a total row's label, column names): it can
+    /// neither end a comment early nor start a key of its own.
+    func testTextFromTheFileCannotEndAComment() throws {
+        let file = workspace.root.appendingPathComponent("injected.csv")
+        try Data("""
+            "name\u{2028}privacy: x","lat\nprivacy: y",lon
+            a,13.75,100.50
+            a,13.75,100.50
+            "รวม\nprivacy:\n  allow:\n    CHAIRMAN: [person-name]\u{85}x",,
+
+            """.utf8).write(to: file)
+        let yaml = try officerCreates("injected", from: file.path)
+        XCTAssertFalse(yaml.split(separator: "\n").contains { $0.hasPrefix("privacy") || $0.hasPrefix("  allow") }, yaml)
+        XCTAssertFalse(yaml.unicodeScalars.contains { [0x85, 0x2028].contains($0.value) }, yaml)
+        XCTAssertTrue(yaml.contains("  - step: skip-total-rows   # row 4 reads \"รวม\\nprivacy:"), yaml)
+        let check = try workspace.lumpini(["check", "injected", "--json"])
+        let findings = try XCTUnwrap((try check.json() as? [String: Any])?["findings"] as? [[String: Any]], check.stdout + check.stderr)
+        XCTAssertFalse(findings.isEmpty, "dataset.yaml still loads and lists what a person must fill in")
+    }
+
     /// Runs `new`, checks that the comments keep the YAML valid (`check` reads it), and returns what it wrote.
     private func officerCreates(_ id: String, from file: String) throws -> String {
         let created = try workspace.lumpini(["new", id, "--from", file, "--root", workspace.root.path])

@@ -51,7 +51,7 @@ struct DraftDescriptionText {
         if layer.coordinateHints.isEmpty, !layer.geometryTypes.isEmpty, layer.crs.epsg == nil {
             lines.append("  crs: \(todo)   # the file declares no CRS: EPSG:32647 (UTM 47N), EPSG:24047 (Indian 1975) or EPSG:4326")
         }
-        lines.append("schema: \(id)   # schemas/\(id).schema.json" + (schema.map { ": types inferred from the \($0.rowsRead) rows the recipe below kept" } ?? ""))
+        lines.append("schema: \(id)   # schemas/\(id).schema.json" + (schema.map { ": types inferred from the rows the recipe below kept (\($0.rowsRead))" } ?? ""))
         for suggestion in schema?.suggestions(schemaFile: "schemas/\(id).schema.json") ?? [] {
             lines.append("#   \(Self.comment(suggestion))")
         }

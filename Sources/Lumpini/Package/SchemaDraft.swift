@@ -75,10 +75,10 @@ struct SchemaDraft {
     func suggestions(schemaFile: String) -> [String] {
         var lines: [String] = []
         if let primaryKey {
-            lines.append("\"primaryKey\": \(YAMLText.quoted(primaryKey))   — every value present and different in the \(rowsRead) rows read")
+            lines.append("\"primaryKey\": \(YAMLText.quoted(primaryKey))   — every value present and different in the rows read (\(rowsRead))")
         }
         for name in neverNegative {
-            lines.append("field \(YAMLText.quoted(name)): \"constraints\": {\"minimum\": 0}   — never negative in the \(rowsRead) rows read")
+            lines.append("field \(YAMLText.quoted(name)): \"constraints\": {\"minimum\": 0}   — never negative in the rows read (\(rowsRead))")
         }
         guard !lines.isEmpty else { return [] }
         return ["Suggested, not enforced: to enforce one, add it to \(schemaFile)."] + lines
