@@ -116,6 +116,21 @@ final class OfficerPathCLITests: XCTestCase {
         XCTAssertEqual(officer.features, byHand.features)
     }
 
+    /// The same station sent twice with a changed reading: no row repeats exactly, its identifier does.
+    func testARepeatedIdentifierSuggestsDuplicatesByKey() throws {
+        let rows = (1...20).map { "S\($0),สถานี \($0),\(20 + $0)" } + ["S7,สถานี 7,99"]
+        let file = workspace.root.appendingPathComponent("readings.csv")
+        try Data((["station_id,name,pm25"] + rows).joined(separator: "\n").utf8).write(to: file)
+        let yaml = try officerCreates("readings", from: file.path)
+        XCTAssertTrue(yaml.contains("""
+              - step: remove-duplicates   # 1 repeating an earlier row's "station_id" with other values: the first is kept; check which is right
+                key: ["station_id"]
+            """), yaml)
+        let cleanse = try workspace.lumpini(["cleanse", "readings", "--json"])
+        XCTAssertEqual(cleanse.status, 0, cleanse.stderr)
+        XCTAssertEqual((try cleanse.json() as? [String: Any])?["rowsQuarantined"] as? Int, 1)
+    }
+
     /// Text from the file goes into the comments `new` writes (a total row's label, column names): it can
     /// neither end a comment early nor start a key of its own.
     func testTextFromTheFileCannotEndAComment() throws {

@@ -26,6 +26,12 @@ struct RecipeSuggestion {
         if layer.duplicateRows > 0 {
             let example = layer.duplicateExamples.first.map { " (\($0))" } ?? ""
             steps.append(Step(name: RemoveDuplicates.name, reason: "\(layer.duplicateRows) repeating an earlier row exactly\(example)"))
+        } else if let key = Self.repeatedIdentifier(layer) {
+            let repeats = layer.featureCount - key.distinctCount
+            steps.append(Step(
+                name: RemoveDuplicates.name, parameters: [("key", Self.list([key.name]))],
+                reason: "\(repeats) repeating an earlier row's \(YAMLText.quoted(key.name)) with other values: the first is kept; check which is right"
+            ))
         }
         let missing = named { $0.notes.contains { $0.contains("missing-value") } }
         if !missing.isEmpty {
@@ -52,6 +58,16 @@ struct RecipeSuggestion {
             steps += Self.geometrySteps(layer)
         }
         self.steps = steps
+    }
+
+    /// An identifier column (`SchemaDraft.looksLikeIdentifier`) always filled, with a few values
+    /// repeated: the same record sent twice with a change. A column repeating often is no identifier.
+    private static func repeatedIdentifier(_ layer: InspectionReport.LayerReport) -> InspectionReport.FieldReport? {
+        layer.fields.first { field in
+            let repeats = layer.featureCount - field.distinctCount
+            return SchemaDraft.looksLikeIdentifier(field.name) && !field.distinctCapped && field.nullCount == 0
+                && repeats > 0 && repeats * 20 <= layer.featureCount
+        }
     }
 
     private static func pointSteps(_ hint: InspectionReport.CoordinateHint) -> [Step] {

@@ -57,7 +57,8 @@ struct SchemaDraft {
         return bytes.count > 1 && bytes[0] == UInt8(ascii: "0") && (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(bytes[1])
     }
 
-    private static func looksLikeIdentifier(_ name: String) -> Bool {
+    /// Named as identifiers and codes are ("id", "station_id", "รหัสสถานี", "ลำดับ").
+    static func looksLikeIdentifier(_ name: String) -> Bool {
         let name = name.lowercased()
         return name.hasPrefix("รหัส") || ["id", "code", "ลำดับ", "no", "key"].contains { name == $0 || name.hasSuffix("_" + $0) || name.hasSuffix(" " + $0) }
     }
