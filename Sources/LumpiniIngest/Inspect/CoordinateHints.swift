@@ -28,8 +28,12 @@ enum CoordinateHints {
 
     static func find(in profiles: [FieldProfile]) -> [InspectionReport.CoordinateHint] {
         let numeric = profiles.filter(\.isMostlyNumeric)
-        let xs = numeric.filter { matches($0.definition.name, xNames, xPrefixes) }
-        let ys = numeric.filter { matches($0.definition.name, yNames, yPrefixes) }
+        var xs: [FieldProfile] = [], ys: [FieldProfile] = []
+        for profile in numeric {
+            let name = normalized(profile.definition.name)
+            if matches(name, xNames, xPrefixes) { xs.append(profile) }
+            if matches(name, yNames, yPrefixes) { ys.append(profile) }
+        }
         var hints: [InspectionReport.CoordinateHint] = []
         for x in xs {
             for y in ys where y.definition.name != x.definition.name {
@@ -47,9 +51,8 @@ enum CoordinateHints {
         String(name.lowercased().filter { !" _-.()[]".contains($0) })
     }
 
-    private static func matches(_ name: String, _ names: Set<String>, _ prefixes: [String]) -> Bool {
-        let name = normalized(name)
-        return names.contains(name) || prefixes.contains { name.hasPrefix($0) }
+    private static func matches(_ normalized: String, _ names: Set<String>, _ prefixes: [String]) -> Bool {
+        names.contains(normalized) || prefixes.contains { normalized.hasPrefix($0) }
     }
 
     private static func share(_ profile: FieldProfile, _ range: ClosedRange<Double>) -> Double {
