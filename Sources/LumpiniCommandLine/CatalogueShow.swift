@@ -49,7 +49,7 @@ struct CatalogueShow: AsyncParsableCommand {
         add("Publisher", metadata.publisher + (vocabularies?.agency(code: metadata.publisher).map { " — \($0.nameTH) / \($0.nameEN)" } ?? ""))
         add("Contact", "\(metadata.contact.name) <\(metadata.contact.email)>" + (metadata.contact.phone.map { " \($0)" } ?? ""))
         add("Theme", metadata.theme + (vocabularies?.theme(code: metadata.theme).map { " — \($0.nameTH) / \($0.nameEN)" } ?? ""))
-        add("Keywords", (metadata.keywords.th + metadata.keywords.en).joined(separator: ", "))
+        add("Keywords", metadata.keywords.all.joined(separator: ", "))
         add("Licence", metadata.license)
         add("Classification", metadata.classification.rawValue)
         add("Governance", [metadata.governance.status.rawValue, metadata.governance.approvedBy.map { "by \($0)" }, metadata.governance.approvedOn.map { "on \($0)" }]

@@ -78,7 +78,7 @@ struct DataPackageDescriptor: Encodable {
         description = [metadata.description.en, metadata.description.th].compactMap { $0 }.joined(separator: "\n\n")
         self.version = "\(version).0.0"
         created = releasedAt
-        keywords = metadata.keywords.en + metadata.keywords.th
+        keywords = metadata.keywords.englishFirst
         let known = LumpiniCore.License.builtIn.first { $0.code == metadata.license }
         licenses = [License(name: metadata.license, path: known?.url, title: known?.title)]
         sources = [Source(title: "\(metadata.publisher): " + dataset.source.paths.joined(separator: ", "), path: nil)]
