@@ -65,7 +65,7 @@ final class CleanseCLITests: XCTestCase {
         let result = try CLIRunner.run(["cleanse", "waste-tonnage-sample", "--root", root.path])
         XCTAssertEqual(result.status, 2)
         XCTAssertEqual(result.stderr.split(separator: "\n").count, 1)
-        XCTAssertTrue(result.stderr.contains("datasets/waste-tonnage-sample/dataset.yaml:37: field \"source.sheet\": unknown key \"sheet\""), result.stderr)
+        XCTAssertTrue(result.stderr.contains("datasets/waste-tonnage-sample/dataset.yaml:40: field \"source.sheet\": unknown key \"sheet\""), result.stderr)
         XCTAssertFalse(FileManager.default.fileExists(atPath: root.appendingPathComponent(".lumpini/cleansed/waste-tonnage-sample/waste-tonnage-sample.csv").path))
     }
 
