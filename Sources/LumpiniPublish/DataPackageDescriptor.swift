@@ -30,6 +30,7 @@ struct DataPackageDescriptor: Encodable {
         var description: String?
         var trueValues: [String]?
         var falseValues: [String]?
+        var constraints: FieldConstraints?
     }
 
     struct TableSchema: Encodable {
@@ -99,12 +100,13 @@ struct DataPackageDescriptor: Encodable {
         }
     }
 
-    /// The CSV's Table Schema: the published fields, then the geometry columns.
+    /// The CSV's Table Schema: the published fields with the schema's constraints, then the geometry columns.
     static func schema(of table: OutputTable) -> TableSchema {
         var fields = table.fields.map { field in
             SchemaField(
                 name: field.name, type: field.type.rawValue, title: field.title, description: field.description,
-                trueValues: field.type == .boolean ? ["true"] : nil, falseValues: field.type == .boolean ? ["false"] : nil
+                trueValues: field.type == .boolean ? ["true"] : nil, falseValues: field.type == .boolean ? ["false"] : nil,
+                constraints: field.constraints.isEmpty ? nil : field.constraints
             )
         }
         for column in table.csvGeometryColumns {

@@ -62,7 +62,8 @@ public struct CleanseValidatePipeline: PublishPipeline {
                 guard let field = schema?.field(named: name) else { return OutputField(name: name) }
                 return OutputField(
                     name: name, type: OutputFieldType(rawValue: field.type.rawValue) ?? .string, title: field.title,
-                    description: field.description, trueValues: field.trueValues, falseValues: field.falseValues
+                    description: field.description, trueValues: field.trueValues, falseValues: field.falseValues,
+                    constraints: field.constraints
                 )
             }
             return OutputTable(
