@@ -64,6 +64,7 @@ struct CatalogueShow: AsyncParsableCommand {
         add("Indicators", (metadata.indicators.livability + metadata.indicators.sdg.map { "SDG \($0)" }).joined(separator: ", "))
         let counts = manifest.counts
         add("Rows", "\(counts.rowsIn) in, \(counts.rowsPublished) published, \(counts.rowsQuarantined) quarantined, \(counts.features) features")
+        if let reasons = counts.quarantineReasons, reasons.total > 0 { add("Quarantined", reasons.summary) }
         let quality = manifest.quality
         add("Validation", "\(quality.valid ? "valid" : "invalid"), \(quality.errorCount) errors, \(quality.warningCount) warnings, "
             + "\(quality.changedValues) values changed by the recipe")
