@@ -92,5 +92,24 @@ final class VersionAccountCLITests: XCTestCase {
         XCTAssertEqual(show.status, 0, show.stderr)
         XCTAssertTrue(show.stdout.contains("valid, 0 errors"), show.stdout)
         XCTAssertTrue(show.stdout.contains("cleanse: duplicate 1; validate: constraint-error 1"), show.stdout)
+
+        // The package validates clean, its GeoJSON read as GeoJSON and its GeoPackage by size and checksum.
+        let package = version.appendingPathComponent("datapackage.json").path
+        let validate = try space.lumpini(["validate", package, "--json"])
+        XCTAssertEqual(validate.status, 0, validate.stdout + validate.stderr)
+        let tasks = try XCTUnwrap((try validate.json() as? [String: Any])?["tasks"] as? [[String: Any]])
+        XCTAssertEqual(tasks.map { $0["type"] as? String }, ["geojson", "table", "file"])
+    }
+
+    func testAPublishedFileChangedAfterwardsFailsThePackagesValidation() throws {
+        XCTAssertEqual(try space.lumpini(["release"]).status, 0)
+        let version = space.publicRoot.appendingPathComponent("stations/v1")
+        let geoJSON = version.appendingPathComponent("stations.geojson")
+        let text = try String(contentsOf: geoJSON, encoding: .utf8)
+        try text.replacingOccurrences(of: "สถานี 1", with: "สถานี 9").write(to: geoJSON, atomically: true, encoding: .utf8)
+        let validate = try space.lumpini(["validate", version.appendingPathComponent("datapackage.json").path])
+        XCTAssertEqual(validate.status, 1, validate.stdout + validate.stderr)
+        XCTAssertTrue(validate.stdout.contains("stations.geojson: the file's SHA-256 is not the one the package gives"), validate.stdout)
+        XCTAssertFalse(validate.stdout.contains("extra-cell"), validate.stdout)
     }
 }
