@@ -30,6 +30,10 @@ public final class DatasetCleansing {
     private var currentPath: String
     private var reader: SourceReader
     private var rowsRead = 0
+    /// The last record read from the source, before the recipe changed it, and its position among the
+    /// records of its file.
+    private var lastRead: Record?
+    private var recordInFile = 0
 
     /// Opens the first source file and builds the recipe against its fields.
     /// - Throws: `LumpiniError` for a source that cannot be read, an encoding Lumpini does not know,
@@ -95,21 +99,22 @@ public final class DatasetCleansing {
         while true {
             if let record = try reader.next() {
                 rowsRead += 1
+                recordInFile += 1
+                lastRead = record
                 if let problem = reader.unreadableGeometry(record) {
-                    var entry = runner.quarantine(record, reason: "unreadable-geometry", message: problem, field: "geometry")
-                    entry.source = currentPath
-                    return .quarantined(entry)
+                    let entry = runner.quarantine(record, reason: "unreadable-geometry", message: problem, field: "geometry")
+                    return .quarantined(located(entry))
                 }
                 switch try runner.process(record) {
                 case .kept(let record):
                     return .kept(record)
-                case .quarantined(var entry):
-                    entry.source = currentPath
-                    return .quarantined(entry)
+                case .quarantined(let entry):
+                    return .quarantined(located(entry))
                 }
             }
             guard !pendingPaths.isEmpty else { return nil }
             currentPath = pendingPaths.removeFirst()
+            recordInFile = 0
             reader = try Self.open(currentPath, description: description, directory: directory)
             guard reader.header == sourceFields else {
                 throw LumpiniError(
@@ -119,6 +124,24 @@ public final class DatasetCleansing {
                 )
             }
         }
+    }
+
+    /// The quarantine entry of the record `next()` just kept, for a later stage that sets it aside:
+    /// the row as the source gave it (values and geometry before the recipe), as the recipe's own
+    /// entries hold it, so the quarantine shows every row set aside the same way.
+    public func entry(settingAside record: Record, reason: String, message: String, field: String?) -> QuarantineEntry {
+        let source = lastRead ?? record
+        return located(QuarantineEntry(
+            row: record.rowNumber, reason: reason, message: message, field: field, values: source.values, geometryWKT: source.geometry.map { $0.wkt }
+        ))
+    }
+
+    /// `entry` with the file it was read from and its record number there.
+    private func located(_ entry: QuarantineEntry) -> QuarantineEntry {
+        var located = entry
+        located.source = currentPath
+        located.record = recordInFile
+        return located
     }
 
     /// The report; throws when the rows read differ from the rows the recipe saw, or when

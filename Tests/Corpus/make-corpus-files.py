@@ -14,8 +14,12 @@ NS = 'xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"'
 RELS_NS = 'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"'
 
 
+class Stored(str):
+    """A number written into a cell's XML exactly as given, as a spreadsheet stores it."""
+
+
 def cell(ref, text):
-    if isinstance(text, (int, float)):
+    if isinstance(text, (int, float, Stored)):
         return f'<c r="{ref}"><v>{text}</v></c>'
     return f'<c r="{ref}" t="inlineStr"><is><t>{text}</t></is></c>'
 
@@ -142,6 +146,13 @@ def main():
     xlsx(os.path.join(sheets, "merged-header.xlsx"),
          [["สถานที่", None, "ค่า PM2.5"], ["ชื่อ", "เขต", None], ["สวนลุมพินี", "ปทุมวัน", 35], ["สวนจตุจักร", "จตุจักร", 41]],
          merges=["A1:B1", "C1:C2"])
+    # Numeric cells stored with more digits than a cell shows (a sum's rounding), under a title row, so
+    # that GDAL reads the column as text: Excel shows 72.68, 0.3 and 1234567890123456.
+    xlsx(os.path.join(sheets, "stored-digits.xlsx"),
+         [["ปริมาณขยะมูลฝอย ปีงบประมาณ 2566", None, None], [None, None, None], ["เขต", "ตันต่อวัน", "เลขที่อ้างอิง"],
+          ["ปทุมวัน", Stored("72.68000000000001"), Stored("1234567890123456")],
+          ["บางรัก", Stored("0.30000000000000004"), Stored("2")],
+          ["สาทร", Stored("12.5"), Stored("3")]])
     xlsx(os.path.join(sheets, "broken-xml.xlsx"), [], sheet_xml=f'<?xml version="1.0"?><worksheet {NS}><sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>เขต')
     data = open(good, "rb").read()
     open(os.path.join(sheets, "truncated.xlsx"), "wb").write(data[: len(data) * 6 // 10])

@@ -25,7 +25,7 @@ public struct CKANPackage {
             "type": "dataset",
             "url": .string(settings.landingPage(metadata.id)),
             "version": .string("v\(detail.version)"),
-            "tags": .array((metadata.keywords.th + metadata.keywords.en).map { ["name": .string($0)] }),
+            "tags": .array(metadata.keywords.all.map { ["name": .string($0)] }),
             "groups": [["name": .string(metadata.theme)]],
             "resources": .array(detail.manifest.dataFiles.map { file in
                 [
