@@ -72,7 +72,7 @@ final class SQLTests: XCTestCase {
 
     func testAnUnreachableDatabaseIsAnErrorNamingItOnlyAsTold() throws {
         XCTAssertThrowsError(try Dataset.openPostgreSQL(
-            connection: "postgresql://someone:s3cret-pw@127.0.0.1:1/none?connect_timeout=2", displayName: "postgresql://someone:***@127.0.0.1:1/none"
+            connection: "postgresql://someone:s3cret-pw@127.0.0.1:1/none?connect_timeout=2&sslmode=disable&gssencmode=disable", displayName: "postgresql://someone:***@127.0.0.1:1/none"
         )) { error in
             let text = "\(error)"
             XCTAssertTrue(text.hasPrefix("postgresql://someone:***@127.0.0.1:1/none"), text)
