@@ -65,6 +65,10 @@ final class DatabaseReleaseTests: XCTestCase {
             let id = try XCTUnwrap(entry["id"] as? String)
             let view = "opendata.\(id.replacingOccurrences(of: "-", with: "_"))"
             XCTAssertEqual(try value("SELECT count(*) FROM \(view)"), "\(entry["rowsPublished"] ?? "?")", id)
+            let geoJSON = space.publicRoot.appendingPathComponent("\(id)/v1/\(id).geojson")
+            if let data = try? Data(contentsOf: geoJSON), let collection = try JSONSerialization.jsonObject(with: data) as? [String: Any] {
+                XCTAssertEqual(try value("SELECT count(*) FROM \(view)"), "\((collection["features"] as? [Any])?.count ?? -1)", "\(id): as many rows as the published GeoJSON has features")
+            }
             XCTAssertEqual(try value("SELECT version FROM opendata.catalogue WHERE id = '\(id)'"), "1", id)
             if try value("SELECT count(*) FROM information_schema.columns WHERE table_schema = 'opendata' AND table_name = '\(id.replacingOccurrences(of: "-", with: "_"))_v1' AND column_name = 'geom'") == "1" {
                 XCTAssertEqual(try value("SELECT count(*) FROM \(view) WHERE ST_SRID(geom) <> 4326 OR NOT ST_IsValid(geom)"), "0", id)
