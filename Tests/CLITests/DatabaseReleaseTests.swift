@@ -158,6 +158,9 @@ final class DatabaseReleaseTests: XCTestCase {
         XCTAssertEqual(try release().0.status, 0)
         try space.setPoints("air-stations", 2_001)
         let process = try space.startPaused(["release", "--database", url], at: "database-rows-copied")
+        let (meanwhile, locked) = try release()
+        XCTAssertEqual(meanwhile.status, 1, "a second release cannot load into the schema while the first does")
+        XCTAssertTrue(((locked["failed"] as? [[String: Any]])?.first?["reason"] as? String ?? "").contains("another release is loading into the schema opendata"), "\(locked)")
         space.crash(process)
 
         XCTAssertEqual(space.latestTarget("air-stations"), "v2", "the public tree was complete before the load")
