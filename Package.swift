@@ -51,6 +51,9 @@ let package = Package(
         .target(name: "LumpiniValidate", dependencies: ["LumpiniCleanse"]),
         .target(name: "LumpiniPrivacy", dependencies: ["LumpiniValidate"]),
         .target(name: "LumpiniPublish", dependencies: ["LumpiniValidate", .product(name: "Crypto", package: "swift-crypto")]),
+        // The GIS database: published versions loaded into PostgreSQL/PostGIS (docs/database.md). After
+        // publishing, as it reads what a release published; GDAL's PostgreSQL driver does the loading.
+        .target(name: "LumpiniDatabase", dependencies: ["LumpiniPublish", "GDAL"]),
         // The pipeline over the stages (cleanse → validate → privacy for publishing), `new` and `check`,
         // and the catalogue's update after a release; re-exports every stage, so `import Lumpini` is the library.
         .target(
@@ -69,6 +72,7 @@ let package = Package(
             name: "lumpini-engine",
             dependencies: [
                 "Lumpini",
+                "LumpiniDatabase",
                 "LumpiniCommandLine",
                 "GDAL",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
@@ -88,7 +92,7 @@ let package = Package(
                 "LumpiniCatalogue", "LumpiniCore", "GDAL",
             ]
         ),
-        .testTarget(name: "CLITests", dependencies: ["Lumpini", "LumpiniCommandLine"]),
+        .testTarget(name: "CLITests", dependencies: ["Lumpini", "LumpiniCommandLine", "LumpiniDatabase"]),
     ],
     swiftLanguageModes: [.v6]
 )
