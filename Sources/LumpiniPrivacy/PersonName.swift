@@ -75,7 +75,8 @@ enum PersonName {
         var index = 0
         while index < bytes.count {
             let byte = bytes[index]
-            if byte == 0xE0, !UTF8Text.thaiLetterEnds(before: index, in: bytes), let match = thai(bytes, at: index) {
+            if byte == 0xE0, let scalar = UTF8Text.thaiScalar(bytes, at: index), mayStartThaiHonorific(scalar),
+               !UTF8Text.thaiLetterEnds(before: index, in: bytes), let match = thai(bytes, at: index) {
                 return match
             }
             if byte == UInt8(ascii: "M") || byte == UInt8(ascii: "D"), index == 0 || !UTF8Text.isASCIILetter(bytes[index - 1]),
@@ -85,6 +86,19 @@ enum PersonName {
             index += 1
         }
         return nil
+    }
+
+    /// The first letters of the Thai honorifics, one bit per scalar of the Thai block: most Thai
+    /// words start with none of them, and are passed over without comparing every honorific.
+    static let thaiHonorificStarts: (low: UInt64, high: UInt64) = thaiHonorifics.reduce((0, 0)) { bits, honorific in
+        let offset = Int(honorific.text.unicodeScalars.first!.value) - 0x0E00
+        return offset < 64 ? (bits.low | 1 << offset, bits.high) : (bits.low, bits.high | 1 << (offset - 64))
+    }
+
+    @inline(__always)
+    static func mayStartThaiHonorific(_ scalar: UInt32) -> Bool {
+        let offset = Int(scalar) - 0x0E00
+        return offset < 64 ? thaiHonorificStarts.low & (1 << offset) != 0 : thaiHonorificStarts.high & (1 << (offset - 64)) != 0
     }
 
     private static func thai(_ bytes: UTF8Text.Bytes, at index: Int) -> Match? {
