@@ -60,6 +60,7 @@ struct AgencyNumber {
     /// The number as `-?digits(.digits)?`, or nil when `text` is not a number.
     func parse(_ text: String) -> String? {
         guard decimalSeparator == "." else { return parseWritten(text) }
+        if Self.isPlain(text) { return text }
         let digits = ThaiText.arabicDigits(text)
         return Self.isPlain(digits) ? digits : parseWritten(digits)
     }
