@@ -72,11 +72,12 @@ enum PersonName {
     }
 
     static func find(in bytes: UTF8Text.Bytes) -> Match? {
+        let thaiByFirstLetter = thaiHonorificsByFirstLetter
         var index = 0
         while index < bytes.count {
             let byte = bytes[index]
-            if byte == 0xE0, let scalar = UTF8Text.thaiScalar(bytes, at: index), mayStartThaiHonorific(scalar),
-               !UTF8Text.thaiLetterEnds(before: index, in: bytes), let match = thai(bytes, at: index) {
+            if byte == 0xE0, let scalar = UTF8Text.thaiScalar(bytes, at: index), case let candidates = thaiByFirstLetter[Int(scalar) - 0x0E00],
+               !candidates.isEmpty, !UTF8Text.thaiLetterEnds(before: index, in: bytes), let match = thai(bytes, at: index, candidates) {
                 return match
             }
             if byte == UInt8(ascii: "M") || byte == UInt8(ascii: "D"), index == 0 || !UTF8Text.isASCIILetter(bytes[index - 1]),
@@ -88,21 +89,14 @@ enum PersonName {
         return nil
     }
 
-    /// The first letters of the Thai honorifics, one bit per scalar of the Thai block: most Thai
-    /// words start with none of them, and are passed over without comparing every honorific.
-    static let thaiHonorificStarts: (low: UInt64, high: UInt64) = thaiHonorifics.reduce((0, 0)) { bits, honorific in
-        let offset = Int(honorific.text.unicodeScalars.first!.value) - 0x0E00
-        return offset < 64 ? (bits.low | 1 << offset, bits.high) : (bits.low, bits.high | 1 << (offset - 64))
+    /// The Thai honorifics by their first letter (offset in the Thai block), longest first as in
+    /// `thaiHonorifics`: at the start of a Thai word only those of its first letter are compared.
+    static let thaiHonorificsByFirstLetter: [[Honorific]] = (0..<128).map { offset in
+        thaiHonorifics.filter { Int($0.text.unicodeScalars.first!.value) - 0x0E00 == offset }
     }
 
-    @inline(__always)
-    static func mayStartThaiHonorific(_ scalar: UInt32) -> Bool {
-        let offset = Int(scalar) - 0x0E00
-        return offset < 64 ? thaiHonorificStarts.low & (1 << offset) != 0 : thaiHonorificStarts.high & (1 << (offset - 64)) != 0
-    }
-
-    private static func thai(_ bytes: UTF8Text.Bytes, at index: Int) -> Match? {
-        for honorific in thaiHonorifics where UTF8Text.hasPrefix(bytes, at: index, honorific.bytes) {
+    private static func thai(_ bytes: UTF8Text.Bytes, at index: Int, _ candidates: [Honorific]) -> Match? {
+        for honorific in candidates where UTF8Text.hasPrefix(bytes, at: index, honorific.bytes) {
             let cursor = skippingSpaces(bytes, from: index + honorific.bytes.count)
             let given = UTF8Text.thaiWord(bytes, from: cursor)
             guard given.letters >= 2 else { return nil }
