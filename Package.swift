@@ -19,6 +19,8 @@ let package = Package(
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
     ],
     targets: [
         .systemLibrary(
@@ -57,6 +59,14 @@ let package = Package(
             name: "Lumpini",
             dependencies: ["LumpiniPrivacy", "LumpiniPublish", "LumpiniCatalogue"]
         ),
+        // `lumpini serve`: the public tree over HTTP, with OGC API – Features and the CKAN Action API;
+        // reads the public tree and the catalogue, never writes them (docs/serve.md).
+        .target(
+            name: "LumpiniServe",
+            dependencies: [
+                "LumpiniCatalogue", .product(name: "Hummingbird", package: "hummingbird"), .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
         .target(
             name: "LumpiniCommandLine",
             dependencies: ["LumpiniCatalogue", .product(name: "ArgumentParser", package: "swift-argument-parser")]
@@ -70,6 +80,7 @@ let package = Package(
             dependencies: [
                 "Lumpini",
                 "LumpiniCommandLine",
+                "LumpiniServe",
                 "GDAL",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
@@ -81,14 +92,16 @@ let package = Package(
             path: "Benchmarks/CatalogueGenerator"
         ),
         .testTarget(name: "GDALTests", dependencies: ["GDAL"]),
+        // What several test targets share: the reference tools (Python) that conformance tests run.
+        .target(name: "TestSupport", path: "Tests/Support"),
         .testTarget(
             name: "LumpiniTests",
             dependencies: [
                 "Lumpini", "LumpiniPackage", "LumpiniIngest", "LumpiniCleanse", "LumpiniValidate", "LumpiniPrivacy", "LumpiniPublish",
-                "LumpiniCatalogue", "LumpiniCore", "GDAL",
+                "LumpiniCatalogue", "LumpiniCore", "GDAL", "TestSupport",
             ]
         ),
-        .testTarget(name: "CLITests", dependencies: ["Lumpini", "LumpiniCommandLine"]),
+        .testTarget(name: "CLITests", dependencies: ["Lumpini", "LumpiniCommandLine", "TestSupport"]),
     ],
     swiftLanguageModes: [.v6]
 )
