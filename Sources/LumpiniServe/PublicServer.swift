@@ -1,5 +1,6 @@
 import Foundation
 import Hummingbird
+import NIOCore
 import Logging
 
 /// `lumpini serve`: the public tree's files, the CKAN Action API (`/api/3/action/…`), OGC API –
@@ -33,7 +34,13 @@ public struct PublicServer: Sendable {
             configuration: ApplicationConfiguration(address: .hostname(settings.host, port: settings.port), serverName: "lumpini"),
             onServerRunning: { channel in await onListening(channel.localAddress?.port ?? 0) },
             logger: logger)
-        try await app.runService()
+        do {
+            try await app.runService()
+        } catch let error as IOError {
+            throw LumpiniError(
+                "port-unavailable", "cannot listen on \(settings.host):\(settings.port): \(String(cString: strerror(error.errnoCode)))",
+                kind: .input, hint: "choose another --port or --host, or stop what is using it")
+        }
     }
 
     func router() -> Router<BasicRequestContext> {

@@ -229,13 +229,31 @@ final class ServeCLITests: XCTestCase {
         XCTAssertEqual(out["items"] as? Int, 5)
     }
 
-    func testDCATAndANewReleaseWithoutRestartAndAGracefulStop() throws {
+    func testDCATComesFromTheCatalogueExport() throws {
         let served = try served
         let jsonld = try served.get("/catalog.jsonld")
         XCTAssertEqual(jsonld.status, 200)
         XCTAssertEqual(jsonld.headers["content-type"], "application/ld+json")
         XCTAssertTrue(jsonld.text.contains("\(served.base)/pm25-readings-sample"))
-        XCTAssertEqual(try served.get("/catalog.ttl").status, 200)
+        let turtle = try served.get("/catalog.ttl")
+        XCTAssertEqual(turtle.status, 200)
+        XCTAssertTrue(turtle.text.contains("dcat:Dataset"))
+    }
+
+    func testANewReleaseIsServedWithoutARestartAndSIGTERMStopsCleanly() throws {
+        let served = try ServedTree()
+        defer { served.remove() }
+        let before = try served.json("/api/3/action/package_show?id=pm25-readings-sample")
+        XCTAssertEqual((before["result"] as? [String: Any])?["version"] as? String, "v1")
+        let release = try CLIRunner.run(
+            ["release", "pm25-readings-sample", "--force", "--root", CLIRunner.packageRoot.path, "--public", served.publicRoot.path], timeout: 300)
+        XCTAssertEqual(release.status, 0, release.stderr)
+        let after = try XCTUnwrap(try served.json("/api/3/action/package_show?id=pm25-readings-sample")["result"] as? [String: Any])
+        XCTAssertEqual(after["version"] as? String, "v2")
+        let urls = (after["resources"] as? [[String: Any]] ?? []).compactMap { $0["url"] as? String }
+        XCTAssertTrue(!urls.isEmpty && urls.allSatisfy { $0.contains("/pm25-readings-sample/v2/") }, "\(urls)")
+        XCTAssertEqual((try served.json("/ogc/collections/pm25-readings-sample/items?limit=1")["features"] as? [Any])?.count, 1)
+        XCTAssertEqual(served.stop(), 0, "SIGTERM ends the server cleanly: \(served.logText.suffix(300))")
     }
 }
 

@@ -121,7 +121,8 @@ struct OGCFeaturesAPI {
 
     private func feature(_ detail: DatasetDetail, _ featureID: String, _ request: Request) throws -> Response {
         let source = try source(detail)
-        let quoted = String(decoding: try JSONOutput.data(featureID, pretty: false), as: UTF8.self)
+        // The id as the published file writes it: a JSON string, escaped as every JSON Lumpini writes.
+        let quoted = String(decoding: JSONNode.string(featureID).json(pretty: false).dropLast(), as: UTF8.self)
         guard let location = try (Int64(featureID) != nil ? source.index.feature(idJSON: featureID) : nil) ?? source.index.feature(idJSON: quoted) else {
             throw OGCError.notFound("\(detail.id) has no feature \"\(featureID.prefix(80))\"")
         }
