@@ -47,6 +47,7 @@ public struct PublicServer: Sendable {
         let router = Router(context: BasicRequestContext.self)
         router.add(middleware: AccessLog())
         router.add(middleware: CacheHeaders())
+        router.add(middleware: ReadOnlyMethods())
         router.add(middleware: FileMiddleware(
             fileProvider: PublicTreeFiles(root: settings.publicRoot), searchForIndexHtml: true
         ).withAdditionalMediaTypes(forFileExtensions: PublishedMediaTypes.byExtension))

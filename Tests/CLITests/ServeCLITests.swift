@@ -212,6 +212,20 @@ final class ServeCLITests: XCTestCase {
         XCTAssertEqual(try served.json("/ogc/api")["openapi"] as? String, "3.0.3")
     }
 
+    /// schemathesis generates requests from the OpenAPI document and checks every answer against it:
+    /// no server error, the declared status codes, content types and schemas, 405 for other methods.
+    /// Left out: that every schema-valid request is accepted — a bbox whose lower corner lies above
+    /// its upper one, or a datetime of random text, fits the schema (numbers, a string) and the
+    /// standard has them refused with 400.
+    func testSchemathesisFindsNothingAgainstTheOpenAPIDocument() throws {
+        let served = try served
+        let run = try served.runTool(try ReferenceTools.tool("schemathesis"), [
+            "run", "\(served.base)/ogc/api", "--checks", "all", "--exclude-checks", "positive_data_acceptance",
+            "--max-examples", "20", "--seed", "1", "--no-color",
+        ])
+        XCTAssertEqual(run.status, 0, String(run.stdout.suffix(3000)) + String(run.stderr.suffix(1000)))
+    }
+
     func testOwslibListsCollectionsAndReadsItems() throws {
         let served = try served
         let script = """
