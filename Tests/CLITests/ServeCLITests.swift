@@ -146,6 +146,8 @@ final class ServeCLITests: XCTestCase {
         }
         let list = try XCTUnwrap(try served.json("/api/3/action/package_list")["result"] as? [String])
         XCTAssertEqual(gathered, list, "every dataset exactly once, in id order")
+        let noWords = try served.json("/api/3/action/package_search?q=%22%22&rows=0")
+        XCTAssertEqual((noWords["result"] as? [String: Any])?["count"] as? Int, list.count, "a q of empty quotes has no words and finds everything")
         let filtered = try served.json("/api/action/package_search?fq=organization:env+res_format:GeoJSON&rows=100")
         let names = ((filtered["result"] as? [String: Any])?["results"] as? [[String: Any]] ?? []).compactMap { $0["owner_org"] as? String }
         XCTAssertFalse(names.isEmpty)

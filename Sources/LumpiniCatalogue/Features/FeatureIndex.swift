@@ -48,7 +48,9 @@ public struct FeatureIndex: Sendable {
         var configuration = Configuration()
         configuration.readonly = true
         let database = try DatabaseQueue(path: file.path, configuration: configuration)
-        let count = try database.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM feature") ?? 0 }
+        // Features are numbered 1, 2, … in the file's order: the largest number is the count, read
+        // from the table's b-tree without scanning it.
+        let count = try database.read { db in try Int.fetchOne(db, sql: "SELECT coalesce(max(number), 0) FROM feature") ?? 0 }
         return FeatureIndex(file: file, count: count, database: database)
     }
 

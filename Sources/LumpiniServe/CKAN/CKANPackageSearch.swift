@@ -25,7 +25,7 @@ struct CKANPackageSearch {
         let sort = parameters["sort"] ?? "score desc, metadata_modified desc"
         let order = try CKANSortOrder(sort, hasWords: words != nil)
 
-        let summaries = try words.map { try catalogue.search($0) } ?? catalogue.list()
+        let summaries = try words.map(search) ?? catalogue.list()
         let needsDetail = filter.needsTags || facetFields.contains("tags") || facetFields.contains("license_id")
         var matches = try summaries.enumerated().map { rank, summary in
             CKANSearchCandidate(summary: summary, detail: needsDetail ? try catalogue.dataset(id: summary.id) : nil, rank: rank)
@@ -54,6 +54,17 @@ struct CKANPackageSearch {
             "facets": .object(facets),
             "search_facets": .object(searchFacets),
         ]
+    }
+}
+
+extension CKANPackageSearch {
+    /// The catalogue's search; a `q` with no words in it (only punctuation) finds everything, as CKAN's does.
+    private func search(_ words: String) throws -> [DatasetSummary] {
+        do {
+            return try catalogue.search(words)
+        } catch let error as LumpiniError where error.code == "search-empty" {
+            return try catalogue.list()
+        }
     }
 }
 
