@@ -8,12 +8,15 @@ struct Serve: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Serve the public tree over HTTP, with OGC API – Features and the CKAN Action API.",
         discussion: """
-            Serves the public tree's files (read-only, nothing outside it, nothing under .lumpini/), OGC API –
-            Features under /ogc, the CKAN Action API under /api/3/action/, DCAT at /catalog.jsonld and
-            /catalog.ttl, and /health. Reads the catalogue index (run `lumpini catalog build` first) and
-            the feature indexes beside it; a new release is served without a restart. One access-log line
-            per request on standard output. Stops on SIGTERM or SIGINT after the requests under way.
-            Exit codes: 0 stopped; 2 usage error or no public tree; 3 the port could not be opened.
+            Serves the public tree's files (read-only, nothing outside it, nothing
+            under .lumpini/), OGC API – Features under /ogc, the CKAN Action API
+            under /api/3/action/, DCAT at /catalog.jsonld and /catalog.ttl, and
+            /health. Reads the catalogue index (run `lumpini catalog build` first)
+            and the feature indexes beside it; a new release is served without a
+            restart. One access-log line per request on standard output. Stops on
+            SIGTERM or SIGINT after the requests under way.
+            Exit codes: 0 stopped; 2 usage error, no public tree, or the port
+            cannot be opened; 3 internal error.
             Examples:
               lumpini serve --public public --port 8080
               ogrinfo OAPIF:http://127.0.0.1:8080/ogc
