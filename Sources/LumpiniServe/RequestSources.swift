@@ -35,7 +35,7 @@ struct RequestSources: Sendable {
     /// The feature index and the published GeoJSON of a dataset's latest version.
     func features(of detail: DatasetDetail) throws -> (index: FeatureIndex, data: URL)? {
         guard let geoJSON = detail.manifest.geoJSONFile else { return nil }
-        let index = try FeatureIndex.open(FeatureIndex.file(catalogue: settings.catalogueFile, id: detail.id, version: detail.version))
+        let index = try FeatureIndex.open(FeatureIndex.file(catalogue: settings.catalogueFile, id: detail.id, sha256: geoJSON.sha256))
         let data = settings.publicRoot.appendingPathComponent(detail.directory, isDirectory: true).appendingPathComponent(geoJSON.path)
         return (index, data)
     }

@@ -5,9 +5,11 @@ import GRDB
 /// an R-tree instead of reading the file: for each feature, where its line is in the file (offset and
 /// length), its `id` and the envelope of its geometry.
 ///
-/// One SQLite file per version, `<catalogue folder>/features/<id>/v<N>.sqlite`, written beside the
-/// catalogue index when a version is recorded or the index rebuilt, never in the public tree.
-/// A version's file never changes once written, so paging through it gives the same order every time.
+/// One SQLite file per published GeoJSON, `<catalogue folder>/features/<id>/<SHA-256 of the file>.sqlite`,
+/// written beside the catalogue index when a version is recorded or the index rebuilt, never in the
+/// public tree. Named by the file's hash, an index always describes the bytes the manifest lists (a
+/// version folder that was removed and published again gets its own), and since those never change,
+/// paging through it gives the same order every time.
 public struct FeatureIndex: Sendable {
     public let file: URL
     /// The number of features in the file.
@@ -31,10 +33,10 @@ public struct FeatureIndex: Sendable {
         }
     }
 
-    /// The index file of a version.
-    public static func file(catalogue: URL, id: String, version: Int) -> URL {
+    /// The index file of a dataset's GeoJSON file with this SHA-256 (the manifest's).
+    public static func file(catalogue: URL, id: String, sha256: String) -> URL {
         catalogue.deletingLastPathComponent().appendingPathComponent("features", isDirectory: true)
-            .appendingPathComponent(id, isDirectory: true).appendingPathComponent("v\(version).sqlite")
+            .appendingPathComponent(id, isDirectory: true).appendingPathComponent("\(sha256).sqlite")
     }
 
     /// Opens an index for reading.

@@ -142,7 +142,7 @@ public struct Catalogue: Sendable {
     func indexFeatures(of manifest: Manifest) throws {
         guard let geoJSON = manifest.geoJSONFile else { return }
         let data = ReleaseTree(root: publicRoot).versionDirectory(manifest.id, version: manifest.version).appendingPathComponent(geoJSON.path)
-        try FeatureIndex.write(geoJSON: data, to: FeatureIndex.file(catalogue: file, id: manifest.id, version: manifest.version))
+        try FeatureIndex.write(geoJSON: data, to: FeatureIndex.file(catalogue: file, id: manifest.id, sha256: geoJSON.sha256))
     }
 
     /// Records a dataset that a release built but did not publish (awaiting approval, not classified

@@ -83,7 +83,8 @@ final class FeatureIndexTests: XCTestCase {
         try CatalogueSample.write(into: tree)
         try tree.build()
         for detail in try tree.open().allDatasets() {
-            let file = FeatureIndex.file(catalogue: tree.catalogueFile, id: detail.id, version: detail.version)
+            let geoJSON = detail.manifest.files.first { $0.format == "GeoJSON" }
+            let file = FeatureIndex.file(catalogue: tree.catalogueFile, id: detail.id, sha256: geoJSON?.sha256 ?? "none")
             XCTAssertEqual(FileManager.default.fileExists(atPath: file.path), detail.manifest.geoJSONFile != nil, detail.id)
         }
         XCTAssertThrowsError(try FeatureIndex.open(folder.appendingPathComponent("missing.sqlite"))) { error in
