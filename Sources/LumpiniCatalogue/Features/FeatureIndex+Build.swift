@@ -10,7 +10,13 @@ extension FeatureIndex {
         try FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
         let staging = file.deletingLastPathComponent().appendingPathComponent(".\(file.lastPathComponent).\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: staging) }
-        let database = try DatabaseQueue(path: staging.path)
+        var configuration = Configuration()
+        configuration.prepareDatabase { db in
+            // A temporary file, renamed into place only once complete: a crash leaves nothing to roll back,
+            // so no journal; and the R-tree's inserts touch pages all over it, so they get a large cache.
+            try db.execute(sql: "PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF; PRAGMA cache_size = -65536")
+        }
+        let database = try DatabaseQueue(path: staging.path, configuration: configuration)
         try database.write { db in
             try db.execute(sql: """
                 CREATE TABLE feature (number INTEGER PRIMARY KEY, offset INTEGER NOT NULL, length INTEGER NOT NULL, idJSON TEXT);
