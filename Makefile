@@ -3,7 +3,8 @@
 
 SWIFT        ?= swift
 SUDO         := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
-APT_PACKAGES := libgdal-dev libgeos-dev libproj-dev gdal-bin proj-bin pkg-config time sqlite3
+# postgresql-15-postgis-3: the database tests start their own server from it (never the system's).
+APT_PACKAGES := libgdal-dev libgeos-dev libproj-dev gdal-bin proj-bin pkg-config time sqlite3 postgresql-15-postgis-3
 VENV         := .venv
 BENCH_VENV   := .venv-bench
 PYTHON       ?= python3

@@ -54,6 +54,9 @@ let package = Package(
         .target(name: "LumpiniValidate", dependencies: ["LumpiniCleanse"]),
         .target(name: "LumpiniPrivacy", dependencies: ["LumpiniValidate"]),
         .target(name: "LumpiniPublish", dependencies: ["LumpiniValidate", .product(name: "Crypto", package: "swift-crypto")]),
+        // The GIS database: published versions loaded into PostgreSQL/PostGIS (docs/database.md). After
+        // publishing, as it reads what a release published; GDAL's PostgreSQL driver does the loading.
+        .target(name: "LumpiniDatabase", dependencies: ["LumpiniPublish", "GDAL"]),
         // The pipeline over the stages (cleanse → validate → privacy for publishing), `new` and `check`,
         // and the catalogue's update after a release; re-exports every stage, so `import Lumpini` is the library.
         .target(
@@ -81,6 +84,7 @@ let package = Package(
             name: "lumpini-engine",
             dependencies: [
                 "Lumpini",
+                "LumpiniDatabase",
                 "LumpiniCommandLine",
                 "LumpiniServe",
                 "GDAL",
@@ -103,7 +107,7 @@ let package = Package(
                 "LumpiniCatalogue", "LumpiniCore", "GDAL", "TestSupport",
             ]
         ),
-        .testTarget(name: "CLITests", dependencies: ["Lumpini", "LumpiniCommandLine", "TestSupport"]),
+        .testTarget(name: "CLITests", dependencies: ["Lumpini", "LumpiniCommandLine", "LumpiniDatabase", "TestSupport"]),
     ],
     swiftLanguageModes: [.v6]
 )

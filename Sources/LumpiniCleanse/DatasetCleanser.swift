@@ -12,18 +12,15 @@ public enum DatasetCleanser {
         let cleansing = try DatasetCleansing(description: description, workspace: workspace, vocabularies: vocabularies)
         let files = CleansingFiles(workspace: workspace, datasetID: id)
         let output = try StreamingCSVFile(files.records, byteOrderMark: description.outputs.csvBOM)
-        let quarantine = try StreamingCSVFile(files.quarantine, byteOrderMark: true)
+        let quarantine = try QuarantineFile(files.quarantine, sourceFields: cleansing.sourceFields)
         do {
             try output.write(record: cleansing.fields + (cleansing.hasGeometry ? ["geometry_wkt"] : []))
-            try quarantine.write(record: ["source", "row", "reason", "message", "field"] + cleansing.sourceFields + ["geometry_wkt"])
             while let outcome = try cleansing.next() {
                 switch outcome {
                 case .kept(let record):
                     try output.write(record: record.values + (cleansing.hasGeometry ? [record.geometry?.wkt] : []))
                 case .quarantined(let entry):
-                    let location: [String?] = [entry.source, String(entry.row), entry.reason, entry.message, entry.field]
-                    let values = entry.values + Array(repeating: nil, count: max(0, cleansing.sourceFields.count - entry.values.count))
-                    try quarantine.write(record: location + values + [entry.geometryWKT])
+                    try quarantine.write(entry, stage: .cleanse)
                 }
             }
             let report = try cleansing.finish(quarantineFile: files.relative(files.quarantine), outputFile: files.relative(files.records))

@@ -30,17 +30,29 @@ public final class DatasetCleansing {
     private var currentPath: String
     private var reader: SourceReader
     private var rowsRead = 0
+    /// The last record read from the source, before the recipe changed it, and its position among the
+    /// records of its file.
+    private var lastRead: Record?
+    private var recordInFile = 0
 
     /// Opens the first source file and builds the recipe against its fields.
     /// - Throws: `LumpiniError` for a source that cannot be read, an encoding Lumpini does not know,
     ///   a recipe that does not fit the fields (naming the line of `dataset.yaml`), columns that would be
     ///   published without a name or under the name of another (`ColumnNames`).
-    public init(description: DatasetDescription, workspace: Workspace, vocabularies: Vocabularies? = nil) throws {
-        self.description = description
-        directory = workspace.datasetDirectory(description.id)
+    public convenience init(description: DatasetDescription, workspace: Workspace, vocabularies: Vocabularies? = nil) throws {
+        let directory = workspace.datasetDirectory(description.id)
         let file = "datasets/\(description.id)/\(DatasetDescription.fileName)"
         try SourcePathPolicy.check(description.source, datasetDirectory: directory, file: file)
-        let vocabularies = try vocabularies ?? Vocabularies.load(from: workspace)
+        try self.init(description: description, directory: directory, vocabularies: vocabularies ?? Vocabularies.load(from: workspace))
+    }
+
+    /// The sources as `description` declares them, their paths taken from `directory`: for a
+    /// description not (yet) in a workspace, such as the draft `inspect` and `new` try their
+    /// suggested recipe with. The caller has checked the paths.
+    package init(description: DatasetDescription, directory: URL, vocabularies: Vocabularies) throws {
+        self.description = description
+        self.directory = directory
+        let file = "datasets/\(description.id)/\(DatasetDescription.fileName)"
         pendingPaths = description.source.paths
         currentPath = pendingPaths.removeFirst()
         reader = try Self.open(currentPath, description: description, directory: directory)
@@ -87,21 +99,22 @@ public final class DatasetCleansing {
         while true {
             if let record = try reader.next() {
                 rowsRead += 1
+                recordInFile += 1
+                lastRead = record
                 if let problem = reader.unreadableGeometry(record) {
-                    var entry = runner.quarantine(record, reason: "unreadable-geometry", message: problem, field: "geometry")
-                    entry.source = currentPath
-                    return .quarantined(entry)
+                    let entry = runner.quarantine(record, reason: "unreadable-geometry", message: problem, field: "geometry")
+                    return .quarantined(located(entry))
                 }
                 switch try runner.process(record) {
                 case .kept(let record):
                     return .kept(record)
-                case .quarantined(var entry):
-                    entry.source = currentPath
-                    return .quarantined(entry)
+                case .quarantined(let entry):
+                    return .quarantined(located(entry))
                 }
             }
             guard !pendingPaths.isEmpty else { return nil }
             currentPath = pendingPaths.removeFirst()
+            recordInFile = 0
             reader = try Self.open(currentPath, description: description, directory: directory)
             guard reader.header == sourceFields else {
                 throw LumpiniError(
@@ -111,6 +124,24 @@ public final class DatasetCleansing {
                 )
             }
         }
+    }
+
+    /// The quarantine entry of the record `next()` just kept, for a later stage that sets it aside:
+    /// the row as the source gave it (values and geometry before the recipe), as the recipe's own
+    /// entries hold it, so the quarantine shows every row set aside the same way.
+    public func entry(settingAside record: Record, reason: String, message: String, field: String?) -> QuarantineEntry {
+        let source = lastRead ?? record
+        return located(QuarantineEntry(
+            row: record.rowNumber, reason: reason, message: message, field: field, values: source.values, geometryWKT: source.geometry.map { $0.wkt }
+        ))
+    }
+
+    /// `entry` with the file it was read from and its record number there.
+    private func located(_ entry: QuarantineEntry) -> QuarantineEntry {
+        var located = entry
+        located.source = currentPath
+        located.record = recordInFile
+        return located
     }
 
     /// The report; throws when the rows read differ from the rows the recipe saw, or when

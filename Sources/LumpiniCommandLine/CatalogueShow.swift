@@ -49,7 +49,7 @@ struct CatalogueShow: AsyncParsableCommand {
         add("Publisher", metadata.publisher + (vocabularies?.agency(code: metadata.publisher).map { " — \($0.nameTH) / \($0.nameEN)" } ?? ""))
         add("Contact", "\(metadata.contact.name) <\(metadata.contact.email)>" + (metadata.contact.phone.map { " \($0)" } ?? ""))
         add("Theme", metadata.theme + (vocabularies?.theme(code: metadata.theme).map { " — \($0.nameTH) / \($0.nameEN)" } ?? ""))
-        add("Keywords", (metadata.keywords.th + metadata.keywords.en).joined(separator: ", "))
+        add("Keywords", metadata.keywords.all.joined(separator: ", "))
         add("Licence", metadata.license)
         add("Classification", metadata.classification.rawValue)
         add("Governance", [metadata.governance.status.rawValue, metadata.governance.approvedBy.map { "by \($0)" }, metadata.governance.approvedOn.map { "on \($0)" }]
@@ -64,6 +64,7 @@ struct CatalogueShow: AsyncParsableCommand {
         add("Indicators", (metadata.indicators.livability + metadata.indicators.sdg.map { "SDG \($0)" }).joined(separator: ", "))
         let counts = manifest.counts
         add("Rows", "\(counts.rowsIn) in, \(counts.rowsPublished) published, \(counts.rowsQuarantined) quarantined, \(counts.features) features")
+        if let reasons = counts.quarantineReasons, reasons.total > 0 { add("Quarantined", reasons.summary) }
         let quality = manifest.quality
         add("Validation", "\(quality.valid ? "valid" : "invalid"), \(quality.errorCount) errors, \(quality.warningCount) warnings, "
             + "\(quality.changedValues) values changed by the recipe")

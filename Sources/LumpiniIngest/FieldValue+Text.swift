@@ -1,3 +1,4 @@
+import Foundation
 import GDAL
 
 extension FieldValue {
@@ -19,6 +20,14 @@ extension FieldValue {
         case .realList(let values): return "[" + values.map(NumberText.shortest).joined(separator: ",") + "]"
         case .stringList(let values): return "[" + values.map { "\"\($0)\"" }.joined(separator: ",") + "]"
         }
+    }
+
+    /// The value as a spreadsheet shows it: a real at the 15 significant digits Excel and LibreOffice
+    /// display, so a cell the agency sees as `72.68` (stored as `72.68000000000001` after a sum) is
+    /// read as `72.68`; anything else as `text`.
+    public var spreadsheetText: String? {
+        guard case .real(let value) = self else { return text }
+        return NumberText.asSpreadsheetShows(value)
     }
 }
 
@@ -62,6 +71,26 @@ public enum NumberText {
         let text = "\(value)"
         guard text.contains("e") else { return text }
         return plainDecimal(text)
+    }
+
+    /// The shortest decimal that gives the same value as `value` at 15 significant digits: what a
+    /// spreadsheet displays in a cell of the General format, which shows no more digits than that.
+    public static func asSpreadsheetShows(_ value: Double) -> String {
+        guard value.isFinite, let displayed = Double(String(format: "%.15g", value)) else { return shortest(value) }
+        return shortest(displayed)
+    }
+
+    /// A spreadsheet cell's text as the spreadsheet shows it: a decimal number stored with more than
+    /// the 15 significant digits a cell displays (`72.68000000000001`, a numeric cell in a column GDAL
+    /// reads as text because title rows sit above the header) as `asSpreadsheetShows` gives it; any
+    /// other text unchanged, whole numbers too (a 16-digit reference number is not a measurement).
+    public static func asSpreadsheetShows(text: String) -> String {
+        guard text.utf8.count > 16 else { return text }
+        let mantissa = text.prefix { $0 != "e" && $0 != "E" }
+        guard mantissa.contains("."), text.allSatisfy({ $0.isASCII && ($0.isNumber || "+-.eE".contains($0)) }),
+              mantissa.filter(\.isNumber).drop(while: { $0 == "0" }).count > 15,
+              let value = Double(text) else { return text }
+        return asSpreadsheetShows(value)
     }
 
     /// Rewrites Swift's exponent form ("1.5e-07") as a plain decimal ("0.00000015").

@@ -81,9 +81,11 @@ package final class LayerRecordSource: RecordSource {
         values.reserveCapacity(header.count)
         for index in 0..<min(header.count, feature.fieldCount) {
             if stringFields.indices.contains(index) ? stringFields[index] : true {
-                values.append(feature.bytes(at: index).map { decoder.decodeRepairing($0) })
+                let text = feature.bytes(at: index).map { decoder.decodeRepairing($0) }
+                values.append(format == .spreadsheet ? text.map(NumberText.asSpreadsheetShows(text:)) : text)
             } else {
-                values.append(feature.value(at: index).text)
+                let value = feature.value(at: index)
+                values.append(format == .spreadsheet ? value.spreadsheetText : value.text)
             }
         }
         let rowNumber = format.isTable ? firstDataRow + featureIndex - 1 : featureIndex

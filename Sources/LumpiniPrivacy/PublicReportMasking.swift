@@ -50,6 +50,7 @@ extension ValidationReport {
             task.warnings = task.warnings.map { $0.masked() }
             return task
         }
+        copy.setAside?.errors = setAside?.errors.map { $0.masked() } ?? []
         return copy
     }
 }

@@ -30,6 +30,7 @@ struct DataPackageDescriptor: Encodable {
         var description: String?
         var trueValues: [String]?
         var falseValues: [String]?
+        var constraints: FieldConstraints?
     }
 
     struct TableSchema: Encodable {
@@ -78,7 +79,7 @@ struct DataPackageDescriptor: Encodable {
         description = [metadata.description.en, metadata.description.th].compactMap { $0 }.joined(separator: "\n\n")
         self.version = "\(version).0.0"
         created = releasedAt
-        keywords = metadata.keywords.en + metadata.keywords.th
+        keywords = metadata.keywords.englishFirst
         let known = LumpiniCore.License.builtIn.first { $0.code == metadata.license }
         licenses = [License(name: metadata.license, path: known?.url, title: known?.title)]
         sources = [Source(title: "\(metadata.publisher): " + dataset.source.paths.joined(separator: ", "), path: nil)]
@@ -99,12 +100,13 @@ struct DataPackageDescriptor: Encodable {
         }
     }
 
-    /// The CSV's Table Schema: the published fields, then the geometry columns.
+    /// The CSV's Table Schema: the published fields with the schema's constraints, then the geometry columns.
     static func schema(of table: OutputTable) -> TableSchema {
         var fields = table.fields.map { field in
             SchemaField(
                 name: field.name, type: field.type.rawValue, title: field.title, description: field.description,
-                trueValues: field.type == .boolean ? ["true"] : nil, falseValues: field.type == .boolean ? ["false"] : nil
+                trueValues: field.type == .boolean ? ["true"] : nil, falseValues: field.type == .boolean ? ["false"] : nil,
+                constraints: field.constraints.isEmpty ? nil : field.constraints
             )
         }
         for column in table.csvGeometryColumns {

@@ -40,9 +40,12 @@ struct DatasetReadme {
         lines.append("| Licence / สัญญาอนุญาต | \(MarkdownText.inline(metadata.license)) |")
         lines.append("| Update frequency / ความถี่ในการปรับปรุง | \(metadata.updateFrequency.rawValue) |")
         lines.append("| Theme / หมวดหมู่ | \(MarkdownText.inline(metadata.theme)) |")
-        let keywords = metadata.keywords.en + metadata.keywords.th
+        let keywords = metadata.keywords.englishFirst
         if !keywords.isEmpty { lines.append("| Keywords / คำสำคัญ | \(MarkdownText.inline(keywords.joined(separator: ", "))) |") }
         lines.append("| Rows / จำนวนแถว | \(counts.rowsPublished) published / เผยแพร่; \(counts.rowsQuarantined) held back by checks / ไม่ผ่านการตรวจสอบ (of \(counts.rowsIn) read / จากทั้งหมด) |")
+        if let reasons = counts.quarantineReasons, reasons.total > 0 {
+            lines.append("| Held back, by stage and reason / แถวที่ไม่ได้เผยแพร่ ตามขั้นตอนและเหตุผล | \(MarkdownText.inline(reasons.summary)) |")
+        }
         if let extent {
             lines.append("| Extent (WGS 84) / ขอบเขตพื้นที่ | \(extent.minX), \(extent.minY) – \(extent.maxX), \(extent.maxY) |")
         }

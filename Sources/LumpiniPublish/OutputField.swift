@@ -12,7 +12,7 @@ public enum OutputFieldType: String, Codable, Sendable, CaseIterable {
 ///
 /// The validate stage's schema model maps onto this; values arrive as text in `Record.values`
 /// at the same position as the field in `OutputTable.fields`.
-public struct OutputField: Codable, Sendable, Equatable {
+public struct OutputField: Sendable, Equatable {
     public var name: String
     public var type: OutputFieldType
     /// A human title and description, carried into `datapackage.json`.
@@ -21,14 +21,18 @@ public struct OutputField: Codable, Sendable, Equatable {
     /// Texts meaning true and false (Table Schema `trueValues`/`falseValues`), for `boolean` fields.
     public var trueValues: [String]
     public var falseValues: [String]
+    /// The schema's constraints, which every published value keeps to (rows breaking them are set aside).
+    public var constraints: FieldConstraints
 
     public static let defaultTrueValues = ["true", "True", "TRUE", "1"]
     public static let defaultFalseValues = ["false", "False", "FALSE", "0"]
 
     public init(
         name: String, type: OutputFieldType = .string, title: String? = nil, description: String? = nil,
-        trueValues: [String] = OutputField.defaultTrueValues, falseValues: [String] = OutputField.defaultFalseValues
+        trueValues: [String] = OutputField.defaultTrueValues, falseValues: [String] = OutputField.defaultFalseValues,
+        constraints: FieldConstraints = FieldConstraints()
     ) {
+        self.constraints = constraints
         self.name = name
         self.type = type
         self.title = title

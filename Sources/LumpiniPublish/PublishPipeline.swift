@@ -29,15 +29,21 @@ public protocol PublishableRecords {
 public struct PipelineOutcome: Sendable {
     public var rowsIn: Int
     public var rowsQuarantined: Int
+    /// `rowsQuarantined` by stage and reason, when the pipeline tells them apart.
+    public var quarantineReasons: QuarantineReasons?
     public var quality: Manifest.Quality
     /// `cleansing-report.json`, `validation-report.json`: copied into the version as they are.
     public var reports: [ReportFile]
     /// The published columns holding cells a spreadsheet would run as formulas, which the README names.
     public var formulaColumns: [String]
 
-    public init(rowsIn: Int, rowsQuarantined: Int, quality: Manifest.Quality, reports: [ReportFile], formulaColumns: [String] = []) {
+    public init(
+        rowsIn: Int, rowsQuarantined: Int, quarantineReasons: QuarantineReasons? = nil, quality: Manifest.Quality, reports: [ReportFile],
+        formulaColumns: [String] = []
+    ) {
         self.rowsIn = rowsIn
         self.rowsQuarantined = rowsQuarantined
+        self.quarantineReasons = quarantineReasons
         self.quality = quality
         self.reports = reports
         self.formulaColumns = formulaColumns

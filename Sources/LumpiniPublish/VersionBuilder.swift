@@ -35,10 +35,12 @@ struct VersionBuilder {
             }
         }
         progress(data.written)
-        guard outcome.rowsIn == data.written + outcome.rowsQuarantined else {
+        guard outcome.rowsIn == data.written + outcome.rowsQuarantined,
+              outcome.quarantineReasons.map({ $0.total == outcome.rowsQuarantined }) ?? true else {
             throw LumpiniError(
                 "rows-do-not-add-up",
-                "\(outcome.rowsIn) rows read but \(data.written) published and \(outcome.rowsQuarantined) quarantined",
+                "\(outcome.rowsIn) rows read but \(data.written) published and \(outcome.rowsQuarantined) quarantined"
+                    + (outcome.quarantineReasons.map { " (\($0.total) by reason)" } ?? ""),
                 kind: .internal, hint: "this is a bug: every row must be published or quarantined; nothing was released"
             )
         }
@@ -52,7 +54,8 @@ struct VersionBuilder {
         of data: VersionDataFiles, dataFiles: [Manifest.File], table: OutputTable, outcome: PipelineOutcome, into staging: URL
     ) throws -> Manifest {
         let counts = Manifest.Counts(
-            rowsIn: outcome.rowsIn, rowsPublished: data.written, rowsQuarantined: outcome.rowsQuarantined, features: data.featureCount
+            rowsIn: outcome.rowsIn, rowsPublished: data.written, rowsQuarantined: outcome.rowsQuarantined, features: data.featureCount,
+            quarantineReasons: outcome.quarantineReasons
         )
         var files = dataFiles
         let package = DataPackageDescriptor(dataset: dataset, table: table, version: version, releasedAt: releasedAt, dataFiles: dataFiles)

@@ -1,8 +1,14 @@
 import Foundation
 
-/// The tabular resources of a Frictionless `datapackage.json`, with their schemas.
+/// The resources of a Frictionless `datapackage.json`: tables with their schemas, GeoJSON files, and
+/// other files (a GeoPackage, a zipped shapefile), each validated as what it is.
 struct DataPackage {
-    var resources: [TableResource]
+    var resources: [PackageResource]
+
+    /// The tables, for foreign keys between them.
+    var tables: [TableResource] {
+        resources.compactMap { if case .table(let table) = $0 { return table } else { return nil } }
+    }
 
     /// - Throws: `LumpiniError` `package-invalid` naming the JSON path of the bad part.
     init(contentsOf url: URL) throws {
@@ -33,6 +39,15 @@ struct DataPackage {
             }
             try SourcePathPolicy.requireInside(relative, datasetDirectory: base, file: file, field: "\(path).path", folder: "the package's folder")
             let name = item["name"]?.stringValue ?? ((relative as NSString).lastPathComponent as NSString).deletingPathExtension
+            let packageFile = PackageFile(
+                name: name, path: base.appendingPathComponent(relative).path, place: relative, bytes: item["bytes"]?.doubleValue.map { Int($0) },
+                hash: item["hash"]?.stringValue
+            )
+            switch PackageResource.Kind(path: relative, mediaType: item["mediatype"]?.stringValue, tabular: item["schema"] != nil) {
+            case .geoJSON: return .geoJSON(packageFile)
+            case .file: return .file(packageFile)
+            case .table: break
+            }
             var schema: TableSchema?
             if let schemaJSON = item["schema"] {
                 if let schemaPath = schemaJSON.stringValue {
@@ -49,9 +64,9 @@ struct DataPackage {
                     }
                 }
             }
-            return TableResource(
-                name: name, path: base.appendingPathComponent(relative).path, place: relative, schema: schema,
-                encoding: item["encoding"]?.stringValue, delimiter: item["dialect"]?["delimiter"]?.stringValue)
+            return .table(TableResource(
+                name: name, path: packageFile.path, place: relative, schema: schema,
+                encoding: item["encoding"]?.stringValue, delimiter: item["dialect"]?["delimiter"]?.stringValue))
         }
     }
 }

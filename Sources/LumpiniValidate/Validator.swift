@@ -8,7 +8,8 @@ import Foundation
 /// print(report.valid, report.stats.errors)
 /// ```
 public enum Validator {
-    /// Validates one file: a `datapackage.json` (every resource, foreign keys across them), a
+    /// Validates one file: a `datapackage.json` (every resource as what it is: tables against their
+    /// schemas with foreign keys across them, GeoJSON as GeoJSON, each file's declared size and SHA-256), a
     /// GeoJSON file (RFC 7946 and GEOS validity), or a table (CSV, TSV, XLSX, ODS) against
     /// `schema` (inferred from the data when nil, as the reference tool does).
     /// - Throws: `LumpiniError` for input errors (missing file, malformed schema or package).
@@ -20,7 +21,19 @@ public enum Validator {
         let fileExtension = (name as NSString).pathExtension
         if name.hasSuffix("datapackage.json") {
             let package = try DataPackage(contentsOf: URL(fileURLWithPath: path))
-            let tasks = try package.resources.map { try TableValidation.validate($0, siblings: package.resources, options: options) }
+            let tasks = try package.resources.map { resource in
+                switch resource {
+                case .table(let table):
+                    return try TableValidation.validate(table, siblings: package.tables, options: options)
+                case .geoJSON(let file):
+                    return try GeoJSONValidation.validate(path: file.path, place: file.place, options: options, integrity: try file.integrityProblems().problems)
+                case .file(let file):
+                    let (size, problems) = try file.integrityProblems()
+                    var errors = ErrorCollector(limit: options.maxErrors)
+                    problems.forEach { errors.add($0) }
+                    return ValidationTask(name: file.name, type: "file", place: file.place, rows: nil, fields: nil, bytes: size, errors: errors)
+                }
+            }
             return ValidationReport(tasks: tasks)
         }
         if ["geojson", "json"].contains(fileExtension) {

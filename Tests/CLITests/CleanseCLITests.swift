@@ -39,8 +39,8 @@ final class CleanseCLITests: XCTestCase {
         let quarantine = try String(contentsOf: root.appendingPathComponent(".lumpini/quarantine/waste-tonnage-sample/quarantine.csv"), encoding: .utf8)
         let lines = quarantine.split(separator: "\r\n").map(String.init)
         XCTAssertEqual(lines.count, 3)
-        XCTAssertTrue(lines[0].hasSuffix("source,row,reason,message,field,ลำดับ,เขต,เดือน,ปริมาณขยะ (ตัน/วัน),หมายเหตุ,geometry_wkt"), lines[0])
-        XCTAssertTrue(lines[2].hasPrefix("source/waste.xlsx,15,total-row,"), lines[2])
+        XCTAssertTrue(lines[0].hasSuffix("source,row,record,stage,reason,message,field,ลำดับ,เขต,เดือน,ปริมาณขยะ (ตัน/วัน),หมายเหตุ,geometry_wkt"), lines[0])
+        XCTAssertTrue(lines[2].hasPrefix("source/waste.xlsx,15,12,cleanse,total-row,"), lines[2])
         XCTAssertTrue(lines[2].contains(",รวม,,4,866.25,") || lines[2].contains(",รวม,,\"4,866.25\","), lines[2])
         let bytes = try Data(contentsOf: root.appendingPathComponent(".lumpini/cleansed/waste-tonnage-sample/waste-tonnage-sample.csv"))
         XCTAssertEqual(Array(bytes.prefix(3)), [0xEF, 0xBB, 0xBF], "csvBOM: true")
@@ -65,7 +65,7 @@ final class CleanseCLITests: XCTestCase {
         let result = try CLIRunner.run(["cleanse", "waste-tonnage-sample", "--root", root.path])
         XCTAssertEqual(result.status, 2)
         XCTAssertEqual(result.stderr.split(separator: "\n").count, 1)
-        XCTAssertTrue(result.stderr.contains("datasets/waste-tonnage-sample/dataset.yaml:37: field \"source.sheet\": unknown key \"sheet\""), result.stderr)
+        XCTAssertTrue(result.stderr.contains("datasets/waste-tonnage-sample/dataset.yaml:40: field \"source.sheet\": unknown key \"sheet\""), result.stderr)
         XCTAssertFalse(FileManager.default.fileExists(atPath: root.appendingPathComponent(".lumpini/cleansed/waste-tonnage-sample/waste-tonnage-sample.csv").path))
     }
 

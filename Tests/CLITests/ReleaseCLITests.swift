@@ -104,8 +104,9 @@ extension ReleaseCLITests {
 
         let version = space.publicRoot.appendingPathComponent("pm25-readings-sample/v1")
         let manifest = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(contentsOf: version.appendingPathComponent("manifest.json"))) as? [String: Any])
-        let counts = try XCTUnwrap(manifest["counts"] as? [String: Int])
-        let rowsIn = try XCTUnwrap(counts["rowsIn"]), published = try XCTUnwrap(counts["rowsPublished"]), quarantined = try XCTUnwrap(counts["rowsQuarantined"])
+        let counts = try XCTUnwrap(manifest["counts"] as? [String: Any])
+        let rowsIn = try XCTUnwrap(counts["rowsIn"] as? Int), published = try XCTUnwrap(counts["rowsPublished"] as? Int)
+        let quarantined = try XCTUnwrap(counts["rowsQuarantined"] as? Int)
         XCTAssertEqual(rowsIn, published + quarantined)
         XCTAssertGreaterThan(quarantined, 0)
         XCTAssertEqual(manifest["geometryType"] as? String, "Point")

@@ -28,6 +28,12 @@ final class ReleaseCatalogueCLITests: XCTestCase {
         XCTAssertEqual(highValue["awaitingApproval"] as? Int, 1, "the pending livability sample counts toward the target as awaiting approval")
         XCTAssertEqual(highValue["published"] as? Int, 5)
 
+        // The samples are what a data officer copies: each carries every field the national catalogue requires.
+        let gd = try CLIRunner.run(["catalog", "export", "--format", "gd-catalog", "--public", publicRoot.path])
+        XCTAssertEqual(gd.status, 0, gd.stderr)
+        XCTAssertTrue(gd.stderr.contains("7 of 7 datasets have every required GD Catalog field"), gd.stderr)
+        XCTAssertFalse(gd.stderr.contains("requires"), gd.stderr)
+
         // A release stopped after switching `latest` but before the index was written leaves an index
         // without the dataset; the next (otherwise unchanged) release puts it back.
         try FileManager.default.removeItem(at: publicRoot.appendingPathComponent(".lumpini/catalog.sqlite"))

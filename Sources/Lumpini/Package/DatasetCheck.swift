@@ -18,11 +18,16 @@ public struct CheckFinding: Codable, Sendable, Equatable {
 
 /// `lumpini check <id>`: what is incomplete or inconsistent in a dataset: placeholders left by
 /// `lumpini new`, codes missing from the vocabularies, missing source or schema files, a recipe
-/// that does not fit the source, output fields the schema does not describe, governance.
+/// that does not fit the source, output fields the schema does not describe, governance. Then, when
+/// nothing blocks it, a dry run of the release's own pipeline (the schema loaded as publishing loads
+/// it, every row cleansed, validated and scanned for personal data) says what a release would publish
+/// and set aside, writing nothing.
 public enum DatasetCheck {
     public struct Result: Encodable, Sendable {
         public var dataset: String
         public var findings: [CheckFinding]
+        /// What a release would publish; nil when a finding stopped the dry run.
+        public var account: DryRunAccount?
         /// No finding of severity error.
         public var ok: Bool { !findings.contains { $0.severity == .error } }
 
@@ -30,10 +35,11 @@ public enum DatasetCheck {
             var container = encoder.container(keyedBy: CodingKeys.self)
             try container.encode(dataset, forKey: .dataset)
             try container.encode(findings, forKey: .findings)
+            try container.encode(account, forKey: .account)
             try container.encode(ok, forKey: .ok)
         }
 
-        enum CodingKeys: String, CodingKey { case dataset, findings, ok }
+        enum CodingKeys: String, CodingKey { case dataset, findings, account, ok }
     }
 
     /// Marks `lumpini new` leaves where a person must write something.
@@ -50,7 +56,8 @@ public enum DatasetCheck {
         if sourcesExist {
             try findings.checkRecipe(description, schemaFields: schemaFields, workspace: workspace, vocabularies: vocabularies)
         }
-        return Result(dataset: id, findings: findings.list)
+        let account = findings.list.contains { $0.severity == .error } ? nil : findings.dryRun(description, workspace: workspace)
+        return Result(dataset: id, findings: findings.list, account: account)
     }
 
     /// The findings as they are made, each check adding its own.
@@ -123,6 +130,32 @@ public enum DatasetCheck {
                 error("schema-missing", "schema", "schemas/\(schema).schema.json cannot be used: \(failure.message)")
             }
             return nil
+        }
+
+        /// Runs the release's pipeline over every row without writing anything: what publishing would
+        /// refuse (the schema as publishing loads it, geometries not in WGS 84, personal data in a public
+        /// dataset) becomes a finding; nil when it stops.
+        mutating func dryRun(_ description: DatasetDescription, workspace: Workspace) -> DryRunAccount? {
+            var account = DryRunAccount()
+            do {
+                let records = try CleanseValidatePipeline.Records(dataset: description, workspace: workspace)
+                let run = try records.run(quarantineFile: nil, setAside: { account.setAside($0, stage: $1) }, publish: { _ in account.publish() })
+                let privacy = run.checks.privacy.finish()
+                if description.metadata.classification == .public,
+                   let blocking = privacy.blockingError(file: "datasets/\(description.id)/\(DatasetDescription.fileName)") {
+                    error(blocking.code, blocking.field, blocking.message)
+                }
+            } catch let failure as LumpiniError {
+                error(failure.code, failure.field, failure.description)
+                return nil
+            } catch {
+                self.error("dry-run-failed", nil, "the rows could not be read to the end: \(error)")
+                return nil
+            }
+            if account.rowsIn > 0, account.rowsPublished == 0 {
+                warning("nothing-published", "recipe", "every one of the \(account.rowsIn) rows would be set aside: read the reasons below")
+            }
+            return account
         }
 
         /// That the recipe runs on the source and makes exactly the fields the schema describes.

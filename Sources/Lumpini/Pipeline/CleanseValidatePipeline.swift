@@ -4,8 +4,9 @@ import GDAL
 /// The pipeline a release runs: `dataset.yaml` through `DatasetLoader`, the sources cleansed by the
 /// recipe (`DatasetCleansing`), each kept record validated against the schema (`RecordValidator`)
 /// and scanned by the privacy gate (`PrivacyScanner`). Invalid records join the cleansing's
-/// quarantine in `<root>/.lumpini/quarantine/<id>/quarantine.csv`, never the public tree, so
-/// `rows in = published + quarantined` holds.
+/// quarantine in `<root>/.lumpini/quarantine/<id>/quarantine.csv` as the source gave them, never the
+/// public tree, so `rows in = published + quarantined` holds; the reports and the manifest count them
+/// by stage and reason, and the validation report describes the rows published.
 public struct CleanseValidatePipeline: PublishPipeline {
     public init() {}
 
@@ -62,7 +63,8 @@ public struct CleanseValidatePipeline: PublishPipeline {
                 guard let field = schema?.field(named: name) else { return OutputField(name: name) }
                 return OutputField(
                     name: name, type: OutputFieldType(rawValue: field.type.rawValue) ?? .string, title: field.title,
-                    description: field.description, trueValues: field.trueValues, falseValues: field.falseValues
+                    description: field.description, trueValues: field.trueValues, falseValues: field.falseValues,
+                    constraints: field.constraints
                 )
             }
             return OutputTable(
@@ -82,39 +84,52 @@ public struct CleanseValidatePipeline: PublishPipeline {
 
         /// Every record the recipe kept and the checks pass goes to `body`; every other into the quarantine.
         func forEach(_ body: (Record) throws -> Void) throws -> PipelineOutcome {
-            let quarantine = try QuarantineFile(files.quarantine, sourceFields: cleansing.sourceFields, cleansedFields: cleansing.fields)
+            let quarantine = try QuarantineFile(files.quarantine, sourceFields: cleansing.sourceFields)
             do {
-                var checks = try RecordChecks(dataset: dataset, validator: validator, fields: cleansing.fields)
-                while let outcome = try cleansing.next() {
-                    switch outcome {
-                    case .quarantined(let entry):
-                        try quarantine.write(entry)
-                    case .kept(let record):
-                        if let problem = try checks.check(record) {
-                            try quarantine.write(record, rejectedFor: problem)
-                        } else {
-                            try body(record)
-                        }
-                    }
-                }
-                let cleansingReport = try cleansing.finish(quarantineFile: files.relative(files.quarantine))
+                let run = try run(quarantineFile: files.relative(files.quarantine), setAside: quarantine.write, publish: body)
                 try quarantine.commit()
-                return try outcome(of: checks, cleansingReport: cleansingReport)
+                return try outcome(of: run.checks, cleansingReport: run.report)
             } catch {
                 quarantine.discard()
                 throw error
             }
         }
 
+        /// Reads every row once: each the recipe kept and the checks pass goes to `publish`, each other
+        /// to `setAside` with the stage that set it aside (the row as read). Writes nothing itself, so
+        /// `lumpini check` runs it to tell what a release would publish.
+        /// - Parameter quarantineFile: the quarantine file's path for the cleansing report; nil when none is written.
+        func run(
+            quarantineFile: String?, setAside: (QuarantineEntry, QuarantineReasons.Stage) throws -> Void, publish: (Record) throws -> Void
+        ) throws -> (checks: RecordChecks, report: CleansingReport) {
+            var checks = try RecordChecks(dataset: dataset, validator: validator, fields: cleansing.fields)
+            while let outcome = try cleansing.next() {
+                switch outcome {
+                case .quarantined(let entry):
+                    try setAside(entry, .cleanse)
+                case .kept(let record):
+                    if let problem = try checks.check(record) {
+                        try setAside(cleansing.entry(settingAside: record, reason: problem.type, message: problem.message, field: problem.fieldName), .validate)
+                    } else {
+                        try publish(record)
+                    }
+                }
+            }
+            return (checks, try cleansing.finish(quarantineFile: quarantineFile))
+        }
+
         /// The reports, in full under `.lumpini/reports/<id>/` (a blocked run's too) and masked for the
         /// public tree, then the privacy gate, then what publishing records of the run.
         private func outcome(of checks: RecordChecks, cleansingReport: CleansingReport) throws -> PipelineOutcome {
             let privacyReport = checks.privacy.finish()
+            // The task describes the rows published, which passed every check; the rows the schema
+            // rejected are in the quarantine, and their problems under `setAside`.
             let task = ValidationTask(
                 name: dataset.id, type: "table", place: "cleansed records", labels: cleansing.fields,
-                rows: checks.kept, fields: schemaFieldCount, errors: checks.errors, warnings: checks.formulas.warnings
+                rows: checks.kept - checks.rejected, fields: schemaFieldCount, errors: ErrorCollector(), warnings: checks.formulas.warnings
             )
-            let validation = ValidationReport(tasks: [task])
+            var validation = ValidationReport(tasks: [task])
+            validation.setAside = SetAsideRows(rows: checks.rejected, reasons: checks.rejectedReasons, problems: checks.errors)
             let reports: [(name: String, full: Data, masked: Data)] = [
                 ("cleansing-report.json", try JSONOutput.data(cleansingReport), try JSONOutput.data(cleansingReport.masked())),
                 ("validation-report.json", try JSONOutput.data(validation), try JSONOutput.data(validation.masked())),
@@ -126,6 +141,7 @@ public struct CleanseValidatePipeline: PublishPipeline {
             }
             return PipelineOutcome(
                 rowsIn: cleansingReport.rowsIn, rowsQuarantined: cleansingReport.rowsQuarantined + checks.rejected,
+                quarantineReasons: QuarantineReasons(cleanse: cleansingReport.quarantineReasons, validate: checks.rejectedReasons),
                 quality: Manifest.Quality(
                     valid: validation.valid, errorCount: validation.stats.errors, warningCount: validation.stats.warnings,
                     changedValues: cleansingReport.changedValues

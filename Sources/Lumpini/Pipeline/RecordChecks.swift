@@ -10,8 +10,11 @@ struct RecordChecks {
     let privacy: ConcurrentPrivacyScan
     private(set) var errors = ErrorCollector(limit: 1_000)
     private(set) var formulas: FormulaCellScan
+    /// Records checked (the recipe kept them), rejected or not.
     private(set) var kept = 0
     private(set) var rejected = 0
+    /// Rejected records by the type of their first problem: the reason the quarantine gives.
+    private(set) var rejectedReasons: [String: Int] = [:]
     private var crsChecked = false
 
     init(dataset: DatasetDescription, validator: RecordValidator?, fields: [String]) throws {
@@ -32,6 +35,7 @@ struct RecordChecks {
         let problems = validator?.validate(record) ?? []
         guard problems.isEmpty else {
             rejected += 1
+            rejectedReasons[problems[0].type, default: 0] += 1
             for problem in problems { errors.add(problem) }
             return problems[0]
         }

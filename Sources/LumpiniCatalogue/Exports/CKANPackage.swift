@@ -60,7 +60,7 @@ public struct CKANPackage {
 
     /// The dataset's tags: its Thai keywords, then its English ones.
     public static func tags(_ metadata: DatasetMetadata) -> [String] {
-        metadata.keywords.th + metadata.keywords.en
+        metadata.keywords.all
     }
 
     /// A publisher as a CKAN organisation (`organization_show`), with its dataset count when known.

@@ -33,7 +33,7 @@ public struct DataJSONExport {
             "identifier": .string(settings.datasetURL(detail.id)),
             "title": .string(both(metadata.title, " / ")),
             "description": .string(both(metadata.description, "\n\n")),
-            "keyword": .array((metadata.keywords.th + metadata.keywords.en).map(JSONNode.string)),
+            "keyword": .array(metadata.keywords.all.map(JSONNode.string)),
             "modified": .string(detail.releasedAt),
             "issued": .string(detail.firstReleasedAt),
             "publisher": ["@type": "org:Organization", "name": .string(publisher.en ?? publisher.th ?? metadata.publisher)],

@@ -83,7 +83,7 @@ public struct GDCatalogRecord: Encodable, Sendable, Equatable {
         set("maintainer_email", metadata.contact.email)
         set("telephone_number", metadata.contact.phone)
         set("notes", [metadata.description.th, metadata.description.en].compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: "\n\n"))
-        set("tag_string", (metadata.keywords.th + metadata.keywords.en).joined(separator: ","))
+        set("tag_string", metadata.keywords.all.joined(separator: ","))
         set("update_frequency_unit", metadata.updateFrequency.gdCatalogUnit)
         if metadata.updateFrequency.interval != nil { set("update_frequency_interval", "1") }
         set("geo_coverage", ["bangkok", "กรุงเทพมหานคร", "กรุงเทพฯ"].contains(metadata.spatial.name.lowercased()) ? "จังหวัด" : nil)

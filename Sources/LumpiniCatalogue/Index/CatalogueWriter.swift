@@ -63,7 +63,7 @@ struct CatalogueWriter {
         let bbox = manifest.extent.map { [$0.minX, $0.minY, $0.maxX, $0.maxY] } ?? (metadata.spatial.bbox.count == 4 ? metadata.spatial.bbox : nil)
         var formats: [String] = []
         for file in manifest.dataFiles where !formats.contains(file.format) { formats.append(file.format) }
-        let keywords = metadata.keywords.th + metadata.keywords.en
+        let keywords = metadata.keywords.all
 
         let values: [String: (any DatabaseValueConvertible)?] = [
             "id": manifest.id,

@@ -69,7 +69,7 @@ public struct QualityScore: Codable, Sendable, Equatable {
             }
         }
 
-        check(.findability, "keywords", 30, !(metadata.keywords.th + metadata.keywords.en).isEmpty,
+        check(.findability, "keywords", 30, !metadata.keywords.all.isEmpty,
               "add keywords (keywords.th, keywords.en) in dataset.yaml")
         check(.findability, "theme", 30, !metadata.theme.isEmpty, "set theme to a code of the themes vocabulary")
         check(.findability, "spatial-coverage", 20, metadata.spatial.bbox.count == 4 || manifest.extent != nil,

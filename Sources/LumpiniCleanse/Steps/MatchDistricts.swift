@@ -7,7 +7,8 @@
 /// `replace` (write the official Thai name into `field` too; default false);
 /// `onUnmatched`: quarantine | null | keep (default quarantine, reason `unmatched-district`).
 ///
-/// A value that is not the official Thai name counts as a change of `codeField`.
+/// Every matched row counts as a change of `codeField` (the code written, from the value as given),
+/// so the report says how many rows were matched.
 package final class MatchDistricts: CleansingStep {
     package static let name = "match-districts"
     static let summary = "match any spelling of a district to its code and official names; unmatched values are set aside"
@@ -60,9 +61,7 @@ package final class MatchDistricts: CleansingStep {
         case .none:
             return unmatched(&record, message: "the district \"\(value)\" in \(field.name) matches no Bangkok district")
         }
-        if value != district.nameTH {
-            changes.record(field: codeField.name, row: record.rowNumber, before: value, after: district.code)
-        }
+        changes.record(field: codeField.name, row: record.rowNumber, before: value, after: district.code)
         record.setValue(district.code, at: codeField.index)
         record.setValue(district.nameTH, at: nameTHField)
         record.setValue(district.nameEN, at: nameENField)

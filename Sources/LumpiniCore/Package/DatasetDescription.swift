@@ -53,6 +53,21 @@ public struct LocalizedKeywords: Codable, Sendable, Equatable {
         self.th = th
         self.en = en
     }
+
+    /// Thai then English keywords, each once: a keyword that is the same in both languages
+    /// (`PM2.5`), in another case or with other spaces around it, is listed where it first appears.
+    public var all: [String] { Self.distinct(th + en) }
+
+    /// English then Thai keywords, each once, for what is written in English first.
+    public var englishFirst: [String] { Self.distinct(en + th) }
+
+    private static func distinct(_ keywords: [String]) -> [String] {
+        var seen = Set<String>()
+        return keywords.filter { keyword in
+            let trimmed = keyword.trimmingWhitespace
+            return !trimmed.isEmpty && seen.insert(trimmed.lowercased()).inserted
+        }
+    }
 }
 
 /// The metadata of a dataset: what catalogues show and manifests record.

@@ -29,12 +29,15 @@ public struct Manifest: Codable, Sendable, Equatable {
         public var rowsPublished: Int
         public var rowsQuarantined: Int
         public var features: Int
+        /// `rowsQuarantined` by stage and reason; absent from manifests written before it was recorded.
+        public var quarantineReasons: QuarantineReasons?
 
-        public init(rowsIn: Int, rowsPublished: Int, rowsQuarantined: Int, features: Int) {
+        public init(rowsIn: Int, rowsPublished: Int, rowsQuarantined: Int, features: Int, quarantineReasons: QuarantineReasons? = nil) {
             self.rowsIn = rowsIn
             self.rowsPublished = rowsPublished
             self.rowsQuarantined = rowsQuarantined
             self.features = features
+            self.quarantineReasons = quarantineReasons
         }
     }
 

@@ -6,8 +6,10 @@ import GDAL
 ///
 /// In its errors, `rowNumber` is the feature's position in the file (the first feature is 1).
 enum GeoJSONValidation {
-    static func validate(path: String, place: String, options: ValidationOptions) throws -> ValidationTask {
+    /// - Parameter integrity: problems already found with the file (a data package's size or checksum).
+    static func validate(path: String, place: String, options: ValidationOptions, integrity: [ValidationProblem] = []) throws -> ValidationTask {
         var errors = ErrorCollector(limit: options.maxErrors)
+        integrity.forEach { errors.add($0) }
         var warnings: [ValidationProblem] = []
         let data: Data
         do {

@@ -27,6 +27,9 @@ public enum ValidationProblemType: String, Sendable, CaseIterable, Codable {
     case geometryOutsideArea = "geometry-outside-area"
     case geometryCRS = "geometry-crs-error"
     case geometryPrecision = "geometry-precision"
+    // A data package's resource whose size or checksum is not the one the package gives
+    case byteCount = "byte-count"
+    case hashCount = "hash-count"
     // GeoJSON files (RFC 7946)
     case geojsonError = "geojson-error"
     case geojsonRightHandRule = "geojson-right-hand-rule"
@@ -61,6 +64,8 @@ public enum ValidationProblemType: String, Sendable, CaseIterable, Codable {
         case .geometryOutsideArea: return "Geometry Outside Area"
         case .geometryCRS: return "Geometry CRS Error"
         case .geometryPrecision: return "Geometry Precision"
+        case .byteCount: return "Byte Count Error"
+        case .hashCount: return "Hash Count Error"
         case .geojsonError: return "GeoJSON Error"
         case .geojsonRightHandRule: return "GeoJSON Winding Order"
         case .geojsonWarning: return "GeoJSON Warning"

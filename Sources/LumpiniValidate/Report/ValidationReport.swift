@@ -14,6 +14,9 @@ public struct ValidationReport: Sendable, Equatable, Codable {
     public var errors: [ValidationProblem]
     public var warnings: [ValidationProblem]
     public var tasks: [ValidationTask]
+    /// Rows set aside by the schema before the rows the tasks describe were published; nil when the
+    /// report describes rows as they were read (`lumpini validate`).
+    public var setAside: SetAsideRows?
 
     public init(tasks: [ValidationTask], errors: [ValidationProblem] = []) {
         self.tasks = tasks

@@ -94,3 +94,28 @@ public struct FieldConstraints: Sendable, Equatable {
         }
     }
 }
+
+/// The constraints written as a Table Schema's `constraints` object, with only those that are set:
+/// what `datapackage.json` tells other tools the published data keeps to.
+extension FieldConstraints: Encodable {
+    /// No constraint is set.
+    public var isEmpty: Bool { !ConstraintName.allCases.contains(where: has) }
+
+    public func encode(to encoder: Encoder) throws {
+        var container = encoder.container(keyedBy: MemberKey.self)
+        for name in ConstraintName.allCases where has(name) {
+            let key = MemberKey(name.rawValue)
+            switch name {
+            case .required, .unique: try container.encode(true, forKey: key)
+            case .minLength: try container.encode(minLength, forKey: key)
+            case .maxLength: try container.encode(maxLength, forKey: key)
+            case .minimum: try container.encode(minimum, forKey: key)
+            case .maximum: try container.encode(maximum, forKey: key)
+            case .exclusiveMinimum: try container.encode(exclusiveMinimum, forKey: key)
+            case .exclusiveMaximum: try container.encode(exclusiveMaximum, forKey: key)
+            case .pattern: try container.encode(pattern, forKey: key)
+            case .enumeration: try container.encode(enumeration, forKey: key)
+            }
+        }
+    }
+}

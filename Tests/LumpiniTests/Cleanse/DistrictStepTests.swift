@@ -12,8 +12,9 @@ final class DistrictStepTests: XCTestCase {
         XCTAssertEqual(outcome.column("district_en")[3], "Phra Nakhon")
         XCTAssertEqual(outcome.quarantined.map(\.reason), ["unmatched-district", "unmatched-district"])
         XCTAssertTrue(outcome.quarantined[0].message.contains("บางกระปิ"))
-        // Every spelling other than the official Thai name counts as a change.
-        XCTAssertEqual(outcome.report.steps.first?.changed, 9)
+        // Every matched row counts, the official Thai name too: the report says how many rows were matched.
+        XCTAssertEqual(outcome.report.steps.first?.changed, 10)
+        XCTAssertEqual(outcome.report.steps.first?.field, "district_code")
         XCTAssertTrue(outcome.report.fuzzyMatches.isEmpty)
     }
 

@@ -70,4 +70,18 @@ final class GeometryStepTests: XCTestCase {
         XCTAssertEqual(point.x, 100.5, accuracy: 0.05)
         XCTAssertEqual(outcome.quarantined.map(\.reason), ["invalid-geometry"])
     }
+
+    /// `reproject` moves every point: the report counts each row moved, with its coordinates before and after.
+    func testReprojectReportsEveryRowItMoved() throws {
+        let geometries = try ["POINT (662000 1521500)", "POINT (663000 1522000)", "POINT (664000 1520000)"].map { try Geometry(wkt: $0) }
+        let outcome = try RecipeHarness.run(
+            "- step: reproject", fields: ["name"], rows: [["a"], ["b"], ["c"]], geometries: geometries, sourceCRS: "EPSG:32647"
+        )
+        XCTAssertEqual(outcome.kept.count, 3)
+        let change = try XCTUnwrap(outcome.report.steps.first { $0.step == "reproject" })
+        XCTAssertEqual(change.field, "geometry")
+        XCTAssertEqual(change.changed, 3)
+        XCTAssertEqual(change.examples.first?.before, "POINT (662000 1521500)")
+        XCTAssertTrue(change.examples.first?.after?.hasPrefix("POINT (100.49") ?? false, change.examples.first?.after ?? "")
+    }
 }
