@@ -19,6 +19,9 @@ let package = Package(
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.3"),
     ],
     targets: [
         .systemLibrary(
@@ -60,6 +63,15 @@ let package = Package(
             name: "Lumpini",
             dependencies: ["LumpiniPrivacy", "LumpiniPublish", "LumpiniCatalogue"]
         ),
+        // `lumpini serve`: the public tree over HTTP, with OGC API – Features and the CKAN Action API;
+        // reads the public tree and the catalogue, never writes them (docs/serve.md).
+        .target(
+            name: "LumpiniServe",
+            dependencies: [
+                "LumpiniCatalogue", .product(name: "Hummingbird", package: "hummingbird"), .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOCore", package: "swift-nio"),
+            ]
+        ),
         .target(
             name: "LumpiniCommandLine",
             dependencies: ["LumpiniCatalogue", .product(name: "ArgumentParser", package: "swift-argument-parser")]
@@ -74,6 +86,7 @@ let package = Package(
                 "Lumpini",
                 "LumpiniDatabase",
                 "LumpiniCommandLine",
+                "LumpiniServe",
                 "GDAL",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
@@ -85,14 +98,16 @@ let package = Package(
             path: "Benchmarks/CatalogueGenerator"
         ),
         .testTarget(name: "GDALTests", dependencies: ["GDAL"]),
+        // What several test targets share: the reference tools (Python) that conformance tests run.
+        .target(name: "TestSupport", path: "Tests/Support"),
         .testTarget(
             name: "LumpiniTests",
             dependencies: [
                 "Lumpini", "LumpiniPackage", "LumpiniIngest", "LumpiniCleanse", "LumpiniValidate", "LumpiniPrivacy", "LumpiniPublish",
-                "LumpiniCatalogue", "LumpiniCore", "GDAL",
+                "LumpiniCatalogue", "LumpiniCore", "GDAL", "TestSupport",
             ]
         ),
-        .testTarget(name: "CLITests", dependencies: ["Lumpini", "LumpiniCommandLine", "LumpiniDatabase"]),
+        .testTarget(name: "CLITests", dependencies: ["Lumpini", "LumpiniCommandLine", "LumpiniDatabase", "TestSupport"]),
     ],
     swiftLanguageModes: [.v6]
 )
