@@ -216,8 +216,9 @@ final class OfficerPathCLITests: XCTestCase {
         let csv = try String(contentsOf: version.appendingPathComponent("\(id).csv"), encoding: .utf8)
         let quarantine = try String(contentsOf: workspace.root.appendingPathComponent(".lumpini/quarantine/\(id)/quarantine.csv"), encoding: .utf8)
         let lines = quarantine.split(separator: "\r\n").map { $0.split(separator: ",", omittingEmptySubsequences: false) }
-        let reason = try XCTUnwrap(lines.first?.firstIndex(of: "reason"), quarantine)
-        let setAside = lines.dropFirst().map { cells in "\(cells[1]) \(cells[reason])" }
+        let header = try XCTUnwrap(lines.first)
+        let row = try XCTUnwrap(header.firstIndex(of: "row")), reason = try XCTUnwrap(header.firstIndex(of: "reason"))
+        let setAside = lines.dropFirst().map { cells in "\(cells[row]) \(cells[reason])" }
         let geojson = version.appendingPathComponent("\(id).geojson")
         let features = FileManager.default.fileExists(atPath: geojson.path)
             ? ((try JSONSerialization.jsonObject(with: Data(contentsOf: geojson)) as? [String: Any])?["features"] as? [Any])?.count : nil
