@@ -57,6 +57,8 @@ let package = Package(
             name: "Lumpini",
             dependencies: ["LumpiniPrivacy", "LumpiniPublish", "LumpiniCatalogue"]
         ),
+        // The public face: a static bilingual site built from the public tree and its catalogue; no GDAL.
+        .target(name: "LumpiniSite", dependencies: ["LumpiniCatalogue"]),
         .target(
             name: "LumpiniCommandLine",
             dependencies: ["LumpiniCatalogue", .product(name: "ArgumentParser", package: "swift-argument-parser")]
@@ -70,6 +72,7 @@ let package = Package(
             dependencies: [
                 "Lumpini",
                 "LumpiniCommandLine",
+                "LumpiniSite",
                 "GDAL",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
@@ -85,7 +88,7 @@ let package = Package(
             name: "LumpiniTests",
             dependencies: [
                 "Lumpini", "LumpiniPackage", "LumpiniIngest", "LumpiniCleanse", "LumpiniValidate", "LumpiniPrivacy", "LumpiniPublish",
-                "LumpiniCatalogue", "LumpiniCore", "GDAL",
+                "LumpiniCatalogue", "LumpiniCore", "LumpiniSite", "GDAL",
             ]
         ),
         .testTarget(name: "CLITests", dependencies: ["Lumpini", "LumpiniCommandLine"]),

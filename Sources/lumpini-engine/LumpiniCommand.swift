@@ -26,6 +26,7 @@ struct LumpiniCommand: AsyncParsableCommand {
             Release.self,
             Verify.self,
             Repair.self,
+            Site.self,
             CatalogueCommand.self,
         ]
     )

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import Lumpini
 import LumpiniCommandLine
+import LumpiniSite
 
 /// Options shared by `release` and `publish`.
 struct ReleaseArguments: ParsableArguments {
@@ -23,6 +24,9 @@ struct ReleaseArguments: ParsableArguments {
     @Option(help: "Datasets built at once (default: the number of cores).")
     var jobs: Int?
 
+    @Flag(help: "Do not rebuild the public website after publishing (see `lumpini site`).")
+    var noSite = false
+
     func validate() throws {
         if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1") }
     }
@@ -40,6 +44,7 @@ struct ReleaseArguments: ParsableArguments {
             var summary = try await runner.run(ids: ids) { progress.handle($0) }
             progress.finish()
             summary.catalogueIndex = summary.dryRun ? .untouched : updateCatalogue(after: summary, workspace: workspace)
+            if summary.catalogueIndex == .updated && !noSite { rebuildSite(workspace) }
             if json {
                 print(try JSONOutput.string(summary), terminator: "")
             } else {
@@ -60,6 +65,17 @@ private func updateCatalogue(after summary: ReleaseSummary, workspace: Workspace
     } catch {
         Terminal.error("the catalogue index is stale: \(error) — the release itself is complete and public; run `lumpini catalog build` once the problem is fixed")
         return .stale
+    }
+}
+
+/// Rebuilds the pages of the public site whose inputs changed. The release is complete whatever happens
+/// here, so a failure is reported and leaves the exit code as it is.
+private func rebuildSite(_ workspace: Workspace) {
+    do {
+        let settings = SiteBuilder.rememberedSettings(publicRoot: workspace.publicRoot)
+        _ = try SiteBuilder(publicRoot: workspace.publicRoot, vocabularies: try? Vocabularies.load(from: workspace), settings: settings).build()
+    } catch {
+        Terminal.error("the public website was not rebuilt: \(error) — the release itself is complete; run `lumpini site` once the problem is fixed")
     }
 }
 
