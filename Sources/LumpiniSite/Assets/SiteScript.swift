@@ -130,7 +130,7 @@ enum SiteScript {
     }).then(function (collection) {
       var drawn = 0;
       var layer = L.geoJSON(collection, {
-        style: function () { return style; },
+        style: function (feature) { return feature.geometry && feature.geometry.type === "Point" ? {} : style; },
         pointToLayer: function (feature, latlng) { return L.circleMarker(latlng, { radius: 6, color: "#ffffff", weight: 1, fillColor: "#c1121f", fillOpacity: 0.9 }); },
         onEachFeature: function (feature, shown) { drawn += 1; shown.bindPopup(popup(feature)); }
       });
@@ -153,6 +153,8 @@ enum SiteScript {
       legend.addTo(map);
       mapElement.setAttribute("aria-label", "แผนที่แสดงข้อมูล " + drawn + " รายการ · Map showing " + drawn + " features");
       mapElement.setAttribute("data-drawn", String(drawn));
+      var status = document.getElementById("map-status");
+      if (status) status.textContent = "แผนที่แสดง " + drawn + " รายการ คลิกที่รายการเพื่อดูค่า · " + drawn + " features shown: select one to see its values";
     }).catch(function () {
       mapElement.setAttribute("data-error", "preview");
       var note = document.getElementById("map-status");

@@ -59,6 +59,7 @@ dl.facts dd { margin: 0; }
 table.popup th, table.popup td { padding: .1rem .4rem; font-size: .85rem; }
 progress { width: 100%; height: 1.2rem; }
 .chart { max-width: 48rem; }
+.chart.doughnut { max-width: 20rem; }
 @media (max-width: 40rem) { .map { height: 20rem; } dl.facts { grid-template-columns: 1fr; } header.site nav ul { gap: .6rem; } }
 """#
 }

@@ -62,7 +62,7 @@ struct StatisticsPage {
         let spec = ChartSpec(type: type, label: Bilingual.plain(title), labels: values.map(\.0), values: values.map(\.1),
                              colors: type == "doughnut" ? ["#0b6e4f", "#2a9d8f", "#f5a623", "#d0d5da"] : nil)
         let json = (try? JSONOutput.data(spec, pretty: false)).map(HTML.json) ?? "{}"
-        var out = "<div class=\"chart\"><h3>\(Bilingual.text(title))</h3>\n<canvas id=\"canvas-\(id)\" data-chart=\"chart-\(id)\" role=\"img\" aria-label=\"\(HTML.attribute(Bilingual.plain(title)))\"></canvas>\n"
+        var out = "<div class=\"chart \(type)\"><h3>\(Bilingual.text(title))</h3>\n<canvas id=\"canvas-\(id)\" data-chart=\"chart-\(id)\" role=\"img\" aria-label=\"\(HTML.attribute(Bilingual.plain(title)))\"></canvas>\n"
         out += "<script type=\"application/json\" id=\"chart-\(id)\">\(json)</script>\n"
         if table {
             out += "<table><thead><tr><th scope=\"col\">\(Bilingual.text(title))</th><th scope=\"col\">\(Bilingual.text("ชุดข้อมูล", "Datasets"))</th></tr></thead><tbody>"

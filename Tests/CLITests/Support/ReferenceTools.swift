@@ -1,0 +1,1 @@
+../../LumpiniTests/Support/ReferenceTools.swift
