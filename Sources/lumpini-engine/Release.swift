@@ -44,7 +44,11 @@ struct ReleaseArguments: ParsableArguments {
             var summary = try await runner.run(ids: ids) { progress.handle($0) }
             progress.finish()
             summary.catalogueIndex = summary.dryRun ? .untouched : updateCatalogue(after: summary, workspace: workspace)
-            if summary.catalogueIndex == .updated && !noSite { rebuildSite(workspace) }
+            // A release that published nothing leaves the pages as they are (a no-op release stays cheap),
+            // unless the site was never built.
+            if summary.catalogueIndex == .updated && !noSite && (!summary.published.isEmpty || !SiteBuilder.exists(publicRoot: workspace.publicRoot)) {
+                rebuildSite(workspace)
+            }
             if json {
                 print(try JSONOutput.string(summary), terminator: "")
             } else {

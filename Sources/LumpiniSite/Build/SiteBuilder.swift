@@ -41,6 +41,11 @@ public struct SiteBuilder: Sendable {
         return settings
     }
 
+    /// Whether a site was ever built into `publicRoot`.
+    public static func exists(publicRoot: URL) -> Bool {
+        FileManager.default.fileExists(atPath: ReleaseTree(root: publicRoot).internalDirectory.appendingPathComponent(SiteState.fileName).path)
+    }
+
     /// What a build did.
     public struct Report: Codable, Sendable, Equatable {
         public var datasets: Int
