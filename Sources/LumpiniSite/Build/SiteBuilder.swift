@@ -72,19 +72,28 @@ public struct SiteBuilder: Sendable {
         let nowText = ISO8601DateFormatter().string(from: now)
         let state = SiteState.read(tree)
         var cards: [DatasetCard] = []
-        var rebuilt: [String] = []
+        var changed: [(DatasetDetail, String)] = []
         for summary in try catalogue.list(DatasetFilter(now: now)) {
             let key = DatasetCard.key(of: summary, settings: settings)
             let page = tree.datasetDirectory(summary.id).appendingPathComponent(SiteLayout.datasetPage)
             if let known = state.cards[summary.id], known.key == key, FileManager.default.fileExists(atPath: page.path) {
                 cards.append(known)
-                continue
+            } else if let detail = try catalogue.dataset(id: summary.id, now: now) {
+                changed.append((detail, key))
             }
-            guard let detail = try catalogue.dataset(id: summary.id, now: now) else { continue }
-            try writeDatasetPage(detail, to: page, tileOrigin: tileOrigin, now: nowText, writer: writer)
-            cards.append(DatasetCard(detail: detail, key: key))
-            rebuilt.append(summary.id)
         }
+        // The index is read on this thread; the pages (files read, previews, HTML) are made on every core.
+        let failures = FirstFailure(), details = changed.map(\.0)
+        DispatchQueue.concurrentPerform(iterations: details.count) { index in
+            do {
+                try writeDatasetPage(details[index], tileOrigin: tileOrigin, now: nowText, writer: writer)
+            } catch {
+                failures.record(error, at: index)
+            }
+        }
+        try failures.rethrow()
+        cards += changed.map { DatasetCard(detail: $0.0, key: $0.1) }
+        let rebuilt = changed.map(\.0.id)
         cards.sort { $0.id < $1.id }
         try SiteAssets.install(into: tree.root.appendingPathComponent(SiteLayout.assetsPath, isDirectory: true),
                                from: settings.javascriptDirectory, writer: writer)
@@ -101,13 +110,14 @@ public struct SiteBuilder: Sendable {
                       filesUnchanged: writer.unchangedCount, index: tree.root.appendingPathComponent("index.html").path)
     }
 
-    private func writeDatasetPage(_ detail: DatasetDetail, to page: URL, tileOrigin: String?, now: String, writer: SiteFileWriter) throws {
+    private func writeDatasetPage(_ detail: DatasetDetail, tileOrigin: String?, now: String, writer: SiteFileWriter) throws {
+        let page = tree.datasetDirectory(detail.id).appendingPathComponent(SiteLayout.datasetPage)
         let directory = tree.versionDirectory(detail.id, version: detail.version)
         var preview: MapPreview?
         if let geojson = detail.manifest.files.first(where: { $0.role == .data && $0.format == "GeoJSON" }) {
             preview = try MapPreview.write(
                 from: directory.appendingPathComponent(geojson.path), size: geojson.size,
-                to: tree.datasetDirectory(detail.id).appendingPathComponent(SiteLayout.previewFile), budget: settings.previewBudget
+                to: tree.datasetDirectory(detail.id).appendingPathComponent(SiteLayout.previewFile), budget: settings.previewBudget, writer: writer
             )
         }
         let html = DatasetPage(
@@ -115,5 +125,20 @@ public struct SiteBuilder: Sendable {
             names: names, settings: settings, tileOrigin: tileOrigin, now: now
         ).render()
         try writer.write(html, to: page)
+    }
+}
+
+/// The first error of work done on several threads (by the order of the work, so runs agree), rethrown
+/// once they have all finished.
+private final class FirstFailure: @unchecked Sendable {
+    private let lock = NSLock()
+    private var first: (index: Int, error: any Error)?
+
+    func record(_ error: any Error, at index: Int) {
+        lock.withLock { if first == nil || index < first!.index { first = (index, error) } }
+    }
+
+    func rethrow() throws {
+        if let first = lock.withLock({ first }) { throw first.error }
     }
 }

@@ -2,15 +2,19 @@ import Foundation
 
 /// Writes the site's files: each only when its bytes differ from what is there (a rebuild touches only
 /// what changed, and caches and mirrors keep the rest), through a temporary file renamed over the old
-/// one, so a reader never sees half a page.
-final class SiteFileWriter {
+/// one, so a reader never sees half a page. Dataset pages are written from several threads at once.
+final class SiteFileWriter: @unchecked Sendable {
+    private let lock = NSLock()
+    private var written: [String] = []
+    private var unchanged = 0
+
     /// The files written, and how many were left as they were.
-    private(set) var writtenFiles: [String] = []
-    private(set) var unchangedCount = 0
+    var writtenFiles: [String] { lock.withLock { written } }
+    var unchangedCount: Int { lock.withLock { unchanged } }
 
     func write(_ data: Data, to url: URL) throws {
         if let existing = FileManager.default.contents(atPath: url.path), existing == data {
-            unchangedCount += 1
+            lock.withLock { unchanged += 1 }
             return
         }
         let folder = url.deletingLastPathComponent()
@@ -28,7 +32,7 @@ final class SiteFileWriter {
             throw LumpiniError("site-write-failed", "cannot write \(url.path): \(error.localizedDescription)", kind: .input,
                                hint: "check that the public tree is writable and the disk has room")
         }
-        writtenFiles.append(url.path)
+        lock.withLock { written.append(url.path) }
     }
 
     func write(_ text: String, to url: URL) throws {

@@ -18,7 +18,7 @@ struct MapPreview: Codable, Sendable, Equatable {
     var isPartial: Bool { sampleStep > 1 || simplified || features < publishedFeatures }
 
     /// Writes the preview of `geojson` (a Lumpini GeoJSON: one feature per line) to `destination`.
-    static func write(from geojson: URL, size: Int, to destination: URL, budget: Int) throws -> MapPreview {
+    static func write(from geojson: URL, size: Int, to destination: URL, budget: Int, writer: SiteFileWriter) throws -> MapPreview {
         // Lines are kept at a tenth under the budget, for the simplified ones growing past their share.
         let step = max(1, Int((Double(size) / (Double(budget) * 0.9)).rounded(.up)))
         var reader = try LineReader(file: geojson)
@@ -48,16 +48,22 @@ struct MapPreview: Codable, Sendable, Equatable {
             }
         }
         body += [0x0A] + Array("]}".utf8) + [0x0A]
-        try Data(body).write(to: destination, options: .atomic)
+        try writer.write(Data(body), to: destination)
         return MapPreview(features: kept.count, publishedFeatures: total, sampleStep: step, simplified: simplified, bytes: body.count)
     }
 
     /// Lumpini writes a feature's geometry before its properties, so the first `"geometry":` is the member's
     /// (inside strings a quote is escaped and cannot match).
     private static func hasNullGeometry(_ feature: ArraySlice<UInt8>) -> Bool {
-        let marker = Array(#""geometry":null,"#.utf8)
-        guard let first = feature.firstRange(of: Array(#""geometry":"#.utf8)) else { return true }
-        return feature[first.lowerBound...].starts(with: marker)
+        let member = Array(#""geometry":"#.utf8), null = Array("null".utf8)
+        var index = feature.startIndex
+        while index + member.count <= feature.endIndex {
+            if feature[index] == member[0] && feature[index..<(index + member.count)].elementsEqual(member) {
+                return feature[(index + member.count)...].starts(with: null)
+            }
+            index += 1
+        }
+        return true
     }
 
     /// The feature with its geometry simplified at growing tolerances until it fits `share` bytes

@@ -5,6 +5,7 @@ import Foundation
 enum HTML {
     /// Text between tags: `<`, `>` and `&` become entities, so `<img src=x onerror=…>` shows as text.
     static func text(_ value: String) -> String {
+        if !value.utf8.contains(where: { $0 == 0x26 || $0 == 0x3C || $0 == 0x3E }) { return value }
         var out = ""
         out.reserveCapacity(value.utf8.count)
         for scalar in value.unicodeScalars {
@@ -20,6 +21,7 @@ enum HTML {
 
     /// A quoted attribute value (always written between double quotes).
     static func attribute(_ value: String) -> String {
+        if !value.utf8.contains(where: { $0 == 0x26 || $0 == 0x3C || $0 == 0x3E || $0 == 0x22 || $0 == 0x27 }) { return value }
         var out = ""
         out.reserveCapacity(value.utf8.count)
         for scalar in value.unicodeScalars {

@@ -30,7 +30,7 @@ final class MapPreviewTests: XCTestCase {
         let nothing = "{\"type\":\"Feature\",\"id\":9,\"geometry\":null,\"properties\":{\"name\":\"x\"}}"
         let (file, size) = try geojson((0..<5).map(point) + [nothing])
         let output = folder.appendingPathComponent("preview.geojson")
-        let preview = try MapPreview.write(from: file, size: size, to: output, budget: 2_000_000)
+        let preview = try MapPreview.write(from: file, size: size, to: output, budget: 2_000_000, writer: SiteFileWriter())
         XCTAssertEqual(preview.features, 5)
         XCTAssertEqual(preview.publishedFeatures, 6)
         XCTAssertEqual(preview.sampleStep, 1)
@@ -41,7 +41,7 @@ final class MapPreviewTests: XCTestCase {
     func testALargeLayerIsSampledUnderTheBudget() throws {
         let (file, size) = try geojson((0..<20_000).map(point))
         let output = folder.appendingPathComponent("preview.geojson")
-        let preview = try MapPreview.write(from: file, size: size, to: output, budget: 200_000)
+        let preview = try MapPreview.write(from: file, size: size, to: output, budget: 200_000, writer: SiteFileWriter())
         XCTAssertLessThanOrEqual(try Data(contentsOf: output).count, 200_000)
         XCTAssertGreaterThan(preview.sampleStep, 1)
         XCTAssertTrue(preview.isPartial)
@@ -57,7 +57,7 @@ final class MapPreviewTests: XCTestCase {
         let polygon = "{\"type\":\"Feature\",\"id\":1,\"geometry\":{\"type\":\"Polygon\",\"coordinates\":[[\(ring.joined(separator: ","))]]},\"properties\":{}}"
         let (file, size) = try geojson([polygon])
         let output = folder.appendingPathComponent("preview.geojson")
-        let preview = try MapPreview.write(from: file, size: size, to: output, budget: 50_000)
+        let preview = try MapPreview.write(from: file, size: size, to: output, budget: 50_000, writer: SiteFileWriter())
         XCTAssertEqual(preview.features, 1)
         XCTAssertTrue(preview.simplified)
         XCTAssertLessThanOrEqual(try Data(contentsOf: output).count, 50_000)
