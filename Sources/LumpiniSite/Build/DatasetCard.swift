@@ -23,8 +23,10 @@ struct DatasetCard: Codable, Sendable, Equatable {
     var qualityRating: String
     /// What the dataset's page was made from (`DatasetCard.key(of:settings:)`): equal keys, same page.
     var key: String
+    /// The dataset in the search index, folded once when its page is made.
+    var search: SearchIndexEntry
 
-    init(detail: DatasetDetail, key: String) {
+    init(detail: DatasetDetail, key: String, names: SiteNames) {
         let metadata = detail.metadata
         id = detail.id
         title = metadata.title
@@ -44,6 +46,7 @@ struct DatasetCard: Codable, Sendable, Equatable {
         qualityPoints = detail.quality.points
         qualityRating = detail.quality.rating.rawValue
         self.key = key
+        search = SearchIndexEntry(detail: detail, names: names)
     }
 
     /// Past its declared update frequency at `now` (ISO 8601 times compare as text).

@@ -2,7 +2,7 @@ import Foundation
 
 /// `_site/search-index.json`: what the home page's search reads, folded as the catalogue's search folds
 /// (`SearchText.fold`), so the page finds what `lumpini catalog search` finds.
-struct SearchIndexEntry: Encodable {
+struct SearchIndexEntry: Codable, Sendable, Equatable {
     var id: String
     var title: LocalizedText
     var publisher: String
@@ -14,19 +14,20 @@ struct SearchIndexEntry: Encodable {
     var fk: String
     var fd: String
 
-    init(card: DatasetCard, names: SiteNames) {
-        id = card.id
-        title = card.title
-        publisher = Bilingual.plain(names.agency(card.publisher))
-        theme = Bilingual.plain(names.theme(card.theme))
-        formats = card.formats
-        updated = card.releasedAt
-        ft = SearchText.fold([card.title.th, card.title.en].compactMap { $0 }.joined(separator: " "))
-        fk = SearchText.fold((card.keywords.th + card.keywords.en).joined(separator: " "))
-        fd = SearchText.fold([card.description.th, card.description.en].compactMap { $0 }.joined(separator: " "))
+    init(detail: DatasetDetail, names: SiteNames) {
+        let metadata = detail.metadata
+        id = detail.id
+        title = metadata.title
+        publisher = Bilingual.plain(names.agency(metadata.publisher))
+        theme = Bilingual.plain(names.theme(metadata.theme))
+        formats = detail.manifest.dataFiles.map(\.format)
+        updated = detail.releasedAt
+        ft = SearchText.fold([metadata.title.th, metadata.title.en].compactMap { $0 }.joined(separator: " "))
+        fk = SearchText.fold((metadata.keywords.th + metadata.keywords.en).joined(separator: " "))
+        fd = SearchText.fold([metadata.description.th, metadata.description.en].compactMap { $0 }.joined(separator: " "))
     }
 
-    static func data(_ cards: [DatasetCard], names: SiteNames) throws -> Data {
-        try JSONOutput.data(cards.map { SearchIndexEntry(card: $0, names: names) }, pretty: false)
+    static func data(_ cards: [DatasetCard]) throws -> Data {
+        try JSONOutput.data(cards.map(\.search), pretty: false)
     }
 }

@@ -14,7 +14,7 @@ import Foundation
 /// ```
 public struct SiteBuilder: Sendable {
     /// Changes whenever the pages' markup changes, so that an upgrade rebuilds every page.
-    static let generatorVersion = "site-1"
+    static let generatorVersion = "site-2"
 
     public let tree: ReleaseTree
     public let catalogueFile: URL
@@ -32,7 +32,7 @@ public struct SiteBuilder: Sendable {
     /// release rebuilds it with, so a city's basemap survives its releases.
     public static func rememberedSettings(publicRoot: URL) -> SiteSettings {
         var settings = SiteSettings()
-        if let remembered = SiteState.read(ReleaseTree(root: publicRoot)).settings {
+        if let remembered = SiteState.settings(ReleaseTree(root: publicRoot)) {
             settings.tileURL = remembered.tileURL
             settings.tileAttribution = remembered.tileAttribution
             settings.tileAttributionURL = remembered.tileAttributionURL
@@ -92,12 +92,12 @@ public struct SiteBuilder: Sendable {
             }
         }
         try failures.rethrow()
-        cards += changed.map { DatasetCard(detail: $0.0, key: $0.1) }
+        cards += changed.map { DatasetCard(detail: $0.0, key: $0.1, names: names) }
         let rebuilt = changed.map(\.0.id)
         cards.sort { $0.id < $1.id }
         try SiteAssets.install(into: tree.root.appendingPathComponent(SiteLayout.assetsPath, isDirectory: true),
                                from: settings.javascriptDirectory, writer: writer)
-        try writer.write(SearchIndexEntry.data(cards, names: names), to: tree.root.appendingPathComponent(SiteLayout.searchIndex))
+        try writer.write(SearchIndexEntry.data(cards), to: tree.root.appendingPathComponent(SiteLayout.searchIndex))
         let listing = ListingPages(cards: cards, names: names, now: nowText,
                                    statistics: try catalogue.statistics(highValueTarget: settings.highValueTarget, now: now))
         for (path, html) in listing.pages() {
@@ -105,7 +105,7 @@ public struct SiteBuilder: Sendable {
         }
         let remembered = SiteState.RememberedSettings(
             tileURL: settings.tileURL, tileAttribution: settings.tileAttribution, tileAttributionURL: settings.tileAttributionURL, baseURL: settings.baseURL)
-        try SiteState(cards: Dictionary(cards.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first }), settings: remembered).write(tree)
+        try SiteState(cards: Dictionary(cards.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })).write(tree, settings: remembered)
         return Report(datasets: cards.count, datasetsRebuilt: rebuilt, filesWritten: writer.writtenFiles.count,
                       filesUnchanged: writer.unchangedCount, index: tree.root.appendingPathComponent("index.html").path)
     }

@@ -1,15 +1,15 @@
 import Foundation
 
-/// What the site remembers between builds: the card of every dataset page it made, with the key of
-/// its inputs. Kept in `<public>/.lumpini/`, which is never served; losing it only makes the next
-/// build a full one.
+/// What the site remembers between builds, in `<public>/.lumpini/` (never served): the card of every
+/// dataset page it made, with the key of its inputs (losing it only makes the next build a full one),
+/// and, in a file of their own so that a release reads them cheaply, the settings it was built with.
 struct SiteState: Codable, Sendable {
     static let fileName = "site-state.json"
+    static let settingsFileName = "site-settings.json"
 
     var cards: [String: DatasetCard]
-    /// The settings the site was last built with, which a release's rebuild keeps.
-    var settings: RememberedSettings?
 
+    /// The settings a release's rebuild keeps.
     struct RememberedSettings: Codable, Sendable {
         var tileURL: String
         var tileAttribution: String
@@ -18,13 +18,21 @@ struct SiteState: Codable, Sendable {
     }
 
     static func read(_ tree: ReleaseTree) -> SiteState {
-        let url = tree.internalDirectory.appendingPathComponent(fileName)
-        guard let data = FileManager.default.contents(atPath: url.path),
-              let state = try? JSONDecoder().decode(SiteState.self, from: data) else { return SiteState(cards: [:], settings: nil) }
-        return state
+        read(SiteState.self, tree.internalDirectory.appendingPathComponent(fileName)) ?? SiteState(cards: [:])
     }
 
-    func write(_ tree: ReleaseTree) throws {
-        try SiteFileWriter().write(JSONOutput.data(self, pretty: false), to: tree.internalDirectory.appendingPathComponent(Self.fileName))
+    static func settings(_ tree: ReleaseTree) -> RememberedSettings? {
+        read(RememberedSettings.self, tree.internalDirectory.appendingPathComponent(settingsFileName))
+    }
+
+    func write(_ tree: ReleaseTree, settings: RememberedSettings) throws {
+        let writer = SiteFileWriter()
+        try writer.write(JSONOutput.data(settings, pretty: false), to: tree.internalDirectory.appendingPathComponent(Self.settingsFileName))
+        try writer.write(JSONOutput.data(self, pretty: false), to: tree.internalDirectory.appendingPathComponent(Self.fileName))
+    }
+
+    private static func read<T: Decodable>(_ type: T.Type, _ url: URL) -> T? {
+        guard let data = FileManager.default.contents(atPath: url.path) else { return nil }
+        return try? JSONDecoder().decode(type, from: data)
     }
 }
