@@ -105,7 +105,7 @@ public struct SiteBuilder: Sendable {
         }
         let remembered = SiteState.RememberedSettings(
             tileURL: settings.tileURL, tileAttribution: settings.tileAttribution, tileAttributionURL: settings.tileAttributionURL, baseURL: settings.baseURL)
-        try SiteState(cards: Dictionary(cards.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })).write(tree, settings: remembered)
+        try SiteState(cards: Dictionary(cards.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })).write(tree, settings: remembered, unchanged: changed.isEmpty && state.cards.count == cards.count)
         return Report(datasets: cards.count, datasetsRebuilt: rebuilt, filesWritten: writer.writtenFiles.count,
                       filesUnchanged: writer.unchangedCount, index: tree.root.appendingPathComponent("index.html").path)
     }
