@@ -18,7 +18,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 import cases  # noqa: E402
 import report  # noqa: E402
 
-CASES = ["publish", "validate", "parcels", "parse", "release", "catalogue"]
+CASES = ["publish", "validate", "parcels", "parse", "release", "catalogue", "site"]
 
 
 def main():
@@ -67,6 +67,8 @@ def main():
         results += cases.noop_release(context)
     if "catalogue" in selected:
         results += cases.catalogue_queries(context)
+    if "site" in selected:
+        results += cases.site_build(context)
 
     result = {
         "date": datetime.datetime.now(datetime.timezone.utc).strftime("%Y-%m-%d"),
