@@ -9,13 +9,13 @@ struct FirstRows: Sendable, Equatable {
 
     static let bytesRead = 256 * 1024
 
-    /// Reads the header and up to `limit` rows of `file`.
-    init(csv file: URL, limit: Int) throws {
+    /// Reads the header and up to `limit` rows of `file`, each cut to its first `columns` cells.
+    init(csv file: URL, limit: Int, columns: Int = Int.max) throws {
         let handle = try FileHandle(forReadingFrom: file)
         defer { try? handle.close() }
         var bytes = [UInt8](try handle.read(upToCount: Self.bytesRead) ?? Data())
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
-        var records = Self.records(bytes, limit: limit + 1)
+        var records = Self.records(bytes, limit: limit + 1).map { Array($0.prefix(columns)) }
         header = records.isEmpty ? [] : records.removeFirst()
         rows = records
     }

@@ -14,7 +14,7 @@ import Foundation
 /// ```
 public struct SiteBuilder: Sendable {
     /// Changes whenever the pages' markup changes, so that an upgrade rebuilds every page.
-    static let generatorVersion = "site-2"
+    static let generatorVersion = "site-3"
 
     public let tree: ReleaseTree
     public let catalogueFile: URL

@@ -43,7 +43,13 @@ extension DatasetPage {
     }
 
     func dictionarySection() -> String {
-        guard !contents.fields.isEmpty else { return "" }
+        guard !contents.fields.isEmpty || contents.fieldCount == nil else { return "" }
+        let package = manifest.files.first { $0.path == "datapackage.json" }
+        let link = package.map { " <a href=\"\(latestHref($0))\">datapackage.json</a>" } ?? ""
+        if contents.fields.isEmpty {
+            return Self.section("dictionary-heading", LocalizedText(th: "พจนานุกรมข้อมูล", en: "Data dictionary"),
+                                "<p>" + Bilingual.text("คอลัมน์ทั้งหมดอยู่ใน", "Every column is described in") + link + "</p>")
+        }
         var out = "<div class=\"table-wrap\"><table id=\"data-dictionary\">\n<thead><tr><th scope=\"col\">\(Bilingual.text("คอลัมน์", "Column"))</th>"
             + "<th scope=\"col\">\(Bilingual.text("ชนิด", "Type"))</th><th scope=\"col\">\(Bilingual.text("คำอธิบาย", "Description"))</th></tr></thead>\n<tbody>\n"
         for field in contents.fields {
@@ -51,6 +57,9 @@ extension DatasetPage {
             out += "<tr><td><code>\(HTML.text(field.name))</code></td><td>\(HTML.text(field.type))</td><td>\(HTML.text(text))</td></tr>\n"
         }
         out += "</tbody></table></div>"
+        if let count = contents.fieldCount, count > contents.fields.count {
+            out += "<p>" + Bilingual.text("แสดง \(contents.fields.count) จาก \(count) คอลัมน์ ทั้งหมดอยู่ใน", "\(contents.fields.count) of \(count) columns shown; all of them are in") + link + "</p>"
+        }
         return Self.section("dictionary-heading", LocalizedText(th: "พจนานุกรมข้อมูล", en: "Data dictionary"), out)
     }
 
