@@ -14,6 +14,9 @@ struct MapPreview: Codable, Sendable, Equatable {
     var simplified: Bool
     var bytes: Int
 
+    /// Characters of a text value kept in the popup of a feature that had to be made smaller.
+    static let textShown = 200
+
     /// The map shows less than the whole data.
     var isPartial: Bool { sampleStep > 1 || simplified || features < publishedFeatures }
 
@@ -66,11 +69,18 @@ struct MapPreview: Codable, Sendable, Equatable {
         return true
     }
 
-    /// The feature with its geometry simplified at growing tolerances until it fits `share` bytes
-    /// (or the coarsest tolerance tried).
+    /// The feature with its long texts cut and its geometry simplified at growing tolerances until it fits
+    /// `share` bytes (or the coarsest tolerance tried).
     private static func simplified(_ feature: ArraySlice<UInt8>, toFit share: Int) -> [UInt8]? {
         guard var object = try? JSONSerialization.jsonObject(with: Data(feature)) as? [String: Any],
               let geometry = object["geometry"] as? [String: Any] else { return nil }
+        // A popup shows the start of a long text; the downloads hold it whole.
+        if var properties = object["properties"] as? [String: Any] {
+            for (key, value) in properties {
+                if let text = value as? String, text.count > Self.textShown { properties[key] = String(text.prefix(Self.textShown)) + "…" }
+            }
+            object["properties"] = properties
+        }
         var tolerance = 0.00001
         var best: [UInt8]?
         for _ in 0..<8 {
