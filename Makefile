@@ -3,8 +3,10 @@
 
 SWIFT        ?= swift
 SUDO         := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
-# postgresql-15-postgis-3: the database tests start their own server from it (never the system's).
-APT_PACKAGES := libgdal-dev libgeos-dev libproj-dev gdal-bin proj-bin pkg-config time sqlite3 postgresql-15-postgis-3
+# postgresql-15-postgis-3: the database tests start their own server from it (never the system's);
+# libjs-*: the map and chart libraries the public site copies in; chromium-headless-shell: the browser its tests drive.
+APT_PACKAGES := libgdal-dev libgeos-dev libproj-dev gdal-bin proj-bin pkg-config time sqlite3 postgresql-15-postgis-3 \
+                libjs-leaflet libjs-leaflet.markercluster libjs-chart.js chromium-headless-shell
 VENV         := .venv
 BENCH_VENV   := .venv-bench
 PYTHON       ?= python3
@@ -16,20 +18,21 @@ RELEASE      := -c release --static-swift-stdlib
 .PHONY: deps venv bench-venv build release demo test test-gdal test-asan clean bench fuzz
 
 deps: .deps-installed
-.deps-installed:
+.deps-installed: Makefile
 	@if ! dpkg -s $(APT_PACKAGES) >/dev/null 2>&1; then \
 		$(SUDO) apt-get update -qq && \
 		DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq $(APT_PACKAGES); \
 	fi
 	@touch $@
 
-# Reference tools for tests (pyshacl, jsonschema, frictionless) and the clients `lumpini serve` is tested with (ckanapi, owslib, schemathesis).
+# Reference tools for tests (pyshacl, jsonschema, frictionless), the clients `lumpini serve` is tested with
+# (ckanapi, owslib, schemathesis) and playwright, which drives Debian's chromium-headless-shell for the
+# site's tests, never a browser of its own. Re-run when this file changes, so a new tool gets installed.
 venv: $(VENV)/.installed
-# Re-run when this file changes, so a pin added here reaches an existing environment.
 $(VENV)/.installed: Makefile
 	$(PYTHON) -m venv $(VENV)
 	$(VENV)/bin/pip install -q --disable-pip-version-check pyshacl==0.40.1 rdflib==7.6.0 jsonschema==4.26.0 frictionless==5.21.0 \
-		ckanapi==4.11 owslib==0.35.0 schemathesis==4.32.5
+		ckanapi==4.11 owslib==0.35.0 schemathesis==4.32.5 playwright==1.65.2
 	@touch $@
 
 # Reference tools the benchmarks measure Lumpini against, pinned (Benchmarks/README.md).
@@ -55,8 +58,12 @@ demo: release
 	@echo
 	$(BIN_RELEASE) verify --public public
 	@echo
+	@echo "== The public website (the release rebuilt it; this makes sure it is complete)"
+	$(BIN_RELEASE) site --public public
+	@echo
 	@echo "Published files are in $(CURDIR)/public/<dataset>/latest/ (GeoJSON, CSV, datapackage.json, README.md, manifest.json)."
 	@echo "Try: $(BIN_RELEASE) catalog search ฝุ่น --public public"
+	@echo "Browse the site: python3 -m http.server 8000 --bind 127.0.0.1 -d $(CURDIR)/public, then open http://127.0.0.1:8000/"
 
 test: deps venv
 	$(SWIFT) build

@@ -72,6 +72,8 @@ let package = Package(
                 .product(name: "NIOCore", package: "swift-nio"),
             ]
         ),
+        // The public face: a static bilingual site built from the public tree and its catalogue; no GDAL.
+        .target(name: "LumpiniSite", dependencies: ["LumpiniCatalogue"]),
         .target(
             name: "LumpiniCommandLine",
             dependencies: ["LumpiniCatalogue", .product(name: "ArgumentParser", package: "swift-argument-parser")]
@@ -87,6 +89,7 @@ let package = Package(
                 "LumpiniDatabase",
                 "LumpiniCommandLine",
                 "LumpiniServe",
+                "LumpiniSite",
                 "GDAL",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
@@ -104,7 +107,7 @@ let package = Package(
             name: "LumpiniTests",
             dependencies: [
                 "Lumpini", "LumpiniPackage", "LumpiniIngest", "LumpiniCleanse", "LumpiniValidate", "LumpiniPrivacy", "LumpiniPublish",
-                "LumpiniCatalogue", "LumpiniCore", "GDAL", "TestSupport",
+                "LumpiniCatalogue", "LumpiniCore", "LumpiniSite", "GDAL", "TestSupport",
             ]
         ),
         .testTarget(name: "CLITests", dependencies: ["Lumpini", "LumpiniCommandLine", "LumpiniDatabase", "TestSupport"]),

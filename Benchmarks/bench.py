@@ -19,7 +19,7 @@ import cases  # noqa: E402
 import database  # noqa: E402
 import report  # noqa: E402
 
-CASES = ["publish", "validate", "parcels", "parse", "release", "catalogue", "database"]
+CASES = ["publish", "validate", "parcels", "parse", "release", "catalogue", "database", "site"]
 
 
 def main():
@@ -70,6 +70,8 @@ def main():
         results += cases.catalogue_queries(context)
     if "database" in selected:
         results += database.database_load(context, large)
+    if "site" in selected:
+        results += cases.site_build(context)
 
     result = {
         "date": datetime.datetime.now(datetime.timezone.utc).strftime("%Y-%m-%d"),

@@ -507,3 +507,70 @@ def catalogue_queries(context, count=10_000):
     case["warnings"] += [f"{series.label} failed: {series.failure}" for series in exports if series.failure]
     case["targets"] = targets
     return [case]
+
+
+def site_build(context, count=800):
+    """`lumpini site` on the release tree of `count` datasets: a full build, the rebuild after one dataset
+    changed, and the weight of a dataset page (HTML, JavaScript and CSS, without the data)."""
+    workspace = inputs.packages_workspace(context.scratch, count)
+    names = [f"site full build of {count} datasets < 10 s", "site rebuild after one dataset changed < 1 s", "dataset page weight < 500 KB"]
+    case = {"case": f"site-{count}", "title": f"public site of {count} datasets", "rows": count, "checks": {}}
+    missing = context.missing("site")
+    if missing:
+        case.update(lumpini={"skipped": missing}, targets=[not_measured(name, missing) for name in names])
+        return [case]
+    public = context.output(f"site-{count}") / "public"
+    where = ["--root", str(workspace["root"]), "--public", str(public)]
+    context.log(f"  site, {count} datasets: first release (without the site)")
+    first = run([context.binary, "release", *where, "--json", "--no-site"], timeout=max(context.timeout, 3600))
+    case["checks"]["release"] = {"seconds": round(first.seconds, 3), "exitCode": first.exit_code}
+    if first.exit_code != 0:
+        case["targets"] = [target(name, False, f"the release exited with {first.exit_code}: {first.stderr.strip()[-200:]}") for name in names]
+        return [case]
+    changed = workspace["ids"][0]
+
+    def forget_site(series):
+        shutil.rmtree(public / "_site", ignore_errors=True)
+        (public / ".lumpini" / "site-state.json").unlink(missing_ok=True)
+        (public / "index.html").unlink(missing_ok=True)
+        for dataset_id in workspace["ids"]:
+            (public / dataset_id / "index.html").unlink(missing_ok=True)
+            (public / dataset_id / "map-preview.geojson").unlink(missing_ok=True)
+
+    def change_one(series):
+        run([context.binary, "release", changed, "--force", "--no-site", *where], timeout=context.timeout)
+
+    site = [context.binary, "site", "--public", str(public), "--root", str(workspace["root"]), "--json"]
+    full, incremental = Series("lumpini site (full build)", site), Series("lumpini site (one dataset changed)", site)
+    side_by_side([full], context.runs, prepare=forget_site, timeout=context.timeout, log=context.log)
+    run(site, timeout=context.timeout)
+    side_by_side([incremental], context.runs, prepare=change_one, timeout=context.timeout, log=context.log)
+    case["lumpini"] = _series_summary(full, count)
+    case["incremental"] = _series_summary(incremental)
+    try:
+        case["checks"]["datasetsInFullBuild"] = json.loads(full.runs[-1].stdout)["datasets"]
+        case["checks"]["rebuiltAfterOneChange"] = json.loads(incremental.runs[-1].stdout)["datasetsRebuilt"]
+    except (ValueError, KeyError, IndexError):
+        case["checks"]["datasetsInFullBuild"] = None
+    weight = _page_weight(public, changed)
+    case["checks"]["datasetPageBytes"] = weight
+    case["warnings"] = warnings_for(case["checks"], {"datasetsInFullBuild": count, "rebuiltAfterOneChange": [changed]})
+    targets = []
+    for series, name, limit in ((full, names[0], 10), (incremental, names[1], 1)):
+        if series.failure:
+            targets.append(target(name, False, f"lumpini site failed: {series.failure}"))
+        else:
+            targets.append(target(name, series.median < limit, f"{series.median:.3f} s median ({series.minimum:.3f} s min, CPU {series.median_cpu:.2f} s)"))
+    targets.append(target(names[2], weight["total"] < 500_000, f"{weight['total'] / 1000:.0f} KB ({weight['html'] / 1000:.0f} KB HTML)"))
+    case["targets"] = targets
+    return [case]
+
+
+def _page_weight(public, dataset_id):
+    """Bytes of a dataset page and the scripts and styles it loads (the data and the tiles excluded)."""
+    import re
+    page = public / dataset_id / "index.html"
+    html = page.read_text(encoding="utf-8")
+    assets = re.findall(r'<(?:script src|link rel="stylesheet" href)="([^"]+)"', html)
+    sizes = {path: (page.parent / path).resolve().stat().st_size for path in assets}
+    return {"html": len(html.encode("utf-8")), "assets": sizes, "total": len(html.encode("utf-8")) + sum(sizes.values())}

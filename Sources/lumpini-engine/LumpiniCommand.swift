@@ -27,6 +27,7 @@ struct LumpiniCommand: AsyncParsableCommand {
             Verify.self,
             Repair.self,
             Serve.self,
+            Site.self,
             CatalogueCommand.self,
         ]
     )

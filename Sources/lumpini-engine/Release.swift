@@ -3,6 +3,7 @@ import Foundation
 import Lumpini
 import LumpiniCommandLine
 import LumpiniDatabase
+import LumpiniSite
 
 /// Options shared by `release` and `publish`.
 struct ReleaseArguments: ParsableArguments {
@@ -34,6 +35,9 @@ struct ReleaseArguments: ParsableArguments {
     @Option(help: "The database schema holding the tables, views and catalogue (with --database).")
     var databaseSchema = "opendata"
 
+    @Flag(help: "Do not rebuild the public website after publishing (see `lumpini site`).")
+    var noSite = false
+
     func validate() throws {
         if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1") }
     }
@@ -62,6 +66,11 @@ struct ReleaseArguments: ParsableArguments {
             if let databaseRelease, !summary.dryRun {
                 summary.database = databaseRelease.run(ids: ids)
             }
+            // A release that published nothing leaves the pages as they are (a no-op release stays cheap),
+            // unless the site was never built.
+            if summary.catalogueIndex == .updated && !noSite && (!summary.published.isEmpty || !SiteBuilder.exists(publicRoot: workspace.publicRoot)) {
+                rebuildSite(workspace)
+            }
             if json {
                 print(try JSONOutput.string(summary), terminator: "")
             } else {
@@ -82,6 +91,17 @@ private func updateCatalogue(after summary: ReleaseSummary, workspace: Workspace
     } catch {
         Terminal.error("the catalogue index is stale: \(error) — the release itself is complete and public; run `lumpini catalog build` once the problem is fixed")
         return .stale
+    }
+}
+
+/// Rebuilds the pages of the public site whose inputs changed. The release is complete whatever happens
+/// here, so a failure is reported and leaves the exit code as it is.
+private func rebuildSite(_ workspace: Workspace) {
+    do {
+        let settings = SiteBuilder.rememberedSettings(publicRoot: workspace.publicRoot)
+        _ = try SiteBuilder(publicRoot: workspace.publicRoot, vocabularies: try? Vocabularies.load(from: workspace), settings: settings).build()
+    } catch {
+        Terminal.error("the public website was not rebuilt: \(error) — the release itself is complete; run `lumpini site` once the problem is fixed")
     }
 }
 

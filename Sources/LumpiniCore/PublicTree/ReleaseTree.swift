@@ -10,6 +10,9 @@ public struct ReleaseTree: Sendable, Equatable {
     }
 
     public static let latestName = "latest"
+    /// The public site's own folder (`lumpini site`): assets, search index, pages other than a dataset's.
+    /// Dataset ids are slugs, so no dataset can have this name.
+    public static let siteDirectoryName = "_site"
     /// The name prefix of the link that is renamed over `latest`.
     public static let temporaryLinkPrefix = ".latest-"
 
@@ -44,12 +47,12 @@ public struct ReleaseTree: Sendable, Equatable {
         return names.compactMap(Self.versionNumber).sorted()
     }
 
-    /// The ids of every dataset in the tree (folders not starting with `.`), sorted.
+    /// The ids of every dataset in the tree (folders not starting with `.`, and not the site's), sorted.
     public func datasetIDs() -> [String] {
         let names = (try? FileManager.default.contentsOfDirectory(atPath: root.path)) ?? []
         return names.filter { name in
             var isDirectory: ObjCBool = false
-            return !name.hasPrefix(".") && FileManager.default.fileExists(atPath: datasetDirectory(name).path, isDirectory: &isDirectory)
+            return !name.hasPrefix(".") && name != Self.siteDirectoryName && FileManager.default.fileExists(atPath: datasetDirectory(name).path, isDirectory: &isDirectory)
                 && isDirectory.boolValue
         }.sorted()
     }

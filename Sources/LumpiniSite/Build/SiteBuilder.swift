@@ -1,0 +1,144 @@
+import Foundation
+
+/// Builds the public site from the public tree and its catalogue index: `index.html` at the root,
+/// `<id>/index.html` and the map preview beside each published dataset's versions, and under `_site/`
+/// the pages per agency, per theme, the statistics, the search index and the assets.
+///
+/// Rebuilds are incremental: a dataset's page is made again only when its listing row in the catalogue
+/// changed (a new version, a new quality score, overdue or not, other settings); the pages that list
+/// datasets are rendered from what the site remembers of each (`DatasetCard`), and every file is written
+/// only when its bytes differ. The site never writes a dataset's versions, `latest` or the index.
+///
+/// ```swift
+/// let report = try SiteBuilder(publicRoot: tree, catalogueFile: index, vocabularies: nil, settings: SiteSettings()).build()
+/// ```
+public struct SiteBuilder: Sendable {
+    /// Changes whenever the pages' markup changes, so that an upgrade rebuilds every page.
+    static let generatorVersion = "site-3"
+
+    public let tree: ReleaseTree
+    public let catalogueFile: URL
+    public let settings: SiteSettings
+    let names: SiteNames
+
+    public init(publicRoot: URL, catalogueFile: URL? = nil, vocabularies: Vocabularies?, settings: SiteSettings) {
+        tree = ReleaseTree(root: publicRoot)
+        self.catalogueFile = catalogueFile ?? Catalogue.defaultFile(publicRoot: publicRoot)
+        self.settings = settings
+        names = SiteNames(vocabularies)
+    }
+
+    /// The settings the site in `publicRoot` was last built with (the defaults for a new site): what a
+    /// release rebuilds it with, so a city's basemap survives its releases.
+    public static func rememberedSettings(publicRoot: URL) -> SiteSettings {
+        var settings = SiteSettings()
+        if let remembered = SiteState.settings(ReleaseTree(root: publicRoot)) {
+            settings.tileURL = remembered.tileURL
+            settings.tileAttribution = remembered.tileAttribution
+            settings.tileAttributionURL = remembered.tileAttributionURL
+            settings.baseURL = remembered.baseURL
+        }
+        return settings
+    }
+
+    /// Whether a site was ever built into `publicRoot`.
+    public static func exists(publicRoot: URL) -> Bool {
+        FileManager.default.fileExists(atPath: ReleaseTree(root: publicRoot).internalDirectory.appendingPathComponent(SiteState.fileName).path)
+    }
+
+    /// What a build did.
+    public struct Report: Codable, Sendable, Equatable {
+        public var datasets: Int
+        /// Datasets whose page was made again (their inputs changed, or the page was missing).
+        public var datasetsRebuilt: [String]
+        public var filesWritten: Int
+        public var filesUnchanged: Int
+        /// The home page.
+        public var index: String
+    }
+
+    /// Builds or updates the site.
+    /// - Throws: `LumpiniError` for a missing public tree or index, a bad tile URL, a missing Debian
+    ///   JavaScript package or a file that cannot be written.
+    public func build(now: Date = Date()) throws -> Report {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: tree.root.path, isDirectory: &isDirectory), isDirectory.boolValue else {
+            throw LumpiniError("public-tree-missing", "there is no public tree at \(tree.root.path)", kind: .input,
+                               hint: "release datasets first (`lumpini release`), or give --public DIR")
+        }
+        let tileOrigin = try settings.tileOrigin()
+        let catalogue = try Catalogue.open(at: catalogueFile, publicRoot: tree.root)
+        let writer = SiteFileWriter()
+        let nowText = ISO8601DateFormatter().string(from: now)
+        let state = SiteState.read(tree)
+        var cards: [DatasetCard] = []
+        var changed: [(DatasetDetail, String)] = []
+        for summary in try catalogue.list(DatasetFilter(now: now)) {
+            let key = DatasetCard.key(of: summary, settings: settings)
+            let page = tree.datasetDirectory(summary.id).appendingPathComponent(SiteLayout.datasetPage)
+            if let known = state.cards[summary.id], known.key == key, FileManager.default.fileExists(atPath: page.path) {
+                cards.append(known)
+            } else if let detail = try catalogue.dataset(id: summary.id, now: now) {
+                changed.append((detail, key))
+            }
+        }
+        // The index is read on this thread; the pages (files read, previews, HTML) are made on every core.
+        let failures = FirstFailure(), details = changed.map(\.0)
+        DispatchQueue.concurrentPerform(iterations: details.count) { index in
+            do {
+                try writeDatasetPage(details[index], tileOrigin: tileOrigin, now: nowText, writer: writer)
+            } catch {
+                failures.record(error, at: index)
+            }
+        }
+        try failures.rethrow()
+        cards += changed.map { DatasetCard(detail: $0.0, key: $0.1, names: names) }
+        let rebuilt = changed.map(\.0.id)
+        cards.sort { $0.id < $1.id }
+        try SiteAssets.install(into: tree.root.appendingPathComponent(SiteLayout.assetsPath, isDirectory: true),
+                               from: settings.javascriptDirectory, writer: writer)
+        try writer.write(SearchIndexEntry.data(cards), to: tree.root.appendingPathComponent(SiteLayout.searchIndex))
+        let listing = ListingPages(cards: cards, names: names, now: nowText,
+                                   statistics: try catalogue.statistics(highValueTarget: settings.highValueTarget, now: now))
+        for (path, html) in listing.pages() {
+            try writer.write(html, to: tree.root.appendingPathComponent(path))
+        }
+        let remembered = SiteState.RememberedSettings(
+            tileURL: settings.tileURL, tileAttribution: settings.tileAttribution, tileAttributionURL: settings.tileAttributionURL, baseURL: settings.baseURL)
+        try SiteState(cards: Dictionary(cards.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })).write(tree, settings: remembered, unchanged: changed.isEmpty && state.cards.count == cards.count)
+        return Report(datasets: cards.count, datasetsRebuilt: rebuilt, filesWritten: writer.writtenFiles.count,
+                      filesUnchanged: writer.unchangedCount, index: tree.root.appendingPathComponent("index.html").path)
+    }
+
+    private func writeDatasetPage(_ detail: DatasetDetail, tileOrigin: String?, now: String, writer: SiteFileWriter) throws {
+        let page = tree.datasetDirectory(detail.id).appendingPathComponent(SiteLayout.datasetPage)
+        let directory = tree.versionDirectory(detail.id, version: detail.version)
+        var preview: MapPreview?
+        if let geojson = detail.manifest.files.first(where: { $0.role == .data && $0.format == "GeoJSON" }) {
+            preview = try MapPreview.write(
+                from: directory.appendingPathComponent(geojson.path), size: geojson.size,
+                to: tree.datasetDirectory(detail.id).appendingPathComponent(SiteLayout.previewFile), budget: settings.previewBudget, writer: writer
+            )
+        }
+        let html = DatasetPage(
+            detail: detail, contents: VersionContents(directory: directory, manifest: detail.manifest), preview: preview,
+            names: names, settings: settings, tileOrigin: tileOrigin, now: now
+        ).render()
+        try writer.write(html, to: page)
+    }
+}
+
+/// The first error of work done on several threads (by the order of the work, so runs agree), rethrown
+/// once they have all finished.
+private final class FirstFailure: @unchecked Sendable {
+    private let lock = NSLock()
+    private var first: (index: Int, error: any Error)?
+
+    func record(_ error: any Error, at index: Int) {
+        lock.withLock { if first == nil || index < first!.index { first = (index, error) } }
+    }
+
+    func rethrow() throws {
+        if let first = lock.withLock({ first }) { throw first.error }
+    }
+}

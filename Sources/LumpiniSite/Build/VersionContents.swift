@@ -1,0 +1,54 @@
+import Foundation
+
+/// What a dataset page shows from the files of the latest version besides the manifest: the data
+/// dictionary (from `datapackage.json`), the first rows (from the CSV) and the changes since the
+/// version before (from `changelog.json`).
+struct VersionContents: Sendable {
+    struct Field: Decodable, Sendable, Equatable {
+        var name: String
+        var type: String
+        var title: String?
+        var description: String?
+    }
+
+    struct Changes: Decodable, Sendable, Equatable {
+        var added: Int
+        var removed: Int
+        var changed: Int
+    }
+
+    /// The first `columnsShown` fields of the schema.
+    var fields: [Field]
+    /// All the fields of the schema, when known (nil: `datapackage.json` too large to read for a page).
+    var fieldCount: Int?
+    var firstRows: FirstRows?
+    var changes: Changes?
+
+    static let rowsShown = 10
+    /// A page shows this many columns at most: a table of a million columns is for the downloads.
+    static let columnsShown = 200
+    /// A `datapackage.json` larger than this is linked, not read into the page.
+    static let packageBytesRead = 4_000_000
+
+    init(directory: URL, manifest: Manifest) {
+        let package = directory.appendingPathComponent("datapackage.json")
+        let size = (try? FileManager.default.attributesOfItem(atPath: package.path)[.size] as? NSNumber)?.intValue ?? 0
+        let all = size > Self.packageBytesRead ? nil
+            : (try? JSONDecoder().decode(Package.self, from: Data(contentsOf: package)))?.resources.compactMap(\.schema).first?.fields
+        fields = Array((all ?? []).prefix(Self.columnsShown))
+        fieldCount = all?.count
+        let csv = manifest.files.first { $0.role == .data && $0.format.uppercased() == "CSV" }
+        firstRows = csv.flatMap { try? FirstRows(csv: directory.appendingPathComponent($0.path), limit: Self.rowsShown, columns: Self.columnsShown) }
+        changes = (try? JSONDecoder().decode(Changelog.self, from: Data(contentsOf: directory.appendingPathComponent("changelog.json"))))?.counts
+    }
+
+    private struct Package: Decodable {
+        struct Resource: Decodable { var schema: Schema? }
+        struct Schema: Decodable { var fields: [Field] }
+        var resources: [Resource]
+    }
+
+    private struct Changelog: Decodable {
+        var counts: Changes
+    }
+}

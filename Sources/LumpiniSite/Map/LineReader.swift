@@ -1,0 +1,44 @@
+import Foundation
+
+/// The lines of a file, read in blocks: a GeoJSON of any size is walked with memory for one block and
+/// one line.
+struct LineReader {
+    private let handle: FileHandle
+    private var buffer: [UInt8] = []
+    private var start = 0
+    /// Where the search for the next line end goes on: a line longer than a block is scanned once.
+    private var scanned = 0
+    private var finished = false
+
+    static let blockSize = 1 << 20
+
+    init(file: URL) throws {
+        handle = try FileHandle(forReadingFrom: file)
+    }
+
+    func close() { try? handle.close() }
+
+    /// The next line without its line end, nil at the end of the file.
+    mutating func next() throws -> ArraySlice<UInt8>? {
+        while true {
+            if let end = buffer[max(start, scanned)...].firstIndex(of: UInt8(ascii: "\n")) {
+                let line = buffer[start..<end]
+                start = end + 1
+                scanned = start
+                return line.last == UInt8(ascii: "\r") ? line.dropLast() : line
+            }
+            if finished {
+                guard start < buffer.count else { return nil }
+                let line = buffer[start...]
+                start = buffer.count
+                scanned = start
+                return line
+            }
+            scanned = buffer.count - start
+            buffer.removeSubrange(0..<start)
+            start = 0
+            let block = try handle.read(upToCount: Self.blockSize) ?? Data()
+            if block.isEmpty { finished = true } else { buffer.append(contentsOf: block) }
+        }
+    }
+}
