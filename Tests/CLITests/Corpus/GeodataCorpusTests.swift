@@ -78,9 +78,10 @@ final class GeodataCorpusTests: XCTestCase {
             let text = try files.map { try String(contentsOf: quarantine.appendingPathComponent($0), encoding: .utf8) }.joined()
             XCTAssertTrue(text.contains("unreadable-geometry") && text.contains("feature 1"), "\(id): \(text)")
             let manifest = try Data(contentsOf: workspace.publicRoot.appendingPathComponent("\(id)/latest/manifest.json"))
-            let counts = try XCTUnwrap((try JSONSerialization.jsonObject(with: manifest) as? [String: Any])?["counts"] as? [String: Int])
-            XCTAssertEqual(counts["rowsPublished"], 0, id)
-            XCTAssertEqual(counts["rowsQuarantined"], 1, id)
+            let counts = try XCTUnwrap((try JSONSerialization.jsonObject(with: manifest) as? [String: Any])?["counts"] as? [String: Any])
+            XCTAssertEqual(counts["rowsPublished"] as? Int, 0, id)
+            XCTAssertEqual(counts["rowsQuarantined"] as? Int, 1, id)
+            XCTAssertEqual(counts["quarantineReasons"] as? NSDictionary, ["cleanse": ["unreadable-geometry": 1], "validate": [:]], id)
         }
     }
 
