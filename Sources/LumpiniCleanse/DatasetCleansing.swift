@@ -39,12 +39,20 @@ public final class DatasetCleansing {
     /// - Throws: `LumpiniError` for a source that cannot be read, an encoding Lumpini does not know,
     ///   a recipe that does not fit the fields (naming the line of `dataset.yaml`), columns that would be
     ///   published without a name or under the name of another (`ColumnNames`).
-    public init(description: DatasetDescription, workspace: Workspace, vocabularies: Vocabularies? = nil) throws {
-        self.description = description
-        directory = workspace.datasetDirectory(description.id)
+    public convenience init(description: DatasetDescription, workspace: Workspace, vocabularies: Vocabularies? = nil) throws {
+        let directory = workspace.datasetDirectory(description.id)
         let file = "datasets/\(description.id)/\(DatasetDescription.fileName)"
         try SourcePathPolicy.check(description.source, datasetDirectory: directory, file: file)
-        let vocabularies = try vocabularies ?? Vocabularies.load(from: workspace)
+        try self.init(description: description, directory: directory, vocabularies: vocabularies ?? Vocabularies.load(from: workspace))
+    }
+
+    /// The sources as `description` declares them, their paths taken from `directory`: for a
+    /// description not (yet) in a workspace, such as the draft `inspect` and `new` try their
+    /// suggested recipe with. The caller has checked the paths.
+    package init(description: DatasetDescription, directory: URL, vocabularies: Vocabularies) throws {
+        self.description = description
+        self.directory = directory
+        let file = "datasets/\(description.id)/\(DatasetDescription.fileName)"
         pendingPaths = description.source.paths
         currentPath = pendingPaths.removeFirst()
         reader = try Self.open(currentPath, description: description, directory: directory)

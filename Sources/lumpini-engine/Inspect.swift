@@ -42,7 +42,7 @@ struct Inspect: AsyncParsableCommand {
                 }
                 return
             }
-            let report = try Inspector.inspect(path: file, layer: layer)
+            let report = try DatasetDraft.inspect(path: file, layer: layer, vocabularies: Vocabularies.load(from: Workspace()))
             print(json ? try JSONOutput.string(report) : InspectionText.render(report), terminator: json ? "" : "\n")
         }
     }
@@ -80,9 +80,18 @@ enum InspectionText {
             } else {
                 lines.append("  geometry  none (a table)")
             }
+            if let header = layer.header {
+                let rows = header.rows > 1 ? "rows \(header.row)–\(header.row + header.rows - 1)" : "row \(header.row)"
+                lines.append("  header    \(rows): \(header.reason.printable)")
+            }
             lines.append("")
             lines.append(table(layer.fields))
             for hint in layer.coordinateHints { lines.append("  coordinates: \(hint.message.printable)") }
+            if layer.duplicateRows > 0 {
+                lines.append("  duplicates: \(layer.duplicateRows) repeating an earlier row exactly (\(layer.duplicateExamples.joined(separator: ", "))) (recipe: remove-duplicates)")
+            }
+            for total in layer.totalRows { lines.append("  total row: row \(total.row) reads \"\(total.label.printable)\" (recipe: skip-total-rows)") }
+            if layer.blankRows > 0 { lines.append("  blank rows: \(layer.blankRows) (recipe: skip-blank-rows)") }
         }
         for warning in report.warnings { lines.append(Terminal.styled("  ! ", .yellow) + warning.printable) }
         return lines.joined(separator: "\n")
@@ -96,7 +105,7 @@ enum InspectionText {
     private static func table(_ fields: [InspectionReport.FieldReport]) -> String {
         let header = ["field", "GDAL type", "looks like", "nulls", "distinct", "samples"]
         let rows = fields.map { field in
-            [field.name, field.gdalType, field.inferredType, String(field.nullCount),
+            [field.name, field.gdalType, field.inferredType ?? "(\(field.shape))", String(field.nullCount),
              field.distinctCapped ? "\(field.distinctCount)+" : String(field.distinctCount),
              field.samples.map { String($0.prefix(24)) }.joined(separator: " | ")]
         }

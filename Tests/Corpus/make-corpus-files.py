@@ -104,7 +104,38 @@ def bombs(folder):
             sheet.write(b"</t></is></c></row></sheetData></worksheet>")
 
 
+def agency_files(folder):
+    """Files as agencies send them, for the officer's path (`new`, fill in the TODOs, `publish`): made-up values."""
+    os.makedirs(folder, exist_ok=True)
+    # Two title rows (merged across the sheet) above the header, Buddhist-Era months, a "-" marker, a total row.
+    districts = [("ปทุมวัน", 152.5), ("บางรัก", 98.25), ("สาทร", 120), ("จตุจักร", 310.75), ("ห้วยขวาง", 180.5),
+                 ("บางกะปิ", 260), ("ดินแดง", 140.25), ("ราชเทวี", 110.5)]
+    rows = [["ปริมาณขยะมูลฝอยที่จัดเก็บได้ ปีงบประมาณ 2566 (ข้อมูลตัวอย่าง)"], ["สำนักสิ่งแวดล้อม กรุงเทพมหานคร หน่วย: ตัน/วัน"],
+            ["ลำดับ", "เขต", "เดือน", "ปริมาณขยะ (ตัน/วัน)", "หมายเหตุ"]]
+    for number, (district, tonnes) in enumerate(districts, start=1):
+        rows.append([number, district, "ต.ค. 2565", tonnes, "-" if number % 3 else "ข้อมูลเบื้องต้น"])
+    rows.append([None, "รวม", None, sum(t for _, t in districts), None])
+    xlsx(os.path.join(folder, "waste-by-district.xlsx"), rows, merges=["A1:E1", "A2:E2"], sheet="ขยะ 2566")
+    # Thai-named coordinates, in TIS-620: swapped rows, a row at (0, 0), one in Chiang Mai, an exact duplicate.
+    header = "รหัสสถานี,ชื่อสถานี,เขต,ละติจูด,ลองจิจูด,ค่าฝุ่น PM2.5"
+    lines = [header,
+             "ST01,สถานีลุมพินี,ปทุมวัน,13.7314,100.5414,35",
+             "ST02,สถานีบางรัก,บางรัก,13.7262,100.5234,41",
+             "ST03,สถานีจตุจักร,จตุจักร,13.8029,100.5531,28",
+             "ST04,สถานีห้วยขวาง,ห้วยขวาง,100.5740,13.7765,52",
+             "ST05,สถานีบางกะปิ,บางกะปิ,13.7656,100.6473,47",
+             "ST06,สถานีดินแดง,ดินแดง,0,0,30",
+             "ST07,สถานีเชียงใหม่,เมืองเชียงใหม่,18.7883,98.9853,22",
+             "ST08,สถานีสาทร,สาทร,13.7080,100.5265,39",
+             "ST09,สถานีราชเทวี,ราชเทวี,100.5347,13.7590,44",
+             "ST03,สถานีจตุจักร,จตุจักร,13.8029,100.5531,28",
+             "ST10,สถานีบางเขน,บางเขน,13.8733,100.5966,33",
+             "ST11,สถานีลาดพร้าว,ลาดพร้าว,13.8224,100.5930,36"]
+    open(os.path.join(folder, "air-stations-tis620.csv"), "wb").write(("\r\n".join(lines) + "\r\n").encode("tis-620"))
+
+
 def main():
+    agency_files(os.path.join(HERE, "agency"))
     sheets = os.path.join(HERE, "spreadsheets")
     remote = os.path.join(HERE, "remote")
     os.makedirs(sheets, exist_ok=True)

@@ -2,8 +2,8 @@
 /// values and geometry) is quarantined as `duplicate`, naming the earlier row.
 /// Parameters: `key` (fields; default: the whole record). Remembers one digest per distinct key, in
 /// the key tables validation uses, so memory stays bounded however many rows pass.
-final class RemoveDuplicates: CleansingStep {
-    static let name = "remove-duplicates"
+package final class RemoveDuplicates: CleansingStep {
+    package static let name = "remove-duplicates"
     static let summary = "records repeating an earlier key (or the whole record) are set aside (reason duplicate)"
 
     private let key: [(index: Int, name: String)]?

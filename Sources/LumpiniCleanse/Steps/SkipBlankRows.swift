@@ -1,7 +1,7 @@
 /// `skip-blank-rows`: a record with no value at all (every cell null or whitespace) is not a
 /// record: it is quarantined as `blank-row`, so the counts still add up.
-final class SkipBlankRows: CleansingStep {
-    static let name = "skip-blank-rows"
+package final class SkipBlankRows: CleansingStep {
+    package static let name = "skip-blank-rows"
     static let summary = "rows with no value at all are set aside (reason blank-row)"
 
     init(parameters: inout StepParameters, layout: inout FieldLayout, context: CleansingContext) throws {}

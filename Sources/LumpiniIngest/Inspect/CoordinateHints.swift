@@ -1,41 +1,91 @@
-/// Finds columns that hold coordinates, from their names and value ranges: lon/lat in Thailand,
-/// lat/lon swapped, or UTM zone 47N eastings and northings.
+/// Finds the columns that hold coordinates, by their names (Thai or English) and by their values:
+/// degrees in Thailand (longitude and latitude, or the two swapped), or UTM zone 47N metres.
+///
+/// Judged row by row over the first rows, so that the rows an agency gets wrong — swapped,
+/// at (0, 0), in another province — do not hide the columns: a pair is coordinates when most
+/// rows read as such, and the hint counts the rows that do not.
 enum CoordinateHints {
-    private static let xNames: Set<String> = ["lon", "long", "lng", "longitude", "x", "easting", "east", "coord_x", "ลองจิจูด"]
-    private static let yNames: Set<String> = ["lat", "latitude", "y", "northing", "north", "coord_y", "ละติจูด"]
-    private static let thaiLongitudes = 97.0...106.0
-    private static let thaiLatitudes = 5.0...21.0
-    private static let utm47Eastings = 160_000.0...840_000.0
-    private static let utm47Northings = 550_000.0...2_330_000.0
+    /// Names (lowercased, without spaces, `_`, `-`, `.` and brackets) of columns holding x, or y.
+    private static let xNames: Set<String> = [
+        "x", "lon", "long", "lng", "longitude", "easting", "east", "e", "coordx", "xcoord", "utmx", "pointx", "gpsx",
+        "ลองจิจูด", "ลองติจูด", "เส้นแวง", "พิกัดx", "พิกัดลองจิจูด", "ค่าพิกัดx",
+    ]
+    private static let yNames: Set<String> = [
+        "y", "lat", "latitude", "northing", "north", "n", "coordy", "ycoord", "utmy", "pointy", "gpsy",
+        "ละติจูด", "ละติดจูด", "เส้นรุ้ง", "พิกัดy", "พิกัดละติจูด", "ค่าพิกัดy",
+    ]
+    /// Longer names that may carry more after them ("latitude_wgs84", "ละติจูด (องศา)").
+    private static let xPrefixes = ["longitude", "ลองจิจูด", "easting", "พิกัดx"]
+    private static let yPrefixes = ["latitude", "ละติจูด", "northing", "พิกัดy"]
+
+    static let thaiLongitudes = 97.0...106.0
+    static let thaiLatitudes = 5.0...21.0
+    static let utm47Eastings = 160_000.0...840_000.0
+    static let utm47Northings = 550_000.0...2_330_000.0
+    /// Around Bangkok: what columns with no telling name must hold to be taken as coordinates.
+    private static let bangkokLongitudes = 99.8...101.2
+    private static let bangkokLatitudes = 13.2...14.4
 
     static func find(in profiles: [FieldProfile]) -> [InspectionReport.CoordinateHint] {
-        let numeric = profiles.filter(\.isNumeric)
-        let xs = numeric.filter { xNames.contains($0.definition.name.lowercased()) }
-        let ys = numeric.filter { yNames.contains($0.definition.name.lowercased()) }
+        let numeric = profiles.filter(\.isMostlyNumeric)
+        let xs = numeric.filter { matches($0.definition.name, xNames, xPrefixes) }
+        let ys = numeric.filter { matches($0.definition.name, yNames, yPrefixes) }
         var hints: [InspectionReport.CoordinateHint] = []
         for x in xs {
-            for y in ys {
-                if let hint = hint(x: x, y: y) { hints.append(hint) }
+            for y in ys where y.definition.name != x.definition.name {
+                if let hint = hint(x: x, y: y, byName: true) { hints.append(hint) }
             }
         }
-        return hints
+        guard hints.isEmpty else { return hints }
+        let longitudes = numeric.filter { share($0, bangkokLongitudes) >= 0.8 }
+        let latitudes = numeric.filter { share($0, bangkokLatitudes) >= 0.8 }
+        if let x = longitudes.first, let y = latitudes.first, let hint = hint(x: x, y: y, byName: false) { return [hint] }
+        return []
     }
 
-    private static func within(_ profile: FieldProfile, _ range: ClosedRange<Double>) -> Bool {
-        range.contains(profile.minimum) && range.contains(profile.maximum)
+    static func normalized(_ name: String) -> String {
+        String(name.lowercased().filter { !" _-.()[]".contains($0) })
     }
 
-    private static func hint(x: FieldProfile, y: FieldProfile) -> InspectionReport.CoordinateHint? {
+    private static func matches(_ name: String, _ names: Set<String>, _ prefixes: [String]) -> Bool {
+        let name = normalized(name)
+        return names.contains(name) || prefixes.contains { name.hasPrefix($0) }
+    }
+
+    private static func share(_ profile: FieldProfile, _ range: ClosedRange<Double>) -> Double {
+        let values = profile.numbers.compactMap { $0 }
+        return values.isEmpty ? 0 : Double(values.filter(range.contains).count) / Double(values.count)
+    }
+
+    /// The pair's rows counted as lon/lat, swapped, UTM 47N or neither; a hint when most rows are one kind.
+    private static func hint(x: FieldProfile, y: FieldProfile, byName: Bool) -> InspectionReport.CoordinateHint? {
+        var lonLat = 0, latLon = 0, utm = 0, rows = 0
+        for (xValue, yValue) in zip(x.numbers, y.numbers) {
+            guard let xValue, let yValue else { continue }
+            rows += 1
+            if thaiLongitudes.contains(xValue) && thaiLatitudes.contains(yValue) { lonLat += 1 }
+            else if thaiLatitudes.contains(xValue) && thaiLongitudes.contains(yValue) { latLon += 1 }
+            else if utm47Eastings.contains(xValue) && utm47Northings.contains(yValue) { utm += 1 }
+        }
         let (xName, yName) = (x.definition.name, y.definition.name)
-        if within(x, thaiLongitudes) && within(y, thaiLatitudes) {
-            return .init(kind: "lon-lat", x: xName, y: yName, message: "\(xName)/\(yName) look like WGS 84 longitude/latitude (EPSG:4326)")
+        let found = byName ? "named" : "by their values"
+        if utm * 2 > rows {
+            return .init(
+                kind: "utm-47n", x: xName, y: yName, crs: "EPSG:32647", rows: rows, rowsAsFound: utm, rowsSwapped: 0, rowsElsewhere: rows - utm,
+                message: "\(xName)/\(yName) (\(found)) hold UTM zone 47N eastings/northings in \(utm) of \(rows) rows: EPSG:32647 (WGS 84) unless the agency says EPSG:24047 (Indian 1975)"
+            )
         }
-        if within(x, thaiLatitudes) && within(y, thaiLongitudes) {
-            return .init(kind: "lat-lon-swapped", x: xName, y: yName, message: "\(xName) holds latitudes and \(yName) longitudes: the columns are swapped; declare coordinates x: \(yName), y: \(xName)")
-        }
-        if within(x, utm47Eastings) && within(y, utm47Northings) {
-            return .init(kind: "utm-47n", x: xName, y: yName, message: "\(xName)/\(yName) look like UTM eastings/northings: declare crs EPSG:32647 (WGS 84 / UTM 47N) or EPSG:24047 (Indian 1975 / UTM 47N)")
-        }
-        return nil
+        guard (lonLat + latLon) * 2 > rows else { return nil }
+        let swappedColumns = latLon > lonLat
+        let (asFound, swapped) = swappedColumns ? (latLon, lonLat) : (lonLat, latLon)
+        let (longitude, latitude) = swappedColumns ? (yName, xName) : (xName, yName)
+        var message = "\(longitude) holds longitudes and \(latitude) latitudes (\(found); WGS 84 degrees, EPSG:4326) in \(asFound) of \(rows) rows"
+        if swappedColumns { message += ": the names say the other way round" }
+        if swapped > 0 { message += "; \(swapped) of them swapped" }
+        if rows - lonLat - latLon > 0 { message += "; \(rows - lonLat - latLon) of them outside Thailand" }
+        return .init(
+            kind: swappedColumns ? "lat-lon-swapped" : "lon-lat", x: xName, y: yName, crs: "EPSG:4326", rows: rows,
+            rowsAsFound: asFound, rowsSwapped: swapped, rowsElsewhere: rows - lonLat - latLon, message: message
+        )
     }
 }

@@ -1,10 +1,12 @@
 import GDAL
 
 /// Accumulates what one field's values look like, streaming: counts, a capped distinct set,
-/// the first samples, the widest inferred type, the traits seen and the numeric range.
+/// the first samples, the shape the values share, the traits seen and, for the first rows, the
+/// numbers (which coordinate columns are found by).
 struct FieldProfile {
     static let distinctCap = 10_000
     static let sampleCount = 3
+    static let numberRows = 10_000
 
     let definition: FieldDefinition
     private(set) var nullCount = 0
@@ -13,11 +15,11 @@ struct FieldProfile {
     private(set) var distinct: Set<[UInt8]> = []
     private(set) var distinctCapped = false
     private(set) var samples: [String] = []
-    private(set) var inferred: InferredType?
+    private(set) var shared: ValueShape?
     private(set) var traits: ValueTraits = []
     private(set) var traitCounts: [ValueTraits: Int] = [:]
-    private(set) var minimum = Double.infinity
-    private(set) var maximum = -Double.infinity
+    /// The value of each of the first `numberRows` rows as a number (nil: empty or not a number).
+    private(set) var numbers: [Double?] = []
     private(set) var numericCount = 0
     private(set) var valueCount = 0
 
@@ -28,6 +30,7 @@ struct FieldProfile {
     mutating func add(_ value: String?) {
         guard let value, !value.trimmingWhitespace.isEmpty else {
             nullCount += 1
+            if numbers.count < Self.numberRows { numbers.append(nil) }
             return
         }
         valueCount += 1
@@ -37,29 +40,28 @@ struct FieldProfile {
         } else if !distinct.contains(bytes) {
             distinctCapped = true
         }
-        let (type, valueTraits) = ValueClassifier.classify(value)
+        let (shape, valueTraits) = ValueClassifier.classify(value)
         for trait in [ValueTraits.thaiDigits, .buddhistEraYear, .thaiMonthName, .thousandsSeparator, .missingMarker, .percentOrUnit, .leadingZero]
         where valueTraits.contains(trait) {
             traitCounts[trait, default: 0] += 1
         }
         traits.formUnion(valueTraits)
         if !valueTraits.contains(.missingMarker) {
-            inferred = inferred.map { $0.widened(with: type) } ?? type
+            shared = shared.map { $0.widened(with: shape) } ?? shape
         }
-        if (type == .integer || type == .number), let number = Double(value.filter { $0 != "," }) {
-            numericCount += 1
-            minimum = min(minimum, number)
-            maximum = max(maximum, number)
-        }
+        let number = shape == .number ? Double(value.trimmingWhitespace.filter { $0 != "," }) : nil
+        if number != nil { numericCount += 1 }
+        if numbers.count < Self.numberRows { numbers.append(number) }
     }
 
-    /// Codes with leading zeros (e.g. "04104") must stay text, whatever they look like.
-    var inferredType: InferredType {
-        if traits.contains(.leadingZero) { return .string }
-        return inferred ?? .string
+    /// Codes with leading zeros (e.g. "04104") are text, whatever they look like.
+    var shape: ValueShape {
+        if traits.contains(.leadingZero) { return .text }
+        return shared ?? .text
     }
 
-    var isNumeric: Bool { numericCount > 0 && numericCount == valueCount - (traitCounts[.missingMarker] ?? 0) }
+    /// Mostly numbers: the odd "-" or note among them does not make a column of measures text.
+    var isMostlyNumeric: Bool { numericCount > 0 && numericCount * 5 >= valueCount * 4 }
 
     var notes: [String] {
         var notes: [String] = []
@@ -76,7 +78,7 @@ struct FieldProfile {
 
     func report() -> InspectionReport.FieldReport {
         InspectionReport.FieldReport(
-            name: definition.name, gdalType: definition.type.rawValue, inferredType: inferredType.rawValue,
+            name: definition.name, gdalType: definition.type.rawValue, shape: shape.rawValue, inferredType: nil,
             nullCount: nullCount, distinctCount: distinct.count, distinctCapped: distinctCapped,
             samples: samples, notes: notes
         )

@@ -44,8 +44,17 @@ public struct InspectionReport: Codable, Sendable {
         public var extentWGS84: Envelope?
         public var fields: [FieldReport]
         public var coordinateHints: [CoordinateHint]
+        /// Where the header is, for tables (CSV, spreadsheets); null for other layers.
+        public var header: HeaderReport?
+        /// Rows that repeat an earlier row exactly (values and geometry), and the first few of them.
+        public var duplicateRows: Int
+        public var duplicateExamples: [String]
+        /// Rows that read as a spreadsheet's total line (`TotalRow`).
+        public var totalRows: [TotalRowReport]
+        /// Rows with no value and no geometry.
+        public var blankRows: Int
 
-        /// Extents without geometry are written as `null`, never left out.
+        /// Extents and headers that are unknown are written as `null`, never left out.
         public func encode(to encoder: Encoder) throws {
             var container = encoder.container(keyedBy: CodingKeys.self)
             try container.encode(name, forKey: .name)
@@ -59,13 +68,35 @@ public struct InspectionReport: Codable, Sendable {
             try container.encode(extentWGS84, forKey: .extentWGS84)
             try container.encode(fields, forKey: .fields)
             try container.encode(coordinateHints, forKey: .coordinateHints)
+            try container.encode(header, forKey: .header)
+            try container.encode(duplicateRows, forKey: .duplicateRows)
+            try container.encode(duplicateExamples, forKey: .duplicateExamples)
+            try container.encode(totalRows, forKey: .totalRows)
+            try container.encode(blankRows, forKey: .blankRows)
         }
+    }
+
+    public struct HeaderReport: Codable, Sendable, Equatable {
+        /// The first header row, 1-based, and how many rows the header takes (`source.headerRow`, `source.headerRows`).
+        public var row: Int
+        public var rows: Int
+        /// Why, in words: which rows hold titles, which merged cells widen the header.
+        public var reason: String
+    }
+
+    public struct TotalRowReport: Codable, Sendable {
+        public var row: Int
+        public var label: String
     }
 
     public struct FieldReport: Codable, Sendable {
         public var name: String
         public var gdalType: String
-        public var inferredType: String
+        /// What the values read as once cleansed: `number`, `date`, `boolean` or `text` (`ValueShape`).
+        public var shape: String
+        /// The Table Schema type inferred from the values the suggested recipe gives (`lumpini new`'s
+        /// schema); null when no type was inferred or the recipe drops the field.
+        public var inferredType: String?
         /// Null, unset or empty-text values.
         public var nullCount: Int
         public var distinctCount: Int
@@ -73,13 +104,35 @@ public struct InspectionReport: Codable, Sendable {
         public var distinctCapped: Bool
         public var samples: [String]
         public var notes: [String]
+
+        /// An unknown type is written as `null`, never left out.
+        public func encode(to encoder: Encoder) throws {
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encode(name, forKey: .name)
+            try container.encode(gdalType, forKey: .gdalType)
+            try container.encode(shape, forKey: .shape)
+            try container.encode(inferredType, forKey: .inferredType)
+            try container.encode(nullCount, forKey: .nullCount)
+            try container.encode(distinctCount, forKey: .distinctCount)
+            try container.encode(distinctCapped, forKey: .distinctCapped)
+            try container.encode(samples, forKey: .samples)
+            try container.encode(notes, forKey: .notes)
+        }
     }
 
     public struct CoordinateHint: Codable, Sendable {
-        /// `lon-lat`, `lat-lon-swapped` or `utm-47n`.
+        /// `lon-lat`, `lat-lon-swapped` (the names say the other way round) or `utm-47n`.
         public var kind: String
         public var x: String
         public var y: String
+        /// The CRS the values are in: `EPSG:4326` for degrees, `EPSG:32647` for UTM 47N metres.
+        public var crs: String
+        /// Of the first rows holding two numbers: how many, how many read as the kind says, with the
+        /// two swapped, and neither (outside Thailand, at (0, 0)…).
+        public var rows: Int
+        public var rowsAsFound: Int
+        public var rowsSwapped: Int
+        public var rowsElsewhere: Int
         public var message: String
     }
 }

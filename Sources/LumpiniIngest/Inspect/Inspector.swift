@@ -28,13 +28,17 @@ public enum Inspector {
         var encoding: EncodingDetector.Detection?
         var layerReports: [InspectionReport.LayerReport] = []
         for layer in layers {
-            let reader = try SourceReader(path: path, declared: SourceDeclarations(layer: layer.name), refusingMergedHeaders: false)
+            let header = try format.isTable ? findHeader(path: path, format: format, layer: layer.name) : nil
+            let declared = SourceDeclarations(layer: layer.name, headerRow: header?.row, headerRows: header?.rows)
+            let reader = try SourceReader(path: path, declared: declared, refusingMergedHeaders: false)
             if let problem = reader.headerProblem { warnings.append("\(problem.message): \(problem.hint ?? "")") }
             if encoding == nil { encoding = detection(for: reader, layer: layer, path: path) }
-            layerReports.append(try inspect(
+            var report = try inspect(
                 reader: reader, layerName: layer.name, declaredType: layer.geometryType,
-                gdalTypes: layer.fields.map(\.type), warnings: &warnings
-            ))
+                gdalTypes: reader.fields.map(\.type), warnings: &warnings
+            )
+            report.header = header
+            layerReports.append(report)
         }
         let detected = encoding ?? .init(encoding: .utf8, confidence: 1, reason: "no text")
         return InspectionReport(
@@ -47,18 +51,25 @@ public enum Inspector {
     /// A CSV is read as the pipeline reads it, by Lumpini's own reader (UTF-16 and TIS-620 included):
     /// one layer named after the file, every field text as written.
     private static func inspectCSV(path: String) throws -> InspectionReport {
-        let reader = try SourceReader(path: path)
+        try SourceReader.checkReadable(path)
+        let name = ((path as NSString).lastPathComponent as NSString).deletingPathExtension
+        let header = try findHeader(path: path, format: .csv, layer: name)
+        let reader = try SourceReader(path: path, declared: SourceDeclarations(headerRow: header.row, headerRows: header.rows))
         let detected = reader.csvEncodingDetection ?? .init(encoding: reader.encoding, confidence: 1, reason: "declared")
         var warnings: [String] = []
-        let layer = try inspect(
-            reader: reader, layerName: ((path as NSString).lastPathComponent as NSString).deletingPathExtension,
-            declaredType: .none, gdalTypes: [], warnings: &warnings
-        )
+        var layer = try inspect(reader: reader, layerName: name, declaredType: .none, gdalTypes: [], warnings: &warnings)
+        layer.header = header
         return InspectionReport(
             file: path, driver: "CSV",
             encoding: .init(name: detected.encoding.name, confidence: (detected.confidence * 100).rounded() / 100, source: detected.reason),
             layers: [layer], warnings: warnings
         )
+    }
+
+    /// Where the header of a CSV or a sheet sits, from its first rows and (XLSX) merged cells.
+    private static func findHeader(path: String, format: SourceFormat, layer: String) throws -> InspectionReport.HeaderReport {
+        let merges = path.lowercased().hasSuffix(".xlsx") ? XLSXMergedCells(path: path, sheet: layer).ranges : []
+        return HeaderDetection.find(rows: try TablePreview.rows(path: path, format: format, layer: layer), merges: merges)
     }
 
     private static func detection(for reader: SourceReader, layer: Layer, path: String) -> EncodingDetector.Detection {
@@ -94,8 +105,10 @@ public enum Inspector {
         var geometryTypes: [String: Int] = [:]
         var invalid = 0, empty = 0, count = 0
         var extent: Envelope?
+        var rows = RowFindings()
         while let record = try reader.next() {
             count += 1
+            rows.add(record)
             for (index, value) in record.values.enumerated() where index < profiles.count {
                 profiles[index].add(value)
             }
@@ -118,7 +131,8 @@ public enum Inspector {
             crs: .init(epsg: crs?.epsgCode, name: crs?.name),
             extent: extent, extentWGS84: try extent.flatMap { try wgs84(extent: $0, from: crs) },
             fields: profiles.map { $0.report() },
-            coordinateHints: CoordinateHints.find(in: profiles)
+            coordinateHints: CoordinateHints.find(in: profiles), header: nil,
+            duplicateRows: rows.duplicateRows, duplicateExamples: rows.duplicateExamples, totalRows: rows.totalRows, blankRows: rows.blankRows
         )
     }
 

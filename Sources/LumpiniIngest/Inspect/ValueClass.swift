@@ -14,39 +14,23 @@ public struct ValueTraits: OptionSet, Sendable, Hashable {
     public static let leadingZero = ValueTraits(rawValue: 1 << 6)
 }
 
-/// The Table Schema type a value could have.
-public enum InferredType: String, Sendable, Codable, Comparable {
-    case boolean, integer, number, date, datetime, string
+/// What a value reads as once the usual cleansing has run (Thai digits, thousands separators,
+/// Buddhist-Era and Thai-month dates): which parsing step a column needs. Not its schema type:
+/// `lumpini new` infers that (`SchemaInference`) from the values the suggested recipe gives.
+public enum ValueShape: String, Sendable, Codable {
+    case boolean, number, date, text
 
-    /// The order in which types widen: a column of integers and numbers is numbers.
-    private var rank: Int {
-        switch self {
-        case .boolean: return 0
-        case .integer: return 1
-        case .number: return 2
-        case .date: return 3
-        case .datetime: return 4
-        case .string: return 5
-        }
-    }
-
-    public static func < (lhs: InferredType, rhs: InferredType) -> Bool { lhs.rank < rhs.rank }
-
-    /// The narrowest type holding both.
-    func widened(with other: InferredType) -> InferredType {
-        if self == other { return self }
-        let numeric: Set<InferredType> = [.integer, .number]
-        if numeric.contains(self) && numeric.contains(other) { return .number }
-        if [self, other].allSatisfy({ $0 == .date || $0 == .datetime }) { return .datetime }
-        return .string
+    /// The shape of a column holding both: one parsing step reads a column, so mixed shapes are text.
+    func widened(with other: ValueShape) -> ValueShape {
+        self == other ? self : .text
     }
 }
 
-/// Classifies text values: what type they could be once cleansed, and what is odd about them.
+/// Classifies text values: what they read as once cleansed, and what is odd about them.
 public enum ValueClassifier {
-    /// Type of the value after the usual cleansing (Thai digits and thousands separators removed,
-    /// Buddhist-Era and Thai-month dates read), so `inspect` suggests the type the data really has.
-    public static func classify(_ raw: String) -> (type: InferredType, traits: ValueTraits) {
+    /// The shape of the value after the usual cleansing (Thai digits and thousands separators removed,
+    /// Buddhist-Era and Thai-month dates read), so `new` suggests the steps the data needs.
+    public static func classify(_ raw: String) -> (shape: ValueShape, traits: ValueTraits) {
         var traits: ValueTraits = []
         let value = raw.trimmingWhitespace
         let shape = ByteShape(value.utf8)
@@ -55,13 +39,13 @@ public enum ValueClassifier {
         // Without a digit a value is text, a boolean or a marker: most Thai names stop here.
         guard shape.hasDigit else {
             if shape.byteCount <= 5, ["true", "false", "yes", "no"].contains(value.lowercased()) { return (.boolean, traits) }
-            return (.string, traits)
+            return (.text, traits)
         }
         let text = shape.hasThaiDigit ? ThaiText.arabicDigits(value) : value
         if shape.hasThai && ThaiCalendar.containsMonthName(text) { traits.insert(.thaiMonthName) }
         if let type = numberType(Array(text.utf8), traits: &traits) { return (type, traits) }
         if let type = dateType(text, traits: &traits) { return (type, traits) }
-        return (.string, traits)
+        return (.text, traits)
     }
 
     /// What one pass over a value's UTF-8 bytes tells: its length, digits (ASCII or Thai) and Thai letters.
@@ -90,7 +74,7 @@ public enum ValueClassifier {
     }
 
     /// Integers and decimals, with thousands separators, a sign and a trailing percent sign: on bytes.
-    private static func numberType(_ bytes: [UInt8], traits: inout ValueTraits) -> InferredType? {
+    private static func numberType(_ bytes: [UInt8], traits: inout ValueTraits) -> ValueShape? {
         let (zero, nine, point, comma) = (UInt8(ascii: "0"), UInt8(ascii: "9"), UInt8(ascii: "."), UInt8(ascii: ","))
         var body = bytes[...]
         let percent = body.last == UInt8(ascii: "%")
@@ -122,14 +106,16 @@ public enum ValueClassifier {
             traits.insert(.leadingZero)
         }
         if percent { traits.insert(.percentOrUnit) }
-        return sawPoint ? .number : .integer
+        return .number
     }
 
-    private static func dateType(_ text: String, traits: inout ValueTraits) -> InferredType? {
+    private static func dateType(_ text: String, traits: inout ValueTraits) -> ValueShape? {
         let parts = text.split(whereSeparator: { $0 == "-" || $0 == "/" || $0 == " " || $0 == "T" || $0 == "." })
         let numeric = parts.filter { $0.allSatisfy(\.isASCII) && Int($0) != nil }
         let hasMonthName = traits.contains(.thaiMonthName)
-        guard numeric.count >= (hasMonthName ? 2 : 3), parts.count >= 3 else { return nil }
+        // A month name and a year ("ต.ค. 2565") is a month, which parse-dates reads as its first day.
+        guard numeric.count >= (hasMonthName ? 1 : 3), parts.count >= (hasMonthName ? 2 : 3) else { return nil }
+        if hasMonthName && numeric.count == 1 && numeric[0].count != 4 { return nil }
         if !hasMonthName && parts.prefix(3).contains(where: { Int($0) == nil }) { return nil }
         let yearToken = hasMonthName ? numeric.last! : (parts[0].count == 4 ? parts[0] : parts[2])
         guard var year = Int(yearToken) else { return nil }
@@ -139,6 +125,6 @@ public enum ValueClassifier {
         } else if !(1800...2200).contains(year) {
             return nil
         }
-        return text.contains(":") ? .datetime : .date
+        return .date
     }
 }

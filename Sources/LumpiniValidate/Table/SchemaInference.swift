@@ -1,16 +1,16 @@
 /// Guesses a schema for a table that comes without one, as the reference tool does: names from
 /// the header (blank ones become `fieldN`, repeats `name2`…), and per column the first type of
 /// a fixed list that reads at least 90 % of the sampled cells that are not missing.
-enum SchemaInference {
+package enum SchemaInference {
     /// The types tried, in the reference's order.
     static let candidates: [FieldType] = [
         .yearmonth, .geopoint, .duration, .geojson, .object, .array, .datetime, .time, .date,
         .integer, .number, .boolean, .year, .string,
     ]
-    static let sampleRows = 100
+    package static let sampleRows = 100
     static let confidence = 0.9
 
-    static func schema(labels: [String], sample: [CellRow]) -> TableSchema {
+    package static func schema(labels: [String], sample: [CellRow]) -> TableSchema {
         let named = labels.enumerated().map { $1.isEmpty ? "field\($0 + 1)" : $1 }
         let names = HeaderCheck.deduplicated(named)
         let base = TableSchema(fields: [])

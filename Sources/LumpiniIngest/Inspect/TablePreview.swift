@@ -1,0 +1,39 @@
+import Foundation
+import GDAL
+
+/// The first rows of a table (CSV or spreadsheet sheet) as text, with no row taken as the header,
+/// numbered as `source.headerRow` counts them: what header detection reads.
+enum TablePreview {
+    static func rows(path: String, format: SourceFormat, layer: String, count: Int = HeaderDetection.rowsRead) throws -> [[String]] {
+        format == .csv ? try csvRows(path: path, count: count) : try sheetRows(path: path, format: format, layer: layer, count: count)
+    }
+
+    private static func csvRows(path: String, count: Int) throws -> [[String]] {
+        let reader = try CSVReader(path: path)
+        var cells = CellRow()
+        var rows: [[String]] = []
+        while rows.count < count, try reader.next(into: &cells) {
+            rows.append(cells.strings.map { $0 ?? "" })
+        }
+        return rows
+    }
+
+    /// A sheet opened as `LayerRecordSource` opens one whose header is not on row 1.
+    private static func sheetRows(path: String, format: SourceFormat, layer name: String, count: Int) throws -> [[String]] {
+        do {
+            let layer = try format.withSpreadsheetHeaders("DISABLE") {
+                let dataset = try SourceFormat.openDataset(path, openOptions: format.openOptions(headerRow: 2))
+                let layer = try dataset.layer(named: name)
+                _ = try LayerRecordSource.loadFields(of: layer, path: path)
+                return layer
+            }
+            var rows: [[String]] = []
+            while rows.count < count, let feature = try layer.nextFeature() {
+                rows.append((0..<feature.fieldCount).map { feature.bytes(at: $0).map { String(decoding: $0, as: UTF8.self) } ?? "" })
+            }
+            return rows
+        } catch let error as GDALError {
+            throw LumpiniError.gdal(error, file: path)
+        }
+    }
+}
