@@ -215,9 +215,12 @@ final class OfficerPathCLITests: XCTestCase {
         let version = workspace.publicRoot.appendingPathComponent("\(id)/latest")
         let csv = try String(contentsOf: version.appendingPathComponent("\(id).csv"), encoding: .utf8)
         let quarantine = try String(contentsOf: workspace.root.appendingPathComponent(".lumpini/quarantine/\(id)/quarantine.csv"), encoding: .utf8)
-        let setAside = quarantine.split(separator: "\r\n").dropFirst().map { line -> String in
+        let lines = quarantine.split(separator: "\r\n")
+        let header = lines.first.map { $0.split(separator: ",", omittingEmptySubsequences: false) } ?? []
+        let row = try XCTUnwrap(header.firstIndex(of: "row")), reason = try XCTUnwrap(header.firstIndex(of: "reason"))
+        let setAside = lines.dropFirst().map { line -> String in
             let cells = line.split(separator: ",", omittingEmptySubsequences: false)
-            return "\(cells[1]) \(cells[2])"
+            return "\(cells[row]) \(cells[reason])"
         }
         let geojson = version.appendingPathComponent("\(id).geojson")
         let features = FileManager.default.fileExists(atPath: geojson.path)
