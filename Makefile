@@ -3,7 +3,8 @@
 
 SWIFT        ?= swift
 SUDO         := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
-APT_PACKAGES := libgdal-dev libgeos-dev libproj-dev gdal-bin proj-bin pkg-config time sqlite3
+# postgresql-15-postgis-3: the database tests start their own server from it (never the system's).
+APT_PACKAGES := libgdal-dev libgeos-dev libproj-dev gdal-bin proj-bin pkg-config time sqlite3 postgresql-15-postgis-3
 VENV         := .venv
 BENCH_VENV   := .venv-bench
 PYTHON       ?= python3
@@ -22,11 +23,13 @@ deps: .deps-installed
 	fi
 	@touch $@
 
-# Reference tools for tests (pyshacl, jsonschema, frictionless).
+# Reference tools for tests (pyshacl, jsonschema, frictionless) and the clients `lumpini serve` is tested with (ckanapi, owslib, schemathesis).
 venv: $(VENV)/.installed
-$(VENV)/.installed:
+# Re-run when this file changes, so a pin added here reaches an existing environment.
+$(VENV)/.installed: Makefile
 	$(PYTHON) -m venv $(VENV)
-	$(VENV)/bin/pip install -q --disable-pip-version-check pyshacl==0.40.1 rdflib==7.6.0 jsonschema==4.26.0 frictionless==5.21.0
+	$(VENV)/bin/pip install -q --disable-pip-version-check pyshacl==0.40.1 rdflib==7.6.0 jsonschema==4.26.0 frictionless==5.21.0 \
+		ckanapi==4.11 owslib==0.35.0 schemathesis==4.32.5
 	@touch $@
 
 # Reference tools the benchmarks measure Lumpini against, pinned (Benchmarks/README.md).

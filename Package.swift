@@ -19,6 +19,9 @@ let package = Package(
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.3"),
     ],
     targets: [
         .systemLibrary(
@@ -51,11 +54,23 @@ let package = Package(
         .target(name: "LumpiniValidate", dependencies: ["LumpiniCleanse"]),
         .target(name: "LumpiniPrivacy", dependencies: ["LumpiniValidate"]),
         .target(name: "LumpiniPublish", dependencies: ["LumpiniValidate", .product(name: "Crypto", package: "swift-crypto")]),
+        // The GIS database: published versions loaded into PostgreSQL/PostGIS (docs/database.md). After
+        // publishing, as it reads what a release published; GDAL's PostgreSQL driver does the loading.
+        .target(name: "LumpiniDatabase", dependencies: ["LumpiniPublish", "GDAL"]),
         // The pipeline over the stages (cleanse → validate → privacy for publishing), `new` and `check`,
         // and the catalogue's update after a release; re-exports every stage, so `import Lumpini` is the library.
         .target(
             name: "Lumpini",
             dependencies: ["LumpiniPrivacy", "LumpiniPublish", "LumpiniCatalogue"]
+        ),
+        // `lumpini serve`: the public tree over HTTP, with OGC API – Features and the CKAN Action API;
+        // reads the public tree and the catalogue, never writes them (docs/serve.md).
+        .target(
+            name: "LumpiniServe",
+            dependencies: [
+                "LumpiniCatalogue", .product(name: "Hummingbird", package: "hummingbird"), .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOCore", package: "swift-nio"),
+            ]
         ),
         .target(
             name: "LumpiniCommandLine",
@@ -69,7 +84,9 @@ let package = Package(
             name: "lumpini-engine",
             dependencies: [
                 "Lumpini",
+                "LumpiniDatabase",
                 "LumpiniCommandLine",
+                "LumpiniServe",
                 "GDAL",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
@@ -81,14 +98,16 @@ let package = Package(
             path: "Benchmarks/CatalogueGenerator"
         ),
         .testTarget(name: "GDALTests", dependencies: ["GDAL"]),
+        // What several test targets share: the reference tools (Python) that conformance tests run.
+        .target(name: "TestSupport", path: "Tests/Support"),
         .testTarget(
             name: "LumpiniTests",
             dependencies: [
                 "Lumpini", "LumpiniPackage", "LumpiniIngest", "LumpiniCleanse", "LumpiniValidate", "LumpiniPrivacy", "LumpiniPublish",
-                "LumpiniCatalogue", "LumpiniCore", "GDAL",
+                "LumpiniCatalogue", "LumpiniCore", "GDAL", "TestSupport",
             ]
         ),
-        .testTarget(name: "CLITests", dependencies: ["Lumpini", "LumpiniCommandLine"]),
+        .testTarget(name: "CLITests", dependencies: ["Lumpini", "LumpiniCommandLine", "LumpiniDatabase", "TestSupport"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -16,9 +16,10 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import cases  # noqa: E402
+import database  # noqa: E402
 import report  # noqa: E402
 
-CASES = ["publish", "validate", "parcels", "parse", "release", "catalogue"]
+CASES = ["publish", "validate", "parcels", "parse", "release", "catalogue", "database"]
 
 
 def main():
@@ -67,6 +68,8 @@ def main():
         results += cases.noop_release(context)
     if "catalogue" in selected:
         results += cases.catalogue_queries(context)
+    if "database" in selected:
+        results += database.database_load(context, large)
 
     result = {
         "date": datetime.datetime.now(datetime.timezone.utc).strftime("%Y-%m-%d"),

@@ -496,10 +496,11 @@ if __name__ == "__main__":
     parser.add_argument("--scratch", default=str(REPOSITORY / "Benchmarks" / "scratch"))
     parser.add_argument("--rows", type=int, default=100_000, help="points: readings in the CSV")
     parser.add_argument("--count", type=int, help="parcels, packages, catalogue: how many")
+    parser.add_argument("--officer", action="store_true", help="points: the messy file and the officer's recipe (bench-points-officer)")
     arguments = parser.parse_args()
     Path(arguments.scratch).mkdir(parents=True, exist_ok=True)
     if arguments.what == "points":
-        print(points_workspace(arguments.scratch, arguments.rows))
+        print(points_workspace(arguments.scratch, arguments.rows, officer=arguments.officer))
     elif arguments.what == "parcels":
         print(parcels_workspace(arguments.scratch, arguments.count or 50_000))
     elif arguments.what == "packages":

@@ -2,6 +2,7 @@
 #define LUMPINI_CGDAL_SHIM_H
 
 #include <gdal.h>
+#include <gdal_utils.h>
 #include <gdal_version.h>
 #include <ogr_api.h>
 #include <ogr_srs_api.h>

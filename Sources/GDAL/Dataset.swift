@@ -10,7 +10,7 @@ public final class Dataset {
     /// The path it was opened or created with.
     public let path: String
 
-    private init(handle: GDALDatasetH, path: String) {
+    init(handle: GDALDatasetH, path: String) {
         self.handle = handle
         self.path = path
     }

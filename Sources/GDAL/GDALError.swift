@@ -43,7 +43,7 @@ public struct GDALError: Error, Sendable, Equatable, CustomStringConvertible {
     }
 
     static func check(_ error: CPLErr, function: String, path: String? = nil) throws {
-        guard error.rawValue < CE_Failure.rawValue else { return }
+        guard error.rawValue >= CE_Failure.rawValue else { return }
         throw last(function: function, path: path)
     }
 }

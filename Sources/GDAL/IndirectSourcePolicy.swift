@@ -69,9 +69,21 @@ public enum IndirectSourcePolicy {
         head(of: path, bytes: 16)?.hasPrefix("SQLite format 3") ?? false
     }
 
+    /// Letters compared without case byte by byte, ASCII only, as GDAL's drivers compare them:
+    /// lower-casing the Unicode text of a file's first 64 KB cost more than the rest of opening it.
     static func isVRT(text: String) -> Bool {
-        let lowered = text.lowercased()
-        return vrtRoots.contains(where: lowered.contains)
+        let bytes = Array(text.utf8)
+        return vrtRoots.contains { root in containsIgnoringASCIICase(bytes, Array(root.utf8)) }
+    }
+
+    /// Whether `bytes` hold `lowercaseNeedle` (ASCII, lower case) in any letter case.
+    private static func containsIgnoringASCIICase(_ bytes: [UInt8], _ lowercaseNeedle: [UInt8]) -> Bool {
+        guard let first = lowercaseNeedle.first, bytes.count >= lowercaseNeedle.count else { return false }
+        func lowered(_ byte: UInt8) -> UInt8 { (0x41...0x5A).contains(byte) ? byte | 0x20 : byte }
+        for start in 0...(bytes.count - lowercaseNeedle.count) where lowered(bytes[start]) == first {
+            if lowercaseNeedle.indices.allSatisfy({ lowered(bytes[start + $0]) == lowercaseNeedle[$0] }) { return true }
+        }
+        return false
     }
 
     private static func isVRT(_ path: String) -> Bool {

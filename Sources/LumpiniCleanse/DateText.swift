@@ -64,6 +64,12 @@ struct DateText {
 
     /// The ISO 8601 form (`2023-01-15`, `2023-01-15T13:45:00`, or `2023-01` for a month), or nil.
     func parse(_ input: String) -> String? {
+        if let numbers = Self.slashedNumbers(input) { return date(numbers: numbers, forcedEra: nil, time: nil) }
+        return parseWritten(input)
+    }
+
+    /// What `parse` gives for any text, word by word.
+    func parseWritten(_ input: String) -> String? {
         var text = ThaiText.arabicDigits(input).trimmingWhitespace
         guard !text.isEmpty else { return nil }
         if excelSerial, let serial = Double(text), text.allSatisfy({ $0.isASCII && ($0.isNumber || $0 == ".") }) {
@@ -87,28 +93,33 @@ struct DateText {
         }
         let words = tokens.compactMap { token -> String? in if case .word(let word) = token { return word }; return nil }
         let numbers = tokens.compactMap { token -> (value: Int, digits: Int)? in if case .number(let value, let digits) = token { return (value, digits) }; return nil }
-        var day: Int?, month: Int?, yearToken: (value: Int, digits: Int)?
-        if words.count == 1 {
-            guard let named = Self.monthNames[words[0]] else { return nil }
-            month = named
-            switch numbers.count {
-            case 1: yearToken = numbers[0]
-            case 2:
-                // "15 มกราคม 2566", "January 15, 2023": the year is the longer or the last number.
-                if numbers[0].digits >= 3 { yearToken = numbers[0]; day = numbers[1].value } else { day = numbers[0].value; yearToken = numbers[1] }
-            default: return nil
-            }
-        } else if words.isEmpty, numbers.count == 3 {
-            let order: Order = numbers[0].digits >= 3 ? .ymd : self.order
-            switch order {
-            case .dmy: (day, month, yearToken) = (numbers[0].value, numbers[1].value, numbers[2])
-            case .mdy: (month, day, yearToken) = (numbers[0].value, numbers[1].value, numbers[2])
-            case .ymd: (yearToken, month, day) = (numbers[0], numbers[1].value, numbers[2].value)
-            }
-        } else {
-            return nil
+        if words.isEmpty, numbers.count == 3 { return date(numbers: (numbers[0], numbers[1], numbers[2]), forcedEra: forcedEra, time: time) }
+        guard words.count == 1, let month = Self.monthNames[words[0]] else { return nil }
+        switch numbers.count {
+        case 1: return date(day: nil, month: month, yearToken: numbers[0], forcedEra: forcedEra, time: time)
+        case 2:
+            // "15 มกราคม 2566", "January 15, 2023": the year is the longer or the last number.
+            if numbers[0].digits >= 3 { return date(day: numbers[1].value, month: month, yearToken: numbers[0], forcedEra: forcedEra, time: time) }
+            return date(day: numbers[0].value, month: month, yearToken: numbers[1], forcedEra: forcedEra, time: time)
+        default: return nil
         }
-        guard let yearToken, let month, let year = gregorianYear(yearToken.value, digits: yearToken.digits, forced: forcedEra),
+    }
+
+    typealias NumberToken = (value: Int, digits: Int)
+
+    /// The date of three numbers in the declared order (year first when the first has 3+ digits).
+    private func date(numbers: (NumberToken, NumberToken, NumberToken), forcedEra: Era?, time: String?) -> String? {
+        let order: Order = numbers.0.digits >= 3 ? .ymd : self.order
+        switch order {
+        case .dmy: return date(day: numbers.0.value, month: numbers.1.value, yearToken: numbers.2, forcedEra: forcedEra, time: time)
+        case .mdy: return date(day: numbers.1.value, month: numbers.0.value, yearToken: numbers.2, forcedEra: forcedEra, time: time)
+        case .ymd: return date(day: numbers.2.value, month: numbers.1.value, yearToken: numbers.0, forcedEra: forcedEra, time: time)
+        }
+    }
+
+    /// The ISO form of a day (nil for a month alone), month and year as written.
+    private func date(day: Int?, month: Int, yearToken: NumberToken, forcedEra: Era?, time: String?) -> String? {
+        guard let year = gregorianYear(yearToken.value, digits: yearToken.digits, forced: forcedEra),
               plausibleYears.contains(year) else { return nil }
         guard let day else {
             return time == nil && (1...12).contains(month) ? "\(ISODate.pad(year, 4))-\(ISODate.pad(month, 2))" : nil
@@ -116,6 +127,28 @@ struct DateText {
         guard ISODate.isValid(year: year, month: month, day: day) else { return nil }
         let date = ISODate.format(year: year, month: month, day: day)
         return time.map { date + "T" + $0 } ?? date
+    }
+
+    /// The three numbers of a date written as ASCII digits and two slashes, and nothing else
+    /// ("15/01/2566", "1/2/23"), as most machine-made date cells are: what `tokenize` would give
+    /// for them, read without building strings.
+    static func slashedNumbers(_ text: String) -> (NumberToken, NumberToken, NumberToken)? {
+        var first: NumberToken?, second: NumberToken?
+        var value = 0, digits = 0
+        for byte in text.utf8 {
+            if byte >= UInt8(ascii: "0"), byte <= UInt8(ascii: "9") {
+                guard digits < 9 else { return nil }
+                value = value * 10 + Int(byte - UInt8(ascii: "0"))
+                digits += 1
+            } else if byte == UInt8(ascii: "/"), digits > 0, second == nil {
+                if first == nil { first = (value, digits) } else { second = (value, digits) }
+                (value, digits) = (0, 0)
+            } else {
+                return nil
+            }
+        }
+        guard let first, let second, digits > 0 else { return nil }
+        return (first, second, (value, digits))
     }
 
     func gregorianYear(_ value: Int, digits: Int, forced: Era?) -> Int? {

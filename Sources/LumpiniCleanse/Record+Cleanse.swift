@@ -1,3 +1,5 @@
+import Foundation
+
 extension Record {
     /// The value at `index`, nil when the record is shorter (a ragged row).
     func value(at index: Int) -> String? {
@@ -17,8 +19,18 @@ extension Record {
     mutating func update(at index: Int, field: String, changes: ChangeRecorder, _ transform: (String) -> String?) {
         guard let before = value(at: index) else { return }
         let after = transform(before)
-        if let after, after.utf8.elementsEqual(before.utf8) { return }
+        if let after, Self.sameBytes(after, before) { return }
         setValue(after, at: index)
         changes.record(field: field, row: rowNumber, before: before, after: after)
+    }
+
+    /// Whether two strings hold the same UTF-8 bytes, compared in place (the generic
+    /// `elementsEqual` walks them code unit by code unit).
+    static func sameBytes(_ first: String, _ second: String) -> Bool {
+        guard first.utf8.count == second.utf8.count else { return false }
+        let compared = first.utf8.withContiguousStorageIfAvailable { a in
+            second.utf8.withContiguousStorageIfAvailable { b in a.count == 0 || memcmp(a.baseAddress!, b.baseAddress!, a.count) == 0 }
+        }
+        return (compared ?? nil) ?? first.utf8.elementsEqual(second.utf8)
     }
 }

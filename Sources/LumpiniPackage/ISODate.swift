@@ -18,9 +18,27 @@ public enum ISODate {
         (year % 4 == 0 && year % 100 != 0) || year % 400 == 0
     }
 
-    /// `YYYY-MM-DD`, zero-padded.
+    /// `YYYY-MM-DD`, zero-padded. Written digit by digit for years 0–9999 and months and days
+    /// below 100, as every date `parse-dates` makes is: `pad` builds three strings.
     public static func format(year: Int, month: Int, day: Int) -> String {
-        pad(year, 4) + "-" + pad(month, 2) + "-" + pad(day, 2)
+        guard (0...9999).contains(year), (0...99).contains(month), (0...99).contains(day) else {
+            return pad(year, 4) + "-" + pad(month, 2) + "-" + pad(day, 2)
+        }
+        return String(unsafeUninitializedCapacity: 10) { bytes in
+            func put(_ value: Int, width: Int, at start: Int) {
+                var rest = value
+                for index in (start..<(start + width)).reversed() {
+                    bytes[index] = UInt8(ascii: "0") + UInt8(rest % 10)
+                    rest /= 10
+                }
+            }
+            put(year, width: 4, at: 0)
+            bytes[4] = UInt8(ascii: "-")
+            put(month, width: 2, at: 5)
+            bytes[7] = UInt8(ascii: "-")
+            put(day, width: 2, at: 8)
+            return 10
+        }
     }
 
     package static func pad(_ value: Int, _ width: Int) -> String {

@@ -72,10 +72,12 @@ enum PersonName {
     }
 
     static func find(in bytes: UTF8Text.Bytes) -> Match? {
+        let thaiByFirstLetter = thaiHonorificsByFirstLetter
         var index = 0
         while index < bytes.count {
             let byte = bytes[index]
-            if byte == 0xE0, !UTF8Text.thaiLetterEnds(before: index, in: bytes), let match = thai(bytes, at: index) {
+            if byte == 0xE0, let scalar = UTF8Text.thaiScalar(bytes, at: index), case let candidates = thaiByFirstLetter[Int(scalar) - 0x0E00],
+               !candidates.isEmpty, !UTF8Text.thaiLetterEnds(before: index, in: bytes), let match = thai(bytes, at: index, candidates) {
                 return match
             }
             if byte == UInt8(ascii: "M") || byte == UInt8(ascii: "D"), index == 0 || !UTF8Text.isASCIILetter(bytes[index - 1]),
@@ -87,8 +89,14 @@ enum PersonName {
         return nil
     }
 
-    private static func thai(_ bytes: UTF8Text.Bytes, at index: Int) -> Match? {
-        for honorific in thaiHonorifics where UTF8Text.hasPrefix(bytes, at: index, honorific.bytes) {
+    /// The Thai honorifics by their first letter (offset in the Thai block), longest first as in
+    /// `thaiHonorifics`: at the start of a Thai word only those of its first letter are compared.
+    static let thaiHonorificsByFirstLetter: [[Honorific]] = (0..<128).map { offset in
+        thaiHonorifics.filter { Int($0.text.unicodeScalars.first!.value) - 0x0E00 == offset }
+    }
+
+    private static func thai(_ bytes: UTF8Text.Bytes, at index: Int, _ candidates: [Honorific]) -> Match? {
+        for honorific in candidates where UTF8Text.hasPrefix(bytes, at: index, honorific.bytes) {
             let cursor = skippingSpaces(bytes, from: index + honorific.bytes.count)
             let given = UTF8Text.thaiWord(bytes, from: cursor)
             guard given.letters >= 2 else { return nil }

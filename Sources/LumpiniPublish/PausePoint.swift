@@ -5,7 +5,7 @@ import Foundation
 /// until killed, so a test can `SIGKILL` it exactly there. Without the variable this does nothing,
 /// and release builds (`-c release`, what is installed) ignore it: a stray variable in a production
 /// environment must never make a release wait for ever holding the lock.
-enum PausePoint: String, Sendable, CaseIterable {
+package enum PausePoint: String, Sendable, CaseIterable {
     /// While records stream into the data files.
     case writing
     /// The data files are complete in staging; metadata not yet.
@@ -16,12 +16,15 @@ enum PausePoint: String, Sendable, CaseIterable {
     case renamed
     /// `latest` leads to the new version.
     case switched
+    /// A version's rows are in its database table; its key, index and comments not yet, and the view
+    /// still leads to the previous table.
+    case databaseRowsCopied = "database-rows-copied"
 
     #if DEBUG
     private static let requested = ProcessInfo.processInfo.environment["LUMPINI_TEST_PAUSE_AT"]
     #endif
 
-    func reach() {
+    package func reach() {
         #if DEBUG
         guard Self.requested == rawValue else { return }
         FileHandle.standardError.write(Data("paused at \(rawValue)\n".utf8))

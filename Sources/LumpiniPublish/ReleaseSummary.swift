@@ -52,6 +52,8 @@ public struct ReleaseSummary: Codable, Sendable, Equatable {
     public var failed: [DatasetOutcome]
     /// Whether the catalogue index was brought up to date after the release; nil until the caller has tried.
     public var catalogueIndex: CatalogueIndexState?
+    /// What was loaded into the GIS database; nil when the release had no `--database` (or was a dry run).
+    public var database: DatabaseLoadSummary?
 
     /// What became of the catalogue index after a release.
     public enum CatalogueIndexState: String, Codable, Sendable {
@@ -74,10 +76,11 @@ public struct ReleaseSummary: Codable, Sendable, Equatable {
         failed = sorted.filter { $0.status == .failed }
     }
 
-    /// 0 when every dataset succeeded, 1 when any failed, 4 when every dataset succeeded and only the
-    /// catalogue index could not be updated (the release stands; the index is stale).
+    /// 0 when every dataset succeeded, 1 when any failed (in the release or in the database), 4 when
+    /// every dataset succeeded and only the catalogue index could not be updated (the release stands;
+    /// the index is stale).
     public var exitCode: Int32 {
-        if !failed.isEmpty { return 1 }
+        if !failed.isEmpty || !(database?.failed.isEmpty ?? true) { return 1 }
         return catalogueIndex == .stale ? 4 : 0
     }
 }

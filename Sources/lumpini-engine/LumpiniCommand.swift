@@ -26,6 +26,7 @@ struct LumpiniCommand: AsyncParsableCommand {
             Release.self,
             Verify.self,
             Repair.self,
+            Serve.self,
             CatalogueCommand.self,
         ]
     )

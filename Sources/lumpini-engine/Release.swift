@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import Lumpini
 import LumpiniCommandLine
+import LumpiniDatabase
 
 /// Options shared by `release` and `publish`.
 struct ReleaseArguments: ParsableArguments {
@@ -23,8 +24,25 @@ struct ReleaseArguments: ParsableArguments {
     @Option(help: "Datasets built at once (default: the number of cores).")
     var jobs: Int?
 
+    @Option(help: ArgumentHelp(
+        "Also load each newly published version into this PostgreSQL/PostGIS database (default: LUMPINI_DATABASE_URL).",
+        discussion: "A postgresql:// URL or libpq key/value string; ~/.pgpass, PG* variables and sslmode work as in psql. See docs/database.md.",
+        valueName: "url"
+    ))
+    var database: String?
+
+    @Option(help: "The database schema holding the tables, views and catalogue (with --database).")
+    var databaseSchema = "opendata"
+
     func validate() throws {
         if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1") }
+    }
+
+    /// The database to load into: `--database`, else `LUMPINI_DATABASE_URL`; nil for none.
+    func databaseRelease(tree: ReleaseTree) throws -> DatabaseRelease? {
+        let given = database ?? ProcessInfo.processInfo.environment["LUMPINI_DATABASE_URL"]
+        guard let given, !given.isEmpty else { return nil }
+        return try DatabaseRelease(url: DatabaseURL(given), schema: databaseSchema, tree: tree, baseURL: CatalogueExportSettings().baseURL)
     }
 
     /// Runs the release of `ids` (all datasets when nil), prints progress and the summary, exits 0 or 1.
@@ -35,11 +53,15 @@ struct ReleaseArguments: ParsableArguments {
                 workspace: workspace, pipeline: CleanseValidatePipeline(),
                 options: ReleaseOptions(force: force, dryRun: dryRun, parallelism: jobs ?? ProcessInfo.processInfo.activeProcessorCount)
             )
+            let databaseRelease = try databaseRelease(tree: runner.tree)
             let total = try ids?.count ?? workspace.datasetIDs().count
             let progress = ReleaseProgress(total: total, linesToStderr: json)
             var summary = try await runner.run(ids: ids) { progress.handle($0) }
             progress.finish()
             summary.catalogueIndex = summary.dryRun ? .untouched : updateCatalogue(after: summary, workspace: workspace)
+            if let databaseRelease, !summary.dryRun {
+                summary.database = databaseRelease.run(ids: ids)
+            }
             if json {
                 print(try JSONOutput.string(summary), terminator: "")
             } else {
@@ -79,8 +101,12 @@ struct Release: AsyncParsableCommand {
             2 usage error, unknown dataset, the public tree locked by another release, inside datasets/ or
             .lumpini/, or left inconsistent (see `lumpini repair`); 4 the release succeeded but the catalogue
             index could not be updated (stale: run `lumpini catalog build`).
+            With --database (or LUMPINI_DATABASE_URL), each dataset's latest version is then loaded into its own
+            table in PostGIS and the dataset's view switched to it in one transaction (docs/database.md); a dataset
+            whose load fails keeps its view as it was and makes the exit code 1.
             --json prints {publicRoot, dryRun, catalogueIndex (updated, stale, untouched), published[], unchanged[],
-            awaitingApproval[], wouldPublish[], failed[]},
+            awaitingApproval[], wouldPublish[], failed[], database (with --database: {database, schema, loaded[],
+            unchanged[], failed[]}, each with id, version, view, table, rows, reason, code)},
             each entry with id and, where they apply, version, reason, code, rowsIn, rowsPublished, rowsQuarantined, path.
             """
     )
@@ -168,7 +194,7 @@ final class ReleaseProgress: @unchecked Sendable {
 
     static func render(_ summary: ReleaseSummary) -> String {
         var lines = [Terminal.styled(summary.dryRun ? "Dry run on \(summary.publicRoot)" : "Released to \(summary.publicRoot)", .bold)]
-        func row(_ label: String, _ outcomes: [DatasetOutcome], detail: (DatasetOutcome) -> String) {
+        func row<Outcome>(_ label: String, _ outcomes: [Outcome], detail: (Outcome) -> String) {
             guard !outcomes.isEmpty else { return }
             lines.append("  \(label.padding(toLength: 18, withPad: " ", startingAt: 0))\(outcomes.count)")
             for outcome in outcomes.prefix(20) { lines.append("      \(detail(outcome))") }
@@ -179,6 +205,12 @@ final class ReleaseProgress: @unchecked Sendable {
         if !summary.unchanged.isEmpty { lines.append("  \("unchanged".padding(toLength: 18, withPad: " ", startingAt: 0))\(summary.unchanged.count)") }
         row("awaiting approval", summary.awaitingApproval) { "\($0.id): \(($0.reason ?? "").printable)" }
         row("failed", summary.failed) { "\($0.id): \(($0.reason ?? "").printable)" }
+        if let database = summary.database {
+            lines.append("  " + Terminal.styled("Database \(database.database.printable), schema \(database.schema)", .bold))
+            row("loaded", database.loaded) { "\($0.view ?? $0.id) → \($0.table ?? "") (\($0.rows ?? 0) rows)" }
+            if !database.unchanged.isEmpty { lines.append("  \("unchanged".padding(toLength: 18, withPad: " ", startingAt: 0))\(database.unchanged.count)") }
+            row("failed", database.failed) { "\($0.id): \(($0.reason ?? "").printable)" }
+        }
         if summary.catalogueIndex == .stale {
             lines.append("  " + Terminal.styled("catalogue index   stale: run `lumpini catalog build`", .yellow))
         }

@@ -215,13 +215,10 @@ final class OfficerPathCLITests: XCTestCase {
         let version = workspace.publicRoot.appendingPathComponent("\(id)/latest")
         let csv = try String(contentsOf: version.appendingPathComponent("\(id).csv"), encoding: .utf8)
         let quarantine = try String(contentsOf: workspace.root.appendingPathComponent(".lumpini/quarantine/\(id)/quarantine.csv"), encoding: .utf8)
-        let lines = quarantine.split(separator: "\r\n")
-        let header = lines.first.map { $0.split(separator: ",", omittingEmptySubsequences: false) } ?? []
+        let lines = quarantine.split(separator: "\r\n").map { $0.split(separator: ",", omittingEmptySubsequences: false) }
+        let header = try XCTUnwrap(lines.first)
         let row = try XCTUnwrap(header.firstIndex(of: "row")), reason = try XCTUnwrap(header.firstIndex(of: "reason"))
-        let setAside = lines.dropFirst().map { line -> String in
-            let cells = line.split(separator: ",", omittingEmptySubsequences: false)
-            return "\(cells[row]) \(cells[reason])"
-        }
+        let setAside = lines.dropFirst().map { cells in "\(cells[row]) \(cells[reason])" }
         let geojson = version.appendingPathComponent("\(id).geojson")
         let features = FileManager.default.fileExists(atPath: geojson.path)
             ? ((try JSONSerialization.jsonObject(with: Data(contentsOf: geojson)) as? [String: Any])?["features"] as? [Any])?.count : nil

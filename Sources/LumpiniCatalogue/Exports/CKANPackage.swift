@@ -12,7 +12,12 @@ public struct CKANPackage {
         let metadata = detail.metadata
         var package = GDCatalogRecord(detail, settings: settings).fields
         let core: [String: JSONNode] = [
+            // The dataset id is also the package id, so `package_show?id=` takes either.
+            "id": .string(metadata.id),
             "name": .string(metadata.id),
+            "metadata_created": .string(String(detail.firstReleasedAt.dropLast())),
+            "metadata_modified": .string(String(detail.releasedAt.dropLast())),
+            "organization": organization(metadata.publisher, packageCount: nil),
             "title": .string(metadata.title.th ?? metadata.title.en ?? metadata.id),
             "title_translated": .compact(["th": .optional(metadata.title.th), "en": .optional(metadata.title.en)]),
             "notes_translated": .compact(["th": .optional(metadata.description.th), "en": .optional(metadata.description.en)]),
@@ -25,24 +30,66 @@ public struct CKANPackage {
             "type": "dataset",
             "url": .string(settings.landingPage(metadata.id)),
             "version": .string("v\(detail.version)"),
-            "tags": .array(metadata.keywords.all.map { ["name": .string($0)] }),
-            "groups": [["name": .string(metadata.theme)]],
-            "resources": .array(detail.manifest.dataFiles.map { file in
-                [
-                    "name": .string(file.path), "url": .string(settings.downloadURL(detail, file)), "format": .string(file.format),
-                    "mimetype": .string(file.mediaType), "hash": .string(file.sha256), "hash_algorithm": "SHA-256",
-                    "size": .integer(Int64(file.size)), "last_modified": .string(String(detail.releasedAt.dropLast())),
-                ]
-            }),
+            "tags": .array(Self.tags(metadata).map { ["name": .string($0), "display_name": .string($0)] }),
+            "num_tags": .integer(Int64(Self.tags(metadata).count)),
+            "groups": [group(metadata.theme, packageCount: nil)],
+            "num_resources": .integer(Int64(detail.manifest.dataFiles.count)),
+            "resources": .array(resources(detail)),
             "extras": .array(extras(detail).map { ["key": .string($0.0), "value": .string($0.1)] }),
         ]
         package.merge(core) { _, core in core }
         return .object(package)
     }
 
+    /// The version's data files as CKAN resources (`resource_show`).
+    public func resources(_ detail: DatasetDetail) -> [JSONNode] {
+        detail.manifest.dataFiles.enumerated().map { position, file in
+            [
+                "id": .string(Self.resourceID(detail.id, file)), "package_id": .string(detail.id), "position": .integer(Int64(position)),
+                "name": .string(file.path), "url": .string(settings.downloadURL(detail, file)), "format": .string(file.format),
+                "mimetype": .string(file.mediaType), "hash": .string(file.sha256), "hash_algorithm": "SHA-256",
+                "size": .integer(Int64(file.size)), "last_modified": .string(String(detail.releasedAt.dropLast())),
+            ]
+        }
+    }
+
+    /// A resource's id: the dataset id and the file's name, stable from release to release.
+    public static func resourceID(_ datasetID: String, _ file: Manifest.File) -> String {
+        "\(datasetID)/\(file.path)"
+    }
+
+    /// The dataset's tags: its Thai keywords, then its English ones.
+    public static func tags(_ metadata: DatasetMetadata) -> [String] {
+        metadata.keywords.all
+    }
+
+    /// A publisher as a CKAN organisation (`organization_show`), with its dataset count when known.
+    public func organization(_ code: String, packageCount: Int?) -> JSONNode {
+        namedObject(code.lowercased(), names: settings.publisherName(code), type: "organization", packageCount: packageCount)
+    }
+
+    /// A theme as a CKAN group (`group_show`), with its dataset count when known.
+    public func group(_ code: String, packageCount: Int?) -> JSONNode {
+        namedObject(code, names: settings.themeNames[code] ?? LocalizedText(th: code, en: code), type: "group", packageCount: packageCount)
+    }
+
+    private func namedObject(_ name: String, names: LocalizedText, type: String, packageCount: Int?) -> JSONNode {
+        let title = names.th ?? names.en ?? name
+        var object: [String: JSONNode] = [
+            "id": .string(name), "name": .string(name), "title": .string(title), "display_name": .string(title),
+            "title_translated": .compact(["th": .optional(names.th), "en": .optional(names.en)]),
+            "type": .string(type), "state": "active", "is_organization": .bool(type == "organization"),
+            "approval_status": "approved",
+        ]
+        if let packageCount { object["package_count"] = .integer(Int64(packageCount)) }
+        return .object(object)
+    }
+
     private func extras(_ detail: DatasetDetail) -> [(String, String)] {
         let metadata = detail.metadata
         var extras: [(String, String)] = [
+            // The national catalogue harvests a package only when this says so: public data may be harvested.
+            ("allow_harvest", metadata.classification == .public ? "True" : "False"),
             ("high_value", String(metadata.highValue.flag)),
             ("update_frequency", metadata.updateFrequency.rawValue),
             ("issued", detail.firstReleasedAt), ("modified", detail.releasedAt),

@@ -100,7 +100,10 @@ public struct Catalogue: Sendable {
                         }
                         if version == latest { try writer.write(manifest) } else { try writer.writeVersion(manifest) }
                         versionCount += 1
-                        if version == latest { indexed = true }
+                        if version == latest {
+                            indexed = true
+                            try fresh.indexFeatures(of: manifest)
+                        }
                     } catch let error as LumpiniError {
                         problems.append(error)
                     }
@@ -132,6 +135,14 @@ public struct Catalogue: Sendable {
     public func record(manifestAt url: URL) throws {
         let manifest = try Manifest.read(at: url)
         try database.write { db in try CatalogueWriter(db: db, publicRoot: publicRoot).write(manifest) }
+        try indexFeatures(of: manifest)
+    }
+
+    /// Writes the feature index of a version with geometry (`FeatureIndex`), if it is not there yet.
+    func indexFeatures(of manifest: Manifest) throws {
+        guard let geoJSON = manifest.geoJSONFile else { return }
+        let data = ReleaseTree(root: publicRoot).versionDirectory(manifest.id, version: manifest.version).appendingPathComponent(geoJSON.path)
+        try FeatureIndex.write(geoJSON: data, to: FeatureIndex.file(catalogue: file, id: manifest.id, sha256: geoJSON.sha256))
     }
 
     /// Records a dataset that a release built but did not publish (awaiting approval, not classified

@@ -4,8 +4,10 @@
 /// itself. It grows by half at four-fifths full rather than doubling at three-quarters, so a
 /// million keys take about 24 MB and the copy made while growing stays small.
 ///
-/// Slots come in blocks of 64 chosen by the digest's high bits; the low 6 bits pick the slot in
-/// the block, so consecutive integer keys (whose digests keep those bits) fill neighbouring slots.
+/// A key's first slot comes from every stored bit of its digest (linear probing from there).
+/// Consecutive integer keys share all but the low six bits of their digests' high word
+/// (`KeyDigest.of(integer:)`), so a slot chosen from the high word alone would put 64 of them in one
+/// run of slots and every other run that lands there would probe past all 64.
 package struct DigestTable {
     private struct Slot {
         var high: UInt64
@@ -19,20 +21,30 @@ package struct DigestTable {
         }
     }
 
-    private static let blockSize = 64
     private var slots: [Slot]
     package private(set) var count = 0
 
     package init(capacity: Int = 1024) {
-        let blocks = max(1, (capacity * 5 / 4 + Self.blockSize - 1) / Self.blockSize)
-        slots = Array(repeating: Slot(high: 0, tail: 0), count: blocks * Self.blockSize)
+        slots = Array(repeating: Slot(high: 0, tail: 0), count: max(64, capacity * 5 / 4))
     }
 
+    /// Only the bits a slot keeps (the high word, the low word's upper half) choose it, so that
+    /// `grow()` finds the same slot for a key it rebuilds from its slot.
     @inline(__always)
     private func firstSlot(_ digest: KeyDigest) -> Int {
-        let blocks = UInt64(slots.count / Self.blockSize)
-        let block = Int(truncatingIfNeeded: digest.high.multipliedFullWidth(by: blocks).high)
-        return block * Self.blockSize + Int(truncatingIfNeeded: digest.high & 63)
+        let mixed = digest.high ^ (digest.low & 0xFFFF_FFFF_0000_0000)
+        return Int(truncatingIfNeeded: mixed.multipliedFullWidth(by: UInt64(slots.count)).high)
+    }
+
+    /// How many slots past its first one `digest` is stored (0: in its first slot), or nil when it is not.
+    func probeDistance(of digest: KeyDigest) -> Int? {
+        let first = firstSlot(digest)
+        var index = first
+        while slots[index].row != 0 {
+            if slots[index].holds(digest) { return (index - first + slots.count) % slots.count }
+            index = index + 1 == slots.count ? 0 : index + 1
+        }
+        return nil
     }
 
     /// Stores `row` for `digest` and returns the row stored before, if any.

@@ -38,9 +38,8 @@ package struct KeyDigest: Hashable, Sendable {
 
     /// The digest of an integer, equal to the digest of its canonical text (`-12`, `1001`).
     ///
-    /// Keys are often consecutive integers: the low six bits stay in place and only the rest is
-    /// scrambled, so consecutive keys land in neighbouring slots of a `DigestTable` (a memory
-    /// access that is usually cached) while multiples of large powers of two still spread out.
+    /// In `high` the low six bits of the value stay in place and only the rest is scrambled, so
+    /// consecutive integers share all other bits of it (`DigestTable` chooses slots from `low` too).
     /// `low` is a bijection of the value, so distinct integers never share a digest.
     @inlinable @inline(__always)
     package static func of(integer value: Int) -> KeyDigest {

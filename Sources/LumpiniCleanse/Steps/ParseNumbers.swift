@@ -59,7 +59,15 @@ struct AgencyNumber {
 
     /// The number as `-?digits(.digits)?`, or nil when `text` is not a number.
     func parse(_ text: String) -> String? {
-        if decimalSeparator == ".", Self.isPlain(text) { return text }
+        guard decimalSeparator == "." else { return parseWritten(text) }
+        if Self.isPlain(text) { return text }
+        let digits = ThaiText.arabicDigits(text)
+        return Self.isPlain(digits) ? digits : parseWritten(digits)
+    }
+
+    /// What `parse` gives for any text, character by character: Thai digits, whitespace, percent
+    /// signs, units, separators.
+    func parseWritten(_ text: String) -> String? {
         var body = ThaiText.arabicDigits(text).trimmingWhitespace
         if percent, body.hasSuffix("%") { body = String(body.dropLast()).trimmingWhitespace }
         let lowered = body.lowercased()
@@ -112,8 +120,8 @@ struct AgencyNumber {
         return output
     }
 
-    /// Already written as `-?digits(.digits)?` in ASCII, as most machine-made cells are: the
-    /// answer is the text itself, without reading it character by character.
+    /// Already written as `-?digits(.digits)?` in ASCII, as most machine-made cells are (or once
+    /// Thai digits are made ASCII): the answer is the text itself, without reading it character by character.
     private static func isPlain(_ text: String) -> Bool {
         var digitsBefore = 0, digitsAfter = 0, sawPoint = false
         for (offset, byte) in text.utf8.enumerated() {

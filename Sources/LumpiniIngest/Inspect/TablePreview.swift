@@ -9,11 +9,11 @@ enum TablePreview {
     }
 
     private static func csvRows(path: String, count: Int) throws -> [[String]] {
-        let reader = try CSVReader(path: path)
-        var cells = CellRow()
+        // Read as the pipeline reads rows, so a damaged file is refused with the same message.
+        let reader = CSVRows(reader: try CSVReader(path: path), header: [], path: path)
         var rows: [[String]] = []
-        while rows.count < count, try reader.next(into: &cells) {
-            rows.append(cells.strings.map { $0 ?? "" })
+        while rows.count < count, let row = try reader.next() {
+            rows.append(row.values.map { $0 ?? "" })
         }
         return rows
     }

@@ -61,16 +61,18 @@ final class PathCorpusTests: XCTestCase {
     }
 
     /// VRTs that read a file outside the dataset or a remote one, directly, under another name, with
-    /// lowercase element names (GDAL reads those too), or in a zip.
+    /// element names in any letter case (GDAL reads those too) after Thai text, or in a zip.
     func testVRTsLeadingElsewhere() throws {
         let absolute = "<OGRVRTDataSource><OGRVRTLayer name=\"p\"><SrcDataSource>CSV:/etc/passwd</SrcDataSource></OGRVRTLayer></OGRVRTDataSource>"
         let remote = "<OGRVRTDataSource><OGRVRTLayer name=\"r\"><SrcDataSource relativeToVRT=\"1\">/vsicurl/http://example.com/a.csv</SrcDataSource></OGRVRTLayer></OGRVRTDataSource>"
         let parent = "<OGRVRTDataSource><OGRVRTLayer name=\"u\"><SrcDataSource relativeToVRT=\"1\">../../pm25-readings-sample/source/pm25.csv</SrcDataSource></OGRVRTLayer></OGRVRTDataSource>"
         let lowercase = "<ogrvrtdatasource><ogrvrtlayer name=\"l\"><srcdatasource>/etc/passwd</srcdatasource></ogrvrtlayer></ogrvrtdatasource>"
+        let mixedCase = "<!-- ข้อมูลจุดตรวจวัดฝุ่น -->\n<OgrVrtDataSource><OGRVRTLayer name=\"m\"><SrcDataSource>/etc/passwd</SrcDataSource></OGRVRTLayer></OgrVrtDataSource>"
         let zip = try Data(contentsOf: CLIRunner.packageRoot.appendingPathComponent("Tests/Corpus/remote/vrt-in-zip.zip"))
         let cases: [(String, Data)] = [
             ("absolute.vrt", Data(absolute.utf8)), ("remote.vrt", Data(remote.utf8)), ("parent.vrt", Data(parent.utf8)),
-            ("disguised.geojson", Data(absolute.utf8)), ("lowercase.vrt", Data(lowercase.utf8)), ("vrt-in-zip.zip", zip),
+            ("disguised.geojson", Data(absolute.utf8)), ("lowercase.vrt", Data(lowercase.utf8)),
+            ("mixed-case.vrt", Data(mixedCase.utf8)), ("vrt-in-zip.zip", zip),
         ]
         for (index, (name, data)) in cases.enumerated() {
             let path = try workspace.write(name, data)

@@ -1,5 +1,6 @@
 import Foundation
 import XCTest
+import TestSupport
 
 /// The reference validators of the Python virtual environment (`ReferenceTools`: pyshacl, jsonschema),
 /// run on files, with the fixtures of `../shared/fixtures/dcat` read in place.

@@ -1,6 +1,7 @@
 import Foundation
 @testable import LumpiniIngest
 import XCTest
+import TestSupport
 
 /// The CSV scanner's invariants (`CSVReader.State`), held against the reference, Python's `csv`
 /// module: on generated documents larger than the reader's 1 MiB chunks, with quoted cells holding

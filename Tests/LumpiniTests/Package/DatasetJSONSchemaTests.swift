@@ -1,5 +1,6 @@
 import Foundation
 import XCTest
+import TestSupport
 @testable import Lumpini
 
 /// `schemas/dataset.schema.json` stays in step with the loader and the recipe steps, and accepts

@@ -2,6 +2,7 @@ import Foundation
 @testable import Lumpini
 @testable import LumpiniPublish
 import XCTest
+import TestSupport
 
 /// The published `datapackage.json` is checked by the reference tool, `frictionless validate`,
 /// which also checks every resource's bytes and SHA-256 and the CSV against its schema.

@@ -1,5 +1,6 @@
 import Foundation
 @testable import Lumpini
+import TestSupport
 import XCTest
 
 /// Every shipped sample, released: rows read, published and set aside by stage and reason are the

@@ -21,4 +21,17 @@ final class DigestTableTests: XCTestCase {
         XCTAssertFalse(table.contains(KeyDigest.of(integer: 300_001)))
         XCTAssertFalse(table.contains(KeyDigest.of("สถานี-2")))
     }
+
+    /// Consecutive integers (ids, the commonest key) share all but six bits of their digests' high
+    /// word: they must still spread over the table, not queue behind each other's slots.
+    func testConsecutiveIntegerKeysStayNearTheirFirstSlot() {
+        var table = DigestTable(capacity: 16)
+        let keys = (1...200_000).map { KeyDigest.of(integer: $0 * 64) } + (1...200_000).map { KeyDigest.of(integer: $0) }
+        for (index, key) in keys.enumerated() { _ = table.updateValue(index + 1, forKey: key) }
+        let distances = keys.map { table.probeDistance(of: $0) }
+        XCTAssertFalse(distances.contains(nil))
+        let mean = Double(distances.reduce(0) { $0 + $1! }) / Double(keys.count)
+        XCTAssertLessThan(mean, 4, "linear probing at four-fifths full averages about 3 slots for random keys")
+        XCTAssertNil(table.probeDistance(of: KeyDigest.of(integer: 200_001)))
+    }
 }

@@ -8,16 +8,16 @@ import XCTest
 /// needs a tool is skipped, so `swift test` works on a machine without Python — unless
 /// `LUMPINI_REQUIRE_REFERENCE_TOOLS` is set (`make test` and CI set it): then a missing environment or
 /// tool fails the test, and a green run never hides a conformance check that did not happen.
-enum ReferenceTools {
-    struct Missing: Error, CustomStringConvertible {
-        var description: String
+public enum ReferenceTools {
+    public struct Missing: Error, CustomStringConvertible {
+        public var description: String
     }
 
-    static let packageRoot = URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    public static let packageRoot = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 
     /// The virtual environment's folder.
-    static func environment() throws -> URL {
+    public static func environment() throws -> URL {
         let variables = ProcessInfo.processInfo.environment
         if let path = variables["LUMPINI_VENV"], !path.isEmpty { return URL(fileURLWithPath: path, isDirectory: true) }
         let local = packageRoot.appendingPathComponent(".venv", isDirectory: true)
@@ -28,7 +28,7 @@ enum ReferenceTools {
     }
 
     /// `bin/<name>` of the environment; a failure, never a skip, when the environment lacks it.
-    static func tool(_ name: String) throws -> URL {
+    public static func tool(_ name: String) throws -> URL {
         let url = try environment().appendingPathComponent("bin/\(name)")
         guard FileManager.default.isExecutableFile(atPath: url.path) else {
             throw Missing(description: "\(url.path) is missing: the reference environment is incomplete; remove it and run `make test` again")

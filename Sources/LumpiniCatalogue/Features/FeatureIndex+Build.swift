@@ -1,0 +1,76 @@
+import Foundation
+import GRDB
+
+extension FeatureIndex {
+    /// Writes the index of a published GeoJSON file, unless it is already there: into a temporary
+    /// file beside it, renamed into place, so a reader sees the whole index or none. Reads the file
+    /// once, a block at a time.
+    public static func write(geoJSON: URL, to file: URL) throws {
+        guard !FileManager.default.fileExists(atPath: file.path) else { return }
+        try FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
+        let staging = file.deletingLastPathComponent().appendingPathComponent(".\(file.lastPathComponent).\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: staging) }
+        var configuration = Configuration()
+        configuration.prepareDatabase { db in
+            // A temporary file, renamed into place only once complete: a crash leaves nothing to roll back,
+            // so no journal; and the R-tree's inserts touch pages all over it, so they get a large cache.
+            try db.execute(sql: "PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF; PRAGMA cache_size = -65536")
+        }
+        let database = try DatabaseQueue(path: staging.path, configuration: configuration)
+        try database.write { db in
+            try db.execute(sql: """
+                CREATE TABLE feature (number INTEGER PRIMARY KEY, offset INTEGER NOT NULL, length INTEGER NOT NULL, idJSON TEXT);
+                CREATE INDEX feature_id ON feature (idJSON) WHERE idJSON IS NOT NULL;
+                CREATE VIRTUAL TABLE feature_box USING rtree(number, minX, maxX, minY, maxY);
+                """)
+            let insertFeature = try db.makeStatement(sql: "INSERT INTO feature (number, offset, length, idJSON) VALUES (?, ?, ?, ?)")
+            let insertBox = try db.makeStatement(sql: "INSERT INTO feature_box (number, minX, maxX, minY, maxY) VALUES (?, ?, ?, ?, ?)")
+            var number: Int64 = 0
+            try forEachLine(of: geoJSON) { offset, line in
+                var length = line.count
+                if length > 0, line[length - 1] == UInt8(ascii: ",") { length -= 1 }
+                guard let feature = FeatureLine(UnsafeBufferPointer(rebasing: line[0..<length])) else { return }
+                number += 1
+                try insertFeature.execute(arguments: [number, offset, length, feature.idJSON.map { String(decoding: $0, as: UTF8.self) }])
+                if let box = feature.box {
+                    try insertBox.execute(arguments: [number, box.minX, box.maxX, box.minY, box.maxY])
+                }
+            }
+        }
+        try database.close()
+        guard rename(staging.path, file.path) == 0 else {
+            throw LumpiniError(
+                "feature-index-unwritable", "cannot write the feature index: \(String(cString: strerror(errno)))",
+                kind: .input, file: file.path, hint: "check that the catalogue's folder is writable")
+        }
+    }
+
+    /// Calls `body` with each line of the file and the offset where it starts, reading a block at a time.
+    private static func forEachLine(of url: URL, _ body: (Int64, UnsafeBufferPointer<UInt8>) throws -> Void) throws {
+        let handle = try FileHandle(forReadingFrom: url)
+        defer { try? handle.close() }
+        var pending: [UInt8] = []
+        var pendingStart: Int64 = 0
+        while let block = try handle.read(upToCount: 1 << 20), !block.isEmpty {
+            pending.append(contentsOf: block)
+            var lineStart = 0
+            try pending.withUnsafeBufferPointer { bytes in
+                while let newline = bytes[lineStart...].firstIndex(of: 0x0A) {
+                    try body(pendingStart + Int64(lineStart), UnsafeBufferPointer(rebasing: bytes[lineStart..<newline]))
+                    lineStart = newline + 1
+                }
+            }
+            pending.removeFirst(lineStart)
+            pendingStart += Int64(lineStart)
+        }
+        try pending.withUnsafeBufferPointer { try body(pendingStart, $0) }
+    }
+}
+
+extension Manifest {
+    /// The GeoJSON data file of a version with geometry: what the feature index covers and OGC API –
+    /// Features serves.
+    public var geoJSONFile: File? {
+        extent == nil ? nil : files.first { $0.role == .data && $0.format == "GeoJSON" }
+    }
+}
