@@ -88,7 +88,7 @@ enum InspectionText {
             lines.append(table(layer.fields))
             for hint in layer.coordinateHints { lines.append("  coordinates: \(hint.message.printable)") }
             if layer.duplicateRows > 0 {
-                lines.append("  duplicates: \(layer.duplicateRows) repeating an earlier row exactly (\(layer.duplicateExamples.joined(separator: ", "))) (recipe: remove-duplicates)")
+                lines.append("  duplicates: rows repeating an earlier row exactly: \(layer.duplicateRows) (\(layer.duplicateExamples.joined(separator: ", "))) (recipe: remove-duplicates)")
             }
             for total in layer.totalRows { lines.append("  total row: row \(total.row) reads \"\(total.label.printable)\" (recipe: skip-total-rows)") }
             if layer.blankRows > 0 { lines.append("  blank rows: \(layer.blankRows) (recipe: skip-blank-rows)") }

@@ -92,7 +92,7 @@ final class OfficerPathCLITests: XCTestCase {
         try FileManager.default.removeItem(at: shapefile.deletingPathExtension().appendingPathExtension("cpg"))
         let yaml = try officerCreates("parks", from: shapefile.path)
         XCTAssertTrue(yaml.contains("  encoding: TIS-620"), yaml)
-        XCTAssertTrue(yaml.contains("  - step: remove-duplicates   # 1 repeating an earlier row exactly (row 4 repeats row 2)"), yaml)
+        XCTAssertTrue(yaml.contains("  - step: remove-duplicates   # rows repeating an earlier row exactly: 1 (row 4 repeats row 2)"), yaml)
         let officer = try officerPublishes("parks")
         let parts = ["shp", "shx", "dbf", "prj"].map { shapefile.deletingPathExtension().appendingPathExtension($0).path }
         try handWrites("parks-by-hand", sources: parts, source: "{paths: [source/parks.shp], encoding: TIS-620}", recipe: """
@@ -123,7 +123,7 @@ final class OfficerPathCLITests: XCTestCase {
         try Data((["station_id,name,pm25"] + rows).joined(separator: "\n").utf8).write(to: file)
         let yaml = try officerCreates("readings", from: file.path)
         XCTAssertTrue(yaml.contains("""
-              - step: remove-duplicates   # 1 repeating an earlier row's "station_id" with other values: the first is kept; check which is right
+              - step: remove-duplicates   # rows repeating an earlier row's "station_id" with other values: 1; the first is kept: check which is right
                 key: ["station_id"]
             """), yaml)
         let cleanse = try workspace.lumpini(["cleanse", "readings", "--json"])

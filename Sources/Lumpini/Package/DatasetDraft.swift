@@ -11,9 +11,7 @@ package struct DatasetDraft {
     let recipe: RecipeSuggestion
     let schema: SchemaDraft
 
-    /// - Parameters:
-    ///   - path: the file, read where it is.
-    ///   - sourceFile: its name in the dataset's `source/` folder.
+    /// - Parameter path: the file, read where it is; `source.paths` names it `source/<its name>`.
     /// - Throws: `LumpiniError` when the file cannot be read.
     init(id: String, path: String, report: InspectionReport, layer: InspectionReport.LayerReport, vocabularies: Vocabularies) throws {
         self.report = report

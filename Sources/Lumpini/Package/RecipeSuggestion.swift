@@ -25,12 +25,12 @@ struct RecipeSuggestion {
         steps.append(Step(name: CleanText.name, reason: "spaces trimmed and Thai text normalised, so equal values compare equal"))
         if layer.duplicateRows > 0 {
             let example = layer.duplicateExamples.first.map { " (\($0))" } ?? ""
-            steps.append(Step(name: RemoveDuplicates.name, reason: "\(layer.duplicateRows) repeating an earlier row exactly\(example)"))
+            steps.append(Step(name: RemoveDuplicates.name, reason: "rows repeating an earlier row exactly: \(layer.duplicateRows)\(example)"))
         } else if let key = Self.repeatedIdentifier(layer) {
             let repeats = layer.featureCount - key.distinctCount
             steps.append(Step(
                 name: RemoveDuplicates.name, parameters: [("key", Self.list([key.name]))],
-                reason: "\(repeats) repeating an earlier row's \(YAMLText.quoted(key.name)) with other values: the first is kept; check which is right"
+                reason: "rows repeating an earlier row's \(YAMLText.quoted(key.name)) with other values: \(repeats); the first is kept: check which is right"
             ))
         }
         let missing = named { $0.notes.contains { $0.contains("missing-value") } }
@@ -65,8 +65,8 @@ struct RecipeSuggestion {
     private static func repeatedIdentifier(_ layer: InspectionReport.LayerReport) -> InspectionReport.FieldReport? {
         layer.fields.first { field in
             let repeats = layer.featureCount - field.distinctCount
-            return SchemaDraft.looksLikeIdentifier(field.name) && !field.distinctCapped && field.nullCount == 0
-                && repeats > 0 && repeats * 20 <= layer.featureCount
+            return repeats > 0 && repeats * 20 <= layer.featureCount && !field.distinctCapped && field.nullCount == 0
+                && SchemaDraft.looksLikeIdentifier(field.name)
         }
     }
 
@@ -81,7 +81,7 @@ struct RecipeSuggestion {
             reason: found + (hint.rowsSwapped > 0 ? "; swapped in \(hint.rowsSwapped): fixSwapped swaps them back" : "")
         )]
         let elsewhere = "points outside the area (spatial; Bangkok by default) are set aside"
-            + (hint.rowsElsewhere > 0 ? ", among them the \(hint.rowsElsewhere) of the rows read outside Thailand" : "")
+            + (hint.rowsElsewhere > 0 ? " (rows read outside Thailand: \(hint.rowsElsewhere))" : "")
         steps.append(Step(name: RequireInArea.name, reason: elsewhere))
         steps.append(Step(name: DropColumns.name, parameters: [("fields", list([hint.x, hint.y]))], reason: "the coordinates are now the geometry"))
         return steps

@@ -27,34 +27,55 @@ enum CoordinateHints {
     private static let bangkokLatitudes = 13.2...14.4
 
     static func find(in profiles: [FieldProfile]) -> [InspectionReport.CoordinateHint] {
-        let numeric = profiles.filter(\.isMostlyNumeric)
-        let xs = numeric.filter { matches($0.definition.name, xNames, xPrefixes) }
-        let ys = numeric.filter { matches($0.definition.name, yNames, yPrefixes) }
+        // Indices, not copies: a table may have a million columns.
+        let numeric = profiles.indices.filter { profiles[$0].isMostlyNumeric }
+        var xs: [Int] = [], ys: [Int] = []
+        for index in numeric {
+            let name = normalized(profiles[index].definition.name)
+            if matches(name, xNames, xPrefixes) { xs.append(index) }
+            if matches(name, yNames, yPrefixes) { ys.append(index) }
+        }
         var hints: [InspectionReport.CoordinateHint] = []
         for x in xs {
-            for y in ys where y.definition.name != x.definition.name {
-                if let hint = hint(x: x, y: y, byName: true) { hints.append(hint) }
+            for y in ys where y != x {
+                if let hint = hint(x: profiles[x], y: profiles[y], byName: true) { hints.append(hint) }
             }
         }
         guard hints.isEmpty else { return hints }
-        let longitudes = numeric.filter { share($0, bangkokLongitudes) >= 0.8 }
-        let latitudes = numeric.filter { share($0, bangkokLatitudes) >= 0.8 }
-        if let x = longitudes.first, let y = latitudes.first, let hint = hint(x: x, y: y, byName: false) { return [hint] }
+        if let x = numeric.first(where: { share(profiles[$0], bangkokLongitudes) >= 0.8 }),
+           let y = numeric.first(where: { share(profiles[$0], bangkokLatitudes) >= 0.8 }),
+           let hint = hint(x: profiles[x], y: profiles[y], byName: false) {
+            return [hint]
+        }
         return []
     }
 
+    /// Lowercased, without spaces, `_`, `-`, `.` and brackets; on bytes (Thai letters have no case).
     static func normalized(_ name: String) -> String {
-        String(name.lowercased().filter { !" _-.()[]".contains($0) })
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(name.utf8.count)
+        for byte in name.utf8 {
+            switch byte {
+            case UInt8(ascii: "A")...UInt8(ascii: "Z"): bytes.append(byte + 32)
+            case UInt8(ascii: " "), UInt8(ascii: "_"), UInt8(ascii: "-"), UInt8(ascii: "."), UInt8(ascii: "("), UInt8(ascii: ")"),
+                 UInt8(ascii: "["), UInt8(ascii: "]"): continue
+            default: bytes.append(byte)
+            }
+        }
+        return String(decoding: bytes, as: UTF8.self)
     }
 
-    private static func matches(_ name: String, _ names: Set<String>, _ prefixes: [String]) -> Bool {
-        let name = normalized(name)
-        return names.contains(name) || prefixes.contains { name.hasPrefix($0) }
+    private static func matches(_ normalized: String, _ names: Set<String>, _ prefixes: [String]) -> Bool {
+        names.contains(normalized) || prefixes.contains { normalized.hasPrefix($0) }
     }
 
     private static func share(_ profile: FieldProfile, _ range: ClosedRange<Double>) -> Double {
-        let values = profile.numbers.compactMap { $0 }
-        return values.isEmpty ? 0 : Double(values.filter(range.contains).count) / Double(values.count)
+        var values = 0, inside = 0
+        for case let value? in profile.numbers {
+            values += 1
+            if range.contains(value) { inside += 1 }
+        }
+        return values == 0 ? 0 : Double(inside) / Double(values)
     }
 
     /// The pair's rows counted as lon/lat, swapped, UTM 47N or neither; a hint when most rows are one kind.

@@ -10,7 +10,8 @@
 enum HeaderDetection {
     /// How many rows are read: titles take a few rows, never dozens.
     static let rowsRead = 30
-    static let longestName = 80
+    /// The longest name, in UTF-8 bytes: 80 Thai characters.
+    static let longestName = 240
 
     /// - Parameters:
     ///   - rows: the first rows of the table as text, row 1 first, nothing taken as the header.
@@ -39,8 +40,21 @@ enum HeaderDetection {
     }
 
     private static func holdsNames(_ cells: [String]) -> Bool {
-        let numbers = cells.filter { Double($0.replacingOccurrences(of: ",", with: "")) != nil }.count
-        return numbers * 3 <= cells.count && cells.allSatisfy { $0.count <= longestName }
+        let numbers = cells.filter(isNumber).count
+        return numbers * 3 <= cells.count && cells.allSatisfy { $0.utf8.count <= longestName }
+    }
+
+    /// Digits with a sign, a point, thousands separators or an exponent: on bytes, as rows may be wide.
+    private static func isNumber(_ cell: String) -> Bool {
+        var digits = false
+        for byte in cell.utf8 {
+            switch byte {
+            case UInt8(ascii: "0")...UInt8(ascii: "9"): digits = true
+            case UInt8(ascii: "."), UInt8(ascii: ","), UInt8(ascii: "-"), UInt8(ascii: "+"), UInt8(ascii: "e"), UInt8(ascii: "E"): continue
+            default: return false
+            }
+        }
+        return digits
     }
 
     /// The rows the header takes from `row`: merged cells starting on a header row and reaching

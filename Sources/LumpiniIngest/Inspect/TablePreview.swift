@@ -8,14 +8,15 @@ enum TablePreview {
         format == .csv ? try csvRows(path: path, count: count) : try sheetRows(path: path, format: format, layer: layer, count: count)
     }
 
+    /// The rows before the first the reader refuses (a bad byte, a NUL): the reader of the records
+    /// then reports that row, naming its field, as the pipeline would.
     private static func csvRows(path: String, count: Int) throws -> [[String]] {
-        // Read as the pipeline reads rows, so a damaged file is refused with the same message.
-        let reader = CSVRows(reader: try CSVReader(path: path), header: [], path: path)
-        var rows: [[String]] = []
-        while rows.count < count, let row = try reader.next() {
-            rows.append(row.values.map { $0 ?? "" })
+        let rows = CSVRows(reader: try CSVReader(path: path), header: [], path: path)
+        var preview: [[String]] = []
+        while preview.count < count, let row = try? rows.next() {
+            preview.append(row.values.map { $0 ?? "" })
         }
-        return rows
+        return preview
     }
 
     /// A sheet opened as `LayerRecordSource` opens one whose header is not on row 1.

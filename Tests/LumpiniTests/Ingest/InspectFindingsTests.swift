@@ -86,6 +86,18 @@ final class InspectFindingsTests: XCTestCase {
         }
     }
 
+    /// Measures and codes are not coordinates; layers with geometry of their own have no table header.
+    func testNoCoordinateColumnsWhereThereAreNone() throws {
+        for file in ["bkk-health-dashboard/BKK.csv", "bkk-health-dashboard/drink_rate_66_68.csv", "bkk-health-dashboard/community_health_worker.csv"] {
+            XCTAssertEqual(try layer(Fixtures.path(file)).coordinateHints.map(\.message), [], file)
+        }
+        for file in ["rio9-eastern-amphoe-tis620/Amphoe_Province_RIO9_WGS1984.shp", "gistda-nakhonpathom-utm47/L080300_LANDMARK.shp"] {
+            let layer = try layer(Fixtures.path(file))
+            XCTAssertEqual(layer.coordinateHints.map(\.message), [], file)
+            XCTAssertNil(layer.header, file)
+        }
+    }
+
     func testColumnsNamedTheWrongWayRoundAreSwapped() throws {
         let path = try copy("bkk-health-dashboard/health_supply.csv", as: "supply.csv") { data in
             Self.replacing("HCODE,HNAME,LAT,LONG", with: "HCODE,HNAME,LONG,LAT", in: data)

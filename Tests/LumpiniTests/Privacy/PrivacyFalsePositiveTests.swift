@@ -30,7 +30,7 @@ final class PrivacyFalsePositiveTests: XCTestCase {
     private func sources() throws -> [(name: String, open: () throws -> SourceReader)] {
         let datasets = Self.packageRoot.appendingPathComponent("datasets")
         var sources: [(name: String, open: () throws -> SourceReader)] = []
-        for folder in try FileManager.default.contentsOfDirectory(atPath: datasets.path).sorted() {
+        for folder in try Workspace(root: Self.packageRoot.path).datasetIDs() {
             let directory = datasets.appendingPathComponent(folder)
             let description = try DatasetLoader.load(file: directory.appendingPathComponent("dataset.yaml"))
             for path in description.source.paths {
