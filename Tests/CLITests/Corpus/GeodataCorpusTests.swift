@@ -81,6 +81,7 @@ final class GeodataCorpusTests: XCTestCase {
             let counts = try XCTUnwrap((try JSONSerialization.jsonObject(with: manifest) as? [String: Any])?["counts"] as? [String: Any])
             XCTAssertEqual(counts["rowsPublished"] as? Int, 0, id)
             XCTAssertEqual(counts["rowsQuarantined"] as? Int, 1, id)
+            XCTAssertEqual(counts["quarantineReasons"] as? NSDictionary, ["cleanse": ["unreadable-geometry": 1], "validate": [:]], id)
         }
     }
 
