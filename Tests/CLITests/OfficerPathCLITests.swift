@@ -174,6 +174,8 @@ final class OfficerPathCLITests: XCTestCase {
         var lines = written.components(separatedBy: "\n").map { line -> String in
             if line.hasPrefix("publisher: TODO") { return "publisher: ENV" }
             if line.hasPrefix("theme: TODO") { return "theme: environment" }
+            if line.hasPrefix("  objective: TODO") { return "  objective: พันธกิจหน่วยงาน, เพื่อการให้บริการประชาชน" }
+            if line.hasPrefix("  data_type: TODO") { return "  data_type: ข้อมูลสถิติ" }
             return line
         }.joined(separator: "\n")
         for (todo, value) in replacements { lines = lines.replacingOccurrences(of: todo, with: value) }
@@ -183,7 +185,12 @@ final class OfficerPathCLITests: XCTestCase {
         let check = try workspace.lumpini(["check", id])
         XCTAssertEqual(check.status, 0, check.stdout + check.stderr)
         XCTAssertEqual(try Data(contentsOf: schema), schemaBefore, "the officer never touches the schema")
-        return try published(id)
+        let result = try published(id)
+        // What `new` asked for is all the national catalogue requires.
+        XCTAssertEqual(try workspace.lumpini(["catalog", "build", "--public", workspace.publicRoot.path]).status, 0)
+        let gd = try workspace.lumpini(["catalog", "export", "--format", "gd-catalog", "--public", workspace.publicRoot.path])
+        XCTAssertTrue(gd.stderr.contains("1 of 1 datasets have every required GD Catalog field"), gd.stderr)
+        return result
     }
 
     /// A dataset described by hand, with its own schema.

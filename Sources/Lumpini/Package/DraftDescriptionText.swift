@@ -36,6 +36,15 @@ struct DraftDescriptionText {
             "updateFrequency: irregular",
             "governance:",
             "  status: draft",
+            "# The Thai GD Catalog fields the national catalogue requires that no key above gives (docs/dataset-yaml.md).",
+            "gdCatalog:",
+            "  objective: \(todo)   # one or more, comma-separated: พันธกิจหน่วยงาน, เพื่อการให้บริการประชาชน, ยุทธศาสตร์ชาติ, นโยบายรัฐบาล/ข้อสั่งการนายกรัฐมนตรี, …",
+        ]
+        // A layer with geometry is "ข้อมูลภูมิสารสนเทศเชิงพื้นที่" without being told; a table is statistics or records.
+        if layer.geometryTypes.isEmpty && layer.coordinateHints.isEmpty {
+            lines.append("  data_type: \(todo)   # ข้อมูลสถิติ (statistics) or ข้อมูลระเบียน (records)")
+        }
+        lines += [
             "source:",
             "  paths: [\(YAMLText.quoted("source/" + sourceFile))]",
         ]

@@ -4,34 +4,25 @@ import Foundation
 /// from metadata or data (titles, descriptions, cell values, file names, e-mail addresses).
 enum HTML {
     /// Text between tags: `<`, `>` and `&` become entities, so `<img src=x onerror=…>` shows as text.
-    static func text(_ value: String) -> String {
-        if !value.utf8.contains(where: { $0 == 0x26 || $0 == 0x3C || $0 == 0x3E }) { return value }
-        var out = ""
-        out.reserveCapacity(value.utf8.count)
-        for scalar in value.unicodeScalars {
-            switch scalar {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            default: out.unicodeScalars.append(scalar)
-            }
-        }
-        return out
-    }
+    static func text(_ value: String) -> String { escaped(value, textEntities) }
 
     /// A quoted attribute value (always written between double quotes).
-    static func attribute(_ value: String) -> String {
-        if !value.utf8.contains(where: { $0 == 0x26 || $0 == 0x3C || $0 == 0x3E || $0 == 0x22 || $0 == 0x27 }) { return value }
+    static func attribute(_ value: String) -> String { escaped(value, attributeEntities) }
+
+    private static let textEntities: [UInt8: String] = [0x26: "&amp;", 0x3C: "&lt;", 0x3E: "&gt;"]
+    private static let attributeEntities = textEntities.merging([0x22: "&quot;", 0x27: "&#39;"]) { first, _ in first }
+
+    /// `value` with each ASCII character `entities` names replaced; most values hold none and are
+    /// returned as they are.
+    private static func escaped(_ value: String, _ entities: [UInt8: String]) -> String {
+        guard value.utf8.contains(where: { entities[$0] != nil }) else { return value }
         var out = ""
         out.reserveCapacity(value.utf8.count)
         for scalar in value.unicodeScalars {
-            switch scalar {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&#39;"
-            default: out.unicodeScalars.append(scalar)
+            if scalar.isASCII, let entity = entities[UInt8(scalar.value)] {
+                out += entity
+            } else {
+                out.unicodeScalars.append(scalar)
             }
         }
         return out
