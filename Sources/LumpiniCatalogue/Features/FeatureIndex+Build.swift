@@ -45,25 +45,13 @@ extension FeatureIndex {
         }
     }
 
-    /// Calls `body` with each line of the file and the offset where it starts, reading a block at a time.
+    /// Calls `body` with each line of the file (without its line end) and the offset where it starts.
     private static func forEachLine(of url: URL, _ body: (Int64, UnsafeBufferPointer<UInt8>) throws -> Void) throws {
-        let handle = try FileHandle(forReadingFrom: url)
-        defer { try? handle.close() }
-        var pending: [UInt8] = []
-        var pendingStart: Int64 = 0
-        while let block = try handle.read(upToCount: 1 << 20), !block.isEmpty {
-            pending.append(contentsOf: block)
-            var lineStart = 0
-            try pending.withUnsafeBufferPointer { bytes in
-                while let newline = bytes[lineStart...].firstIndex(of: 0x0A) {
-                    try body(pendingStart + Int64(lineStart), UnsafeBufferPointer(rebasing: bytes[lineStart..<newline]))
-                    lineStart = newline + 1
-                }
-            }
-            pending.removeFirst(lineStart)
-            pendingStart += Int64(lineStart)
+        var reader = try LineReader(file: url)
+        defer { reader.close() }
+        while let line = try reader.next() {
+            try line.withUnsafeBufferPointer { try body(reader.lineOffset, $0) }
         }
-        try pending.withUnsafeBufferPointer { try body(pendingStart, $0) }
     }
 }
 

@@ -1,28 +1,33 @@
 import Foundation
 
 /// The lines of a file, read in blocks: a GeoJSON of any size is walked with memory for one block and
-/// one line.
-struct LineReader {
+/// one line (the site's map preview, the catalogue's feature index).
+package struct LineReader {
     private let handle: FileHandle
     private var buffer: [UInt8] = []
+    /// The file offset of `buffer`'s first byte.
+    private var bufferOffset: Int64 = 0
     private var start = 0
+    /// The file offset where the line `next()` returned last starts.
+    package private(set) var lineOffset: Int64 = 0
     /// Where the search for the next line end goes on: a line longer than a block is scanned once.
     private var scanned = 0
     private var finished = false
 
     static let blockSize = 1 << 20
 
-    init(file: URL) throws {
+    package init(file: URL) throws {
         handle = try FileHandle(forReadingFrom: file)
     }
 
-    func close() { try? handle.close() }
+    package func close() { try? handle.close() }
 
     /// The next line without its line end, nil at the end of the file.
-    mutating func next() throws -> ArraySlice<UInt8>? {
+    package mutating func next() throws -> ArraySlice<UInt8>? {
         while true {
             if let end = buffer[max(start, scanned)...].firstIndex(of: UInt8(ascii: "\n")) {
                 let line = buffer[start..<end]
+                lineOffset = bufferOffset + Int64(start)
                 start = end + 1
                 scanned = start
                 return line.last == UInt8(ascii: "\r") ? line.dropLast() : line
@@ -30,12 +35,14 @@ struct LineReader {
             if finished {
                 guard start < buffer.count else { return nil }
                 let line = buffer[start...]
+                lineOffset = bufferOffset + Int64(start)
                 start = buffer.count
                 scanned = start
                 return line
             }
             scanned = buffer.count - start
             buffer.removeSubrange(0..<start)
+            bufferOffset += Int64(start)
             start = 0
             let block = try handle.read(upToCount: Self.blockSize) ?? Data()
             if block.isEmpty { finished = true } else { buffer.append(contentsOf: block) }
