@@ -45,8 +45,11 @@ $(BENCH_VENV)/.installed:
 build: deps
 	$(SWIFT) build
 
+# The two executables only: the test support target imports XCTest, which a release build with the
+# Swift runtime linked in cannot find.
 release: deps
-	$(SWIFT) build $(RELEASE)
+	$(SWIFT) build $(RELEASE) --product lumpini
+	$(SWIFT) build $(RELEASE) --product lumpini-engine
 
 demo: release
 	@echo "== Releasing every sample dataset in datasets/ into public/"
@@ -81,9 +84,7 @@ test-asan: deps
 
 # Side-by-side timings against ogr2ogr, frictionless and DuckDB; writes Benchmarks/results/.
 # BENCH_ARGS="--quick" for a short run on 100,000 rows; see Benchmarks/README.md.
-bench: deps bench-venv
-	$(SWIFT) build $(RELEASE) --product lumpini
-	$(SWIFT) build $(RELEASE) --product lumpini-engine
+bench: release bench-venv
 	$(PYTHON) Benchmarks/bench.py --binary $(BIN_RELEASE) --venv $(BENCH_VENV) $(BENCH_ARGS)
 
 # libFuzzer targets (Fuzz/, a separate package): each runs FUZZ_SECONDS with the seeds in Fuzz/Seeds/<target>
