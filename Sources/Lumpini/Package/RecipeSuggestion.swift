@@ -71,10 +71,10 @@ struct RecipeSuggestion {
     }
 
     private static func pointSteps(_ hint: InspectionReport.CoordinateHint) -> [Step] {
-        let (x, y) = hint.kind == "lat-lon-swapped" ? (hint.y, hint.x) : (hint.x, hint.y)
-        let metres = hint.kind == "utm-47n"
+        let (x, y) = hint.kind == .latLonSwapped ? (hint.y, hint.x) : (hint.x, hint.y)
+        let metres = hint.kind == .utm47N
         var found = "\(YAMLText.quoted(x))/\(YAMLText.quoted(y)) read as \(metres ? "UTM zone 47N metres (EPSG:32647; EPSG:24047 if the agency says Indian 1975)" : "WGS 84 degrees") in \(hint.rowsAsFound) of \(hint.rows) rows"
-        if hint.kind == "lat-lon-swapped" { found += ", though the names say the other way round" }
+        if hint.kind == .latLonSwapped { found += ", though the names say the other way round" }
         var steps = [Step(
             name: PointsFromColumns.name,
             parameters: [("x", YAMLText.quoted(x)), ("y", YAMLText.quoted(y)), ("crs", hint.crs), ("fixSwapped", "true")],

@@ -92,7 +92,7 @@ enum CoordinateHints {
         let found = byName ? "named" : "by their values"
         if utm * 2 > rows {
             return .init(
-                kind: "utm-47n", x: xName, y: yName, crs: "EPSG:32647", rows: rows, rowsAsFound: utm, rowsSwapped: 0, rowsElsewhere: rows - utm,
+                kind: .utm47N, x: xName, y: yName, crs: "EPSG:32647", rows: rows, rowsAsFound: utm, rowsSwapped: 0, rowsElsewhere: rows - utm,
                 message: "\(xName)/\(yName) (\(found)) hold UTM zone 47N eastings/northings in \(utm) of \(rows) rows: EPSG:32647 (WGS 84) unless the agency says EPSG:24047 (Indian 1975)"
             )
         }
@@ -105,7 +105,7 @@ enum CoordinateHints {
         if swapped > 0 { message += "; \(swapped) of them swapped" }
         if rows - lonLat - latLon > 0 { message += "; \(rows - lonLat - latLon) of them outside Thailand" }
         return .init(
-            kind: swappedColumns ? "lat-lon-swapped" : "lon-lat", x: xName, y: yName, crs: "EPSG:4326", rows: rows,
+            kind: swappedColumns ? .latLonSwapped : .lonLat, x: xName, y: yName, crs: "EPSG:4326", rows: rows,
             rowsAsFound: asFound, rowsSwapped: swapped, rowsElsewhere: rows - lonLat - latLon, message: message
         )
     }

@@ -121,8 +121,15 @@ public struct InspectionReport: Codable, Sendable {
     }
 
     public struct CoordinateHint: Codable, Sendable {
-        /// `lon-lat`, `lat-lon-swapped` (the names say the other way round) or `utm-47n`.
-        public var kind: String
+        /// How the two columns hold the coordinates; written in `inspect --json` by its raw value.
+        public enum Kind: String, Codable, Sendable {
+            case lonLat = "lon-lat"
+            /// Degrees, with the names saying the other way round.
+            case latLonSwapped = "lat-lon-swapped"
+            case utm47N = "utm-47n"
+        }
+
+        public var kind: Kind
         public var x: String
         public var y: String
         /// The CRS the values are in: `EPSG:4326` for degrees, `EPSG:32647` for UTM 47N metres.

@@ -81,7 +81,7 @@ final class InspectFindingsTests: XCTestCase {
         ]
         for (file, x, y) in cases {
             let hint = try XCTUnwrap(try layer(Fixtures.path(file)).coordinateHints.first, file)
-            XCTAssertEqual([hint.kind, hint.x, hint.y, hint.crs], ["lon-lat", x, y, "EPSG:4326"], file)
+            XCTAssertEqual([hint.kind.rawValue, hint.x, hint.y, hint.crs], ["lon-lat", x, y, "EPSG:4326"], file)
             XCTAssertEqual(hint.rowsAsFound, hint.rows, file)
         }
     }
@@ -103,7 +103,7 @@ final class InspectFindingsTests: XCTestCase {
             Self.replacing("HCODE,HNAME,LAT,LONG", with: "HCODE,HNAME,LONG,LAT", in: data)
         }
         let hint = try XCTUnwrap(try layer(path).coordinateHints.first)
-        XCTAssertEqual([hint.kind, hint.x, hint.y], ["lat-lon-swapped", "LONG", "LAT"])
+        XCTAssertEqual([hint.kind.rawValue, hint.x, hint.y], ["lat-lon-swapped", "LONG", "LAT"])
         XCTAssertTrue(hint.message.contains("LAT holds longitudes and LONG latitudes"), hint.message)
     }
 
@@ -112,7 +112,7 @@ final class InspectFindingsTests: XCTestCase {
             Self.replacing("FEMALE,LONG,LAT,POP", with: "FEMALE,col_a,col_b,POP", in: data)
         }
         let hint = try XCTUnwrap(try layer(path).coordinateHints.first)
-        XCTAssertEqual([hint.kind, hint.x, hint.y], ["lon-lat", "col_a", "col_b"])
+        XCTAssertEqual([hint.kind.rawValue, hint.x, hint.y], ["lon-lat", "col_a", "col_b"])
         XCTAssertTrue(hint.message.contains("by their values"), hint.message)
     }
 
@@ -130,7 +130,7 @@ final class InspectFindingsTests: XCTestCase {
             let path = folder.appendingPathComponent("renamed.csv")
             try renamed.write(to: path)
             let hint = try XCTUnwrap(try layer(path.path).coordinateHints.first, x)
-            XCTAssertEqual([hint.kind, hint.x, hint.y, hint.crs], ["utm-47n", x, y, "EPSG:32647"])
+            XCTAssertEqual([hint.kind.rawValue, hint.x, hint.y, hint.crs], ["utm-47n", x, y, "EPSG:32647"])
             XCTAssertEqual(hint.rows, 1043)
         }
     }
