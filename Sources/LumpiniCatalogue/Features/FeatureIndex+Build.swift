@@ -2,29 +2,25 @@ import Foundation
 import GRDB
 
 extension FeatureIndex {
-    /// Writes the index of a published GeoJSON file, unless it is already there: into a temporary
+    /// Writes the index of a published GeoJSON file, unless it is already there in this layout: into a temporary
     /// file beside it, renamed into place, so a reader sees the whole index or none. Reads the file
     /// once, a block at a time.
     public static func write(geoJSON: URL, to file: URL) throws {
-        guard !FileManager.default.fileExists(atPath: file.path) else { return }
+        guard (try? open(file)) == nil else { return }
         try FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
         let staging = file.deletingLastPathComponent().appendingPathComponent(".\(file.lastPathComponent).\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: staging) }
         var configuration = Configuration()
         configuration.prepareDatabase { db in
-            // A temporary file, renamed into place only once complete: a crash leaves nothing to roll back,
-            // so no journal; and the R-tree's inserts touch pages all over it, so they get a large cache.
-            try db.execute(sql: "PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF; PRAGMA cache_size = -65536")
+            // A temporary file, renamed into place only once complete: a crash leaves nothing to roll back.
+            try db.execute(sql: "PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF")
         }
         let database = try DatabaseQueue(path: staging.path, configuration: configuration)
         try database.write { db in
-            try db.execute(sql: """
-                CREATE TABLE feature (number INTEGER PRIMARY KEY, offset INTEGER NOT NULL, length INTEGER NOT NULL, idJSON TEXT);
-                CREATE INDEX feature_id ON feature (idJSON) WHERE idJSON IS NOT NULL;
-                CREATE VIRTUAL TABLE feature_box USING rtree(number, minX, maxX, minY, maxY);
-                """)
+            try db.execute(sql: "CREATE TABLE feature (number INTEGER PRIMARY KEY, offset INTEGER NOT NULL, length INTEGER NOT NULL, idJSON TEXT)")
+            try db.execute(sql: PackedRTree.createTable)
             let insertFeature = try db.makeStatement(sql: "INSERT INTO feature (number, offset, length, idJSON) VALUES (?, ?, ?, ?)")
-            let insertBox = try db.makeStatement(sql: "INSERT INTO feature_box (number, minX, maxX, minY, maxY) VALUES (?, ?, ?, ?, ?)")
+            var boxes: [PackedRTree.Entry] = []
             var number: Int64 = 0
             try forEachLine(of: geoJSON) { offset, line in
                 var length = line.count
@@ -32,10 +28,12 @@ extension FeatureIndex {
                 guard let feature = FeatureLine(UnsafeBufferPointer(rebasing: line[0..<length])) else { return }
                 number += 1
                 try insertFeature.execute(arguments: [number, offset, length, feature.idJSON.map { String(decoding: $0, as: UTF8.self) }])
-                if let box = feature.box {
-                    try insertBox.execute(arguments: [number, box.minX, box.maxX, box.minY, box.maxY])
-                }
+                if let box = feature.box { boxes.append(PackedRTree.Entry(box: box, child: number)) }
             }
+            try PackedRTree.write(&boxes, into: db)
+            // Made after the rows, in one sort, instead of growing with them in the order of the file.
+            try db.execute(sql: "CREATE INDEX feature_id ON feature (idJSON) WHERE idJSON IS NOT NULL")
+            try db.execute(sql: "PRAGMA user_version = \(layout)")
         }
         try database.close()
         guard rename(staging.path, file.path) == 0 else {

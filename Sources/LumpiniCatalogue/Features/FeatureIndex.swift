@@ -39,17 +39,21 @@ public struct FeatureIndex: Sendable {
             .appendingPathComponent(id, isDirectory: true).appendingPathComponent("\(sha256).sqlite")
     }
 
+    /// The layout of the index's tables, in the file's `user_version`: an index in another layout (an
+    /// older Lumpini's) is written again rather than misread.
+    static let layout = 2
+
     /// Opens an index for reading.
-    /// - Throws: `LumpiniError` `feature-index-missing` when it was never written.
+    /// - Throws: `LumpiniError` `feature-index-missing` when it was never written, or in another layout.
     public static func open(_ file: URL) throws -> FeatureIndex {
-        guard FileManager.default.fileExists(atPath: file.path) else {
-            throw LumpiniError(
-                "feature-index-missing", "this version has no feature index", kind: .input, file: file.path,
-                hint: "run `lumpini catalog build` to write the feature indexes")
-        }
+        let missing = LumpiniError(
+            "feature-index-missing", "this version has no feature index", kind: .input, file: file.path,
+            hint: "run `lumpini catalog build` to write the feature indexes")
+        guard FileManager.default.fileExists(atPath: file.path) else { throw missing }
         var configuration = Configuration()
         configuration.readonly = true
         let database = try DatabaseQueue(path: file.path, configuration: configuration)
+        guard try database.read({ db in try Int.fetchOne(db, sql: "PRAGMA user_version") }) == layout else { throw missing }
         // Features are numbered 1, 2, … in the file's order: the largest number is the count, read
         // from the table's b-tree without scanning it.
         let count = try database.read { db in try Int.fetchOne(db, sql: "SELECT coalesce(max(number), 0) FROM feature") ?? 0 }
@@ -57,7 +61,7 @@ public struct FeatureIndex: Sendable {
     }
 
     /// The features in the order of the file, from `offset` on, at most `limit`, whose envelope
-    /// intersects `box` when it is given (in the R-tree's order, the same on every call).
+    /// intersects `box` when it is given (then in the R-tree's order, the same on every call).
     public func features(intersecting box: Envelope?, offset: Int, limit: Int) throws -> [Location] {
         try database.read { db in
             guard let box else {
@@ -65,10 +69,9 @@ public struct FeatureIndex: Sendable {
                     db, sql: "SELECT number, offset, length, idJSON FROM feature WHERE number > ? ORDER BY number LIMIT ?",
                     arguments: [offset, limit])
             }
-            return try Location.fetchAll(db, sql: """
-                SELECT f.number, f.offset, f.length, f.idJSON FROM feature_box AS b JOIN feature AS f ON f.number = b.number
-                WHERE b.maxX >= ? AND b.minX <= ? AND b.maxY >= ? AND b.minY <= ? LIMIT ? OFFSET ?
-                """, arguments: [box.minX, box.maxX, box.minY, box.maxY, limit, offset])
+            let numbers = try PackedRTree.numbers(intersecting: box, offset: offset, limit: limit, in: db)
+            let read = try db.cachedStatement(sql: "SELECT number, offset, length, idJSON FROM feature WHERE number = ?")
+            return try numbers.compactMap { try Location.fetchOne(read, arguments: [$0]) }
         }
     }
 

@@ -91,4 +91,47 @@ final class FeatureIndexTests: XCTestCase {
             XCTAssertEqual((error as? LumpiniError)?.code, "feature-index-missing")
         }
     }
+
+    /// Thousands of features over several levels of the packed tree: every box query finds exactly what a
+    /// scan of the envelopes finds, and pages of it join up to the whole answer without repeats.
+    func testThePackedTreeAnswersAsAScanDoesAndPagesJoinUp() throws {
+        var generator = SeededRandom(seed: 7)
+        func unit() -> Double { Double.random(in: 0..<1, using: &generator) }
+        var boxes: [Envelope] = []
+        let lines = (1...6_000).map { number -> String in
+            let x = 100.3 + unit() * 0.6, y = 13.5 + unit() * 0.5
+            if number % 5 == 0 {
+                let width = unit() * 0.05, height = unit() * 0.05
+                boxes.append(Envelope(minX: x, minY: y, maxX: x + width, maxY: y + height))
+                return #"{"type":"Feature","geometry":{"type":"LineString","coordinates":[[\#(x),\#(y)],[\#(x + width),\#(y + height)]]},"properties":{}}"#
+            }
+            boxes.append(Envelope(minX: x, minY: y, maxX: x, maxY: y))
+            return #"{"type":"Feature","geometry":{"type":"Point","coordinates":[\#(x),\#(y)]},"properties":{}}"#
+        }
+        let (index, _) = try index(lines)
+        for _ in 0..<40 {
+            let x = 100.3 + unit() * 0.6, y = 13.5 + unit() * 0.5, size = unit() * 0.2
+            let query = Envelope(minX: x, minY: y, maxX: x + size, maxY: y + size)
+            let expected = boxes.indices.filter { boxes[$0].intersects(query) }.map { Int64($0 + 1) }
+            let all = try index.features(intersecting: query, offset: 0, limit: 10_000).map(\.number)
+            XCTAssertEqual(all.sorted(), expected)
+            var paged: [Int64] = []
+            while true {
+                let page = try index.features(intersecting: query, offset: paged.count, limit: 97).map(\.number)
+                paged += page
+                if page.count < 97 { break }
+            }
+            XCTAssertEqual(paged, all, "pages follow one order")
+        }
+    }
+
+    func testAnIndexInAnotherLayoutIsWrittenAgain() throws {
+        let data = try write(lines)
+        let file = folder.appendingPathComponent("index/v1.sqlite")
+        try FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try Data("not an index".utf8).write(to: file)
+        XCTAssertThrowsError(try FeatureIndex.open(file))
+        try FeatureIndex.write(geoJSON: data, to: file)
+        XCTAssertEqual(try FeatureIndex.open(file).count, 4)
+    }
 }
