@@ -18,9 +18,8 @@ extension FeatureIndex {
         let database = try DatabaseQueue(path: staging.path, configuration: configuration)
         try database.write { db in
             try db.execute(sql: "CREATE TABLE feature (number INTEGER PRIMARY KEY, offset INTEGER NOT NULL, length INTEGER NOT NULL, idJSON TEXT)")
-            try db.execute(sql: PackedRTree.createTable)
+            let tree = try PackedRTree.Builder(db: db, scratch: staging.appendingPathExtension("boxes"))
             let insertFeature = try db.makeStatement(sql: "INSERT INTO feature (number, offset, length, idJSON) VALUES (?, ?, ?, ?)")
-            var boxes: [PackedRTree.Entry] = []
             var number: Int64 = 0
             try forEachLine(of: geoJSON) { offset, line in
                 var length = line.count
@@ -28,9 +27,9 @@ extension FeatureIndex {
                 guard let feature = FeatureLine(UnsafeBufferPointer(rebasing: line[0..<length])) else { return }
                 number += 1
                 try insertFeature.execute(arguments: [number, offset, length, feature.idJSON.map { String(decoding: $0, as: UTF8.self) }])
-                if let box = feature.box { boxes.append(PackedRTree.Entry(box: box, child: number)) }
+                if let box = feature.box { try tree.add(box, number: number) }
             }
-            try PackedRTree.write(&boxes, into: db)
+            try tree.finish()
             // Made after the rows, in one sort, instead of growing with them in the order of the file.
             try db.execute(sql: "CREATE INDEX feature_id ON feature (idJSON) WHERE idJSON IS NOT NULL")
             try db.execute(sql: "PRAGMA user_version = \(layout)")

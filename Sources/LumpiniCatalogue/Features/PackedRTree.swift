@@ -21,36 +21,59 @@ struct PackedRTree {
     }
 
     static let nodeSize = 64
-    private static let entryBytes = 40
+    fileprivate static let entryBytes = 40
 
-    static let createTable = "CREATE TABLE box_node (id INTEGER PRIMARY KEY, leaf INTEGER NOT NULL, entries BLOB NOT NULL)"
+    /// Builds the tree of one file inside the transaction that writes its index: `add` each feature's
+    /// envelope, then `finish`. Memory holds 8 bytes a feature (its sort key) and the nodes above the
+    /// leaves; the entries wait in a scratch file, written in order and read back in the tree's.
+    final class Builder {
+        private let db: Database
+        private let scratch: EntryFile
+        /// The Hilbert value in the high half, the entry's place in the scratch file in the low half: one
+        /// sort of plain integers orders the entries (ties in the order of the file).
+        private var keys: [UInt64] = []
 
-    /// Writes the tree of `entries` into `db`, whose `box_node` table is empty. Sorts `entries` in
-    /// place (the tree's leaves are its runs of `nodeSize`) rather than holding a sorted copy beside it.
-    static func write(_ entries: inout [Entry], into db: Database) throws {
-        guard let first = entries.first?.box else { return }
-        let extent = entries.dropFirst().reduce(first) { $0.union($1.box) }
-        // The Hilbert value in the high half, the position in the low half: one sort of plain integers
-        // orders the entries (ties in the order of the file) without comparing envelopes.
-        let order = entries.indices.map { UInt64(hilbertValue(of: entries[$0].box, in: extent)) << 32 | UInt64($0) }.sorted()
-        entries = order.map { entries[Int($0 & 0xFFFF_FFFF)] }
-        var level = entries
-        let insert = try db.makeStatement(sql: "INSERT INTO box_node (id, leaf, entries) VALUES (?, ?, ?)")
-        var nextID: Int64 = 1
-        var leaf = true
-        while true {
-            var parents: [Entry] = []
-            parents.reserveCapacity(level.count / nodeSize + 1)
-            for start in stride(from: 0, to: level.count, by: nodeSize) {
-                let node = level[start..<min(start + nodeSize, level.count)]
-                try insert.execute(arguments: [nextID, leaf, encode(node)])
-                let box = node.dropFirst().reduce(node[start].box) { $0.union($1.box) }
-                parents.append(Entry(box: box, child: nextID))
+        init(db: Database, scratch: URL) throws {
+            self.db = db
+            self.scratch = try EntryFile(url: scratch)
+            try db.execute(sql: "CREATE TABLE box_node (id INTEGER PRIMARY KEY, leaf INTEGER NOT NULL, entries BLOB NOT NULL)")
+        }
+
+        deinit { scratch.remove() }
+
+        func add(_ box: Envelope, number: Int64) throws {
+            guard keys.count < 1 << 32 else {
+                throw LumpiniError(
+                    "feature-index-too-large", "a GeoJSON of more than 4,294,967,295 features cannot be indexed", kind: .input,
+                    hint: "publish the data in smaller datasets")
+            }
+            keys.append(UInt64(hilbertValue(of: box)) << 32 | UInt64(keys.count))
+            try scratch.append(Entry(box: box, child: number))
+        }
+
+        /// Writes the nodes, leaves first.
+        func finish() throws {
+            try scratch.flush()
+            keys.sort()
+            let insertNode = try db.makeStatement(sql: "INSERT INTO box_node (id, leaf, entries) VALUES (?, ?, ?)")
+            var nextID: Int64 = 1
+            func write(_ node: [Entry], leaf: Bool, into parents: inout [Entry]) throws {
+                try insertNode.execute(arguments: [nextID, leaf, Data(encode(node))])
+                parents.append(Entry(box: node.dropFirst().reduce(node[0].box) { $0.union($1.box) }, child: nextID))
                 nextID += 1
             }
-            if parents.count == 1 { return }
-            level = parents
-            leaf = false
+            var parents: [Entry] = []
+            for start in stride(from: 0, to: keys.count, by: nodeSize) {
+                let node = try keys[start..<min(start + nodeSize, keys.count)].map { try scratch.entry(at: Int($0 & 0xFFFF_FFFF)) }
+                try write(node, leaf: true, into: &parents)
+            }
+            while parents.count > 1 {
+                var above: [Entry] = []
+                for start in stride(from: 0, to: parents.count, by: nodeSize) {
+                    try write(Array(parents[start..<min(start + nodeSize, parents.count)]), leaf: false, into: &above)
+                }
+                parents = above
+            }
         }
     }
 
@@ -84,17 +107,23 @@ struct PackedRTree {
         return found
     }
 
-    private static func encode(_ node: ArraySlice<Entry>) -> Data {
-        var bytes = Data(capacity: node.count * entryBytes)
-        for entry in node {
-            for value in [entry.box.minX.bitPattern, entry.box.minY.bitPattern, entry.box.maxX.bitPattern, entry.box.maxY.bitPattern, UInt64(bitPattern: entry.child)] {
-                withUnsafeBytes(of: value.littleEndian) { bytes.append(contentsOf: $0) }
-            }
-        }
+    fileprivate static func encode(_ node: [Entry]) -> [UInt8] {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(node.count * entryBytes)
+        for entry in node { encode(entry, into: &bytes) }
         return bytes
     }
 
-    private static func decode(_ bytes: Data) -> [Entry] {
+    fileprivate static func encode(_ entry: Entry, into bytes: inout [UInt8]) {
+        func append(_ value: UInt64) { withUnsafeBytes(of: value.littleEndian) { bytes.append(contentsOf: $0) } }
+        append(entry.box.minX.bitPattern)
+        append(entry.box.minY.bitPattern)
+        append(entry.box.maxX.bitPattern)
+        append(entry.box.maxY.bitPattern)
+        append(UInt64(bitPattern: entry.child))
+    }
+
+    fileprivate static func decode<Bytes: ContiguousBytes>(_ bytes: Bytes) -> [Entry] {
         bytes.withUnsafeBytes { raw in
             stride(from: 0, to: raw.count - entryBytes + 1, by: entryBytes).map { start in
                 func value(_ field: Int) -> UInt64 { UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: start + field * 8, as: UInt64.self)) }
@@ -107,15 +136,17 @@ struct PackedRTree {
         }
     }
 
-    /// The position of the envelope's centre along a Hilbert curve over `extent`, on a 2¹⁶ × 2¹⁶ grid.
-    static func hilbertValue(of box: Envelope, in extent: Envelope) -> UInt32 {
-        let side = UInt32(1 << 16)
+    /// The position of the envelope's centre along a Hilbert curve over the whole world (published GeoJSON
+    /// is in longitude and latitude) on a 2¹⁶ × 2¹⁶ grid: cells of about 600 × 300 m, near enough for
+    /// the features of a node to be neighbours.
+    static func hilbertValue(of box: Envelope) -> UInt32 {
+        let side: UInt32 = 1 << 16
         func cell(_ value: Double, _ low: Double, _ high: Double) -> UInt32 {
-            guard high > low else { return 0 }
-            return UInt32(min(Double(side - 1), max(0, ((value - low) / (high - low) * Double(side - 1)).rounded(.down))))
+            let scaled = ((value - low) / (high - low) * Double(side - 1)).rounded(.down)
+            return scaled.isNaN ? 0 : UInt32(min(Double(side - 1), max(0, scaled)))
         }
-        var x = cell((box.minX + box.maxX) / 2, extent.minX, extent.maxX)
-        var y = cell((box.minY + box.maxY) / 2, extent.minY, extent.maxY)
+        var x = cell((box.minX + box.maxX) / 2, -180, 180)
+        var y = cell((box.minY + box.maxY) / 2, -90, 90)
         var distance: UInt32 = 0
         var half = side / 2
         while half > 0 {
@@ -133,5 +164,50 @@ struct PackedRTree {
             half /= 2
         }
         return distance
+    }
+}
+
+/// The entries of a tree being built, in a scratch file: appended in the order of the published file,
+/// read back one by one in the tree's order.
+private final class EntryFile {
+    private let url: URL
+    private let descriptor: Int32
+    private var buffer: [UInt8] = []
+    private var readBuffer = [UInt8](repeating: 0, count: PackedRTree.entryBytes)
+    private static let bufferSize = 1 << 20
+
+    init(url: URL) throws {
+        self.url = url
+        descriptor = open(url.path, O_RDWR | O_CREAT | O_TRUNC | O_CLOEXEC, 0o600)
+        guard descriptor >= 0 else { throw Self.error("cannot create") }
+        buffer.reserveCapacity(Self.bufferSize)
+    }
+
+    func remove() {
+        close(descriptor)
+        unlink(url.path)
+    }
+
+    func append(_ entry: PackedRTree.Entry) throws {
+        PackedRTree.encode(entry, into: &buffer)
+        if buffer.count >= Self.bufferSize { try flush() }
+    }
+
+    func flush() throws {
+        let written = buffer.withUnsafeBytes { write(descriptor, $0.baseAddress, $0.count) }
+        guard written == buffer.count else { throw Self.error("cannot write") }
+        buffer.removeAll(keepingCapacity: true)
+    }
+
+    func entry(at position: Int) throws -> PackedRTree.Entry {
+        let read = readBuffer.withUnsafeMutableBytes { pread(descriptor, $0.baseAddress, $0.count, off_t(position * PackedRTree.entryBytes)) }
+        guard read == PackedRTree.entryBytes else { throw Self.error("cannot read") }
+        return PackedRTree.decode(readBuffer)[0]
+    }
+
+    private static func error(_ what: String) -> LumpiniError {
+        LumpiniError(
+            "feature-index-unwritable", "\(what) the feature index's scratch file: \(String(cString: strerror(errno)))",
+            kind: .input, hint: "check that the catalogue's folder is writable and has room")
     }
 }
