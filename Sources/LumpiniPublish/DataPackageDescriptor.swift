@@ -105,7 +105,8 @@ struct DataPackageDescriptor: Encodable {
         let known = LumpiniCore.License.builtIn.first { $0.code == metadata.license }
         licenses = [License(name: metadata.license, path: known?.url, title: known?.title)]
         if let derivedFrom {
-            sources = derivedFrom.map { Source(title: "\($0.id) version \($0.version): \($0.file)", path: "../../\($0.id)/v\($0.version)/\($0.file)") }
+            // Named, not linked: a package's paths stay inside it (lumpini:derivedFrom has the files and their checksums).
+            sources = derivedFrom.map { Source(title: "\($0.id) version \($0.version): \($0.file) (sha256 \($0.sha256))", path: nil) }
         } else {
             sources = [Source(title: "\(metadata.publisher): " + (dataset.source?.paths ?? []).joined(separator: ", "), path: nil)]
         }

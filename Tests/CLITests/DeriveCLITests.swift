@@ -1,5 +1,6 @@
 import Foundation
 import Lumpini
+import TestSupport
 import XCTest
 
 /// Derived datasets released by the real binary: built after their inputs, with their provenance,
@@ -50,6 +51,11 @@ final class DeriveCLITests: XCTestCase {
         let features = try XCTUnwrap(geojson["features"] as? [[String: Any]])
         XCTAssertEqual(features.map { ($0["properties"] as? [String: Any])?["value"] as? Double }, [200, 50, nil])
         XCTAssertEqual(features.map { ($0["geometry"] as? [String: Any])?["type"] as? String }, ["Polygon", "Polygon", "Polygon"])
+        let packagePath = space.publicRoot.appendingPathComponent("green-test/v1/datapackage.json").path
+        let validation = try space.lumpini(["validate", packagePath])
+        XCTAssertEqual(validation.status, 0, validation.stdout + validation.stderr)
+        let frictionless = try CLIRunner.run(["validate", packagePath], executable: try ReferenceTools.tool("frictionless"))
+        XCTAssertEqual(frictionless.status, 0, frictionless.stdout + frictionless.stderr)
         let readme = try space.published("green-test/v1/README.md")
         XCTAssertTrue(readme.contains("Computed from") && readme.contains("`population-test.csv`"), readme)
 
