@@ -98,7 +98,7 @@ public enum DeriveStep: Sendable, Equatable {
         public var input: String
         public var value: String
         public var code: String
-        /// A column of ISO dates whose year must be the derivation's.
+        /// A column of ISO dates (or months, `2024-01`) whose year must be the derivation's.
         public var dateField: String?
         /// A column of years (CE) that must be the derivation's.
         public var yearField: String?

@@ -36,7 +36,7 @@ enum DistrictTableJoin {
         let yearColumn = try table.yearField.map { try input.position(of: $0) }
         while let record = try input.next() {
             guard let codeText = record.values[code].map(DistrictCode.normalized), !codeText.isEmpty else { continue }
-            if let date, record.values[date].flatMap(ISODay.init)?.year != year { continue }
+            if let date, record.values[date].flatMap(ISODay.year(of:)) != year { continue }
             if let yearColumn, record.values[yearColumn].map(DistrictCode.normalized) != String(year) { continue }
             try body(codeText, try SeriesCompleteness.number(record.values[value], row: record.rowNumber, field: table.value, input: input))
         }

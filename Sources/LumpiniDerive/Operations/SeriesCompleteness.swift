@@ -86,6 +86,15 @@ struct ISODay {
         dayOfYear = (1..<month).reduce(0) { $0 + Self.days(inMonth: $1, year: year) } + day
     }
 
+    /// The year of an ISO date, month (`2024-01`) or year (`2024`), as tables of months write them.
+    static func year(of text: String) -> Int? {
+        if let day = ISODay(text) { return day.year }
+        let parts = text.split(separator: "-", omittingEmptySubsequences: false)
+        guard (1...2).contains(parts.count), parts[0].count == 4, let year = Int(parts[0]) else { return nil }
+        if parts.count == 2 { guard parts[1].count == 2, let month = Int(parts[1]), (1...12).contains(month) else { return nil } }
+        return year
+    }
+
     static func isLeap(_ year: Int) -> Bool { (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 }
 
     static func days(inYear year: Int) -> Int { isLeap(year) ? 366 : 365 }

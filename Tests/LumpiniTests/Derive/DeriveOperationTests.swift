@@ -115,7 +115,7 @@ final class DeriveOperationTests: XCTestCase {
             district_code,month,tonnes_per_day
             1001,2024-01-01,1.0
             1001,2024-02-01,2
-            1001,2024-03-01,3.0
+            1001,2024-03,3.0
             1001,2023-12-01,100
             1003,2024-05-01,
 
