@@ -43,9 +43,9 @@ final class SampleDatasetTests: XCTestCase {
 
     func testPM25WindowsThaiCSV() throws {
         let run = try cleanse("pm25-readings-sample")
-        XCTAssertEqual(run.report.rowsIn, 26)
-        XCTAssertEqual(run.kept.count, 23)
-        XCTAssertEqual(run.report.quarantineReasons, ["duplicate": 1, "invalid-date": 1, "unmatched-district": 1])
+        XCTAssertEqual(run.report.rowsIn, 6921)
+        XCTAssertEqual(run.kept.count, 6917)
+        XCTAssertEqual(run.report.quarantineReasons, ["duplicate": 2, "invalid-date": 1, "unmatched-district": 1])
         XCTAssertEqual(run.quarantined.first { $0.reason == "invalid-date" }?.values[3], "31/02/2566")
         XCTAssertTrue(run.quarantined.first { $0.reason == "unmatched-district" }!.message.contains("นนทบุรี"))
         // Windows-874 decoded; the NBSP after บางนา trimmed; four date spellings; Thai digits.
@@ -67,8 +67,8 @@ final class SampleDatasetTests: XCTestCase {
 
     func testParksShapefileInUTMWithThaiDBFAndNoCPG() throws {
         let run = try cleanse("parks-green-space-sample")
-        XCTAssertEqual(run.report.rowsIn, 8)
-        XCTAssertEqual(run.kept.count, 7)
+        XCTAssertEqual(run.report.rowsIn, 60)
+        XCTAssertEqual(run.kept.count, 59)
         XCTAssertEqual(run.reasons, ["missing-geometry"])
         XCTAssertEqual(run.value("name_th", row: 1), "สวนลุมพินี")
         XCTAssertEqual(run.value("area_rai", row: 1), "360")
@@ -92,14 +92,15 @@ final class SampleDatasetTests: XCTestCase {
 
     func testWasteSpreadsheetWithTitleBlankAndTotalRows() throws {
         let run = try cleanse("waste-tonnage-sample")
-        XCTAssertEqual(run.report.rowsIn, 12)
-        XCTAssertEqual(run.kept.count, 10)
+        XCTAssertEqual(run.report.rowsIn, 596)
+        XCTAssertEqual(run.kept.count, 594)
         XCTAssertEqual(run.reasons, ["blank-row", "total-row"])
-        XCTAssertEqual(run.quarantined.map(\.row), [14, 15])
+        XCTAssertEqual(run.quarantined.map(\.row), [598, 599])
         XCTAssertEqual(run.fields, ["district", "month", "tonnes_per_day", "note", "district_code", "district_th", "district_en"])
         XCTAssertEqual(run.value("tonnes_per_day", row: 4), "1234.5")
         XCTAssertEqual(run.value("tonnes_per_day", row: 6), "287.4")
-        XCTAssertEqual(run.value("month", row: 11), "2024-01")      // "ม.ค. 67"
+        XCTAssertEqual(run.value("month", row: 11), "2024-01-01")   // "1 ม.ค. 67"
+        XCTAssertEqual(run.value("month", row: 54), "2024-02-01")   // an Excel date cell: 45323
         XCTAssertEqual(run.value("district_code", row: 7), "1008")
         XCTAssertNil(run.value("note", row: 7))
     }
