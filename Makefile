@@ -38,9 +38,9 @@ $(VENV)/.installed: Makefile
 
 # Reference tools the benchmarks measure Lumpini against, pinned (Benchmarks/README.md).
 bench-venv: $(BENCH_VENV)/.installed
-$(BENCH_VENV)/.installed:
+$(BENCH_VENV)/.installed: Makefile
 	$(PYTHON) -m venv $(BENCH_VENV)
-	$(BENCH_VENV)/bin/pip install -q --disable-pip-version-check frictionless==5.21.0 duckdb==2.0.1
+	$(BENCH_VENV)/bin/pip install -q --disable-pip-version-check frictionless==5.21.0 duckdb==2.0.1 shapely==2.2.0 pyproj==3.7.2
 	@touch $@
 
 build: deps
