@@ -15,7 +15,7 @@ import random
 from pathlib import Path
 
 import inputs
-from cases import _ratio, _cpu_ratio, _series_summary, _time_target, not_measured, target, warnings_for
+from cases import _time_target, comparison, not_measured, target, warnings_for
 from measure import Series, run, side_by_side
 
 SEED = inputs.SEED + 19
@@ -223,18 +223,9 @@ def indicators_case(context, parks=10_000, stations=1_000, days=365):
                                       f"{lumpini.median:.2f} s median, peak RSS {lumpini.peak_rss_mb:.0f} MB"))
         else:
             targets.append(not_measured(f"{indicator}: seconds, not minutes", missing or "no run"))
-        results.append({
-            "case": f"indicator-{indicator}",
-            "title": title,
-            "rows": rows,
-            "lumpini": _series_summary(lumpini, rows) if lumpini else {"skipped": missing},
-            "reference": _series_summary(reference, rows),
-            "ratio": _ratio(lumpini, reference),
-            "cpuRatio": _cpu_ratio(lumpini, reference),
-            "checks": checks,
-            "warnings": warnings_for(checks, {"referenceDistricts": 50, "released": [indicator], "recomputation": "agrees"}),
-            "targets": targets,
-        })
+        results.append(comparison(f"indicator-{indicator}", title, rows, lumpini, reference, missing, checks,
+                                  warnings_for(checks, {"referenceDistricts": 50, "released": [indicator], "recomputation": "agrees"}),
+                                  targets))
     return results
 
 
