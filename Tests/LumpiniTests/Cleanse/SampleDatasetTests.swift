@@ -105,6 +105,38 @@ final class SampleDatasetTests: XCTestCase {
         XCTAssertNil(run.value("note", row: 7))
     }
 
+    func testDistrictPolygonsKeyedByNamesOnly() throws {
+        let run = try cleanse("districts-sample")
+        XCTAssertEqual(run.report.rowsIn, 52)
+        XCTAssertEqual(run.reasons, ["duplicate", "unmatched-district"])
+        XCTAssertEqual(run.quarantined.map(\.row), [13, 52])
+        XCTAssertEqual(run.fields, ["district_code", "district_th", "district_en"])
+        XCTAssertEqual(run.kept.compactMap { run.value("district_code", row: $0.rowNumber) }, (1001...1050).map(String.init))
+        XCTAssertEqual(run.value("district_th", row: 8), "ป้อมปราบศัตรูพ่าย")  // "ป้อมปราบฯ"
+        var area = 0.0
+        for record in run.kept {
+            let geometry = try XCTUnwrap(record.geometry)
+            XCTAssertTrue(geometry.isValid, "row \(record.rowNumber)")
+            XCTAssertFalse(geometry.geometry(at: 0)!.isClockwise, "row \(record.rowNumber): the agency's clockwise ring is wound counter-clockwise")
+            area += geometry.area
+        }
+        // The generated districts tile their made-up outline (0.18725 square degrees) without gaps or overlaps.
+        XCTAssertEqual(area, 0.18725, accuracy: 1e-6)
+    }
+
+    func testPopulationWithBuddhistEraYears() throws {
+        let run = try cleanse("population-by-district-sample")
+        XCTAssertEqual(run.report.rowsIn, 104)
+        XCTAssertEqual(run.kept.count, 100)
+        XCTAssertEqual(run.reasons, ["blank-row", "total-row", "blank-row", "total-row"])
+        XCTAssertEqual(run.fields, ["district_code", "district_th", "district_en", "population", "year"])
+        XCTAssertEqual(run.value("district_code", row: 2), "1001")  // "๑๐๐๑", "พระนคร"
+        XCTAssertEqual(run.value("population", row: 2), "66520")    // "66,520"
+        XCTAssertEqual(run.value("population", row: 3), "124743")   // "124,743 คน"
+        XCTAssertEqual(run.value("year", row: 2), "2023")           // 2566
+        XCTAssertEqual(run.value("year", row: 54), "2024")          // 2567
+    }
+
     func testCanalStationsInIndian1975() throws {
         let run = try cleanse("canal-water-quality-sample")
         XCTAssertEqual(run.kept.count, 7)
