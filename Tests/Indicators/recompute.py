@@ -217,8 +217,23 @@ def preferred(files):
     return sorted(files, key=lambda name: (not name.endswith(".geojson"), name))[0]
 
 
-def decimals_written(texts):
-    return max((len(t.split(".")[1]) if "." in t else 0) for t in texts) if texts else 0
+def decimals_of(text):
+    return len(text.split(".")[1]) if "." in text else 0
+
+
+def declared_decimals(folder):
+    """The decimals the indicator declares (datapackage.json's `lumpini:indicator`), or None."""
+    try:
+        with open(os.path.join(folder, "datapackage.json"), encoding="utf-8") as f:
+            decimals = json.load(f).get("lumpini:indicator", {}).get("decimals")
+    except (OSError, ValueError, AttributeError):
+        return None
+    return decimals if isinstance(decimals, int) else None
+
+
+def tolerance(decimals):
+    """Half a unit in the last decimal written, plus 1e-9."""
+    return 0.5 * 10 ** -decimals + 1e-9
 
 
 def check(public, indicator, year=YEAR):
@@ -261,13 +276,28 @@ def check(public, indicator, year=YEAR):
     districts = district_table(inputs[DISTRICTS])
     if len(districts) != EXPECTED_DISTRICTS:
         problems.append(f"{indicator}: the districts input has {len(districts)} districts, not {EXPECTED_DISTRICTS}")
-    problems += compare_csv(indicator, os.path.join(folder, f"{indicator}.csv"), expected, districts, unit, counts_apply, year)
+    csv_path = os.path.join(folder, f"{indicator}.csv")
+    decimals = declared_decimals(folder)
+    if decimals is None:
+        problems.append(f"{indicator}: datapackage.json declares no lumpini:indicator decimals")
+        decimals = written_decimals(csv_path)
+    problems += compare_csv(indicator, csv_path, expected, districts, unit, counts_apply, year, decimals)
     problems += compare_geojson(indicator, os.path.join(folder, f"{indicator}.geojson"), expected, districts, unit,
-                                counts_apply, year)
+                                counts_apply, year, decimals)
     return problems
 
 
-def compare_row(where, row, expected, names, unit, counts_apply, year, tolerance):
+def written_decimals(path):
+    """The decimals most values of a published CSV are written with (when none are declared)."""
+    try:
+        with open(path, encoding="utf-8-sig", newline="") as f:
+            counts = [decimals_of(row["value"]) for row in csv.DictReader(f) if row.get("value")]
+    except (OSError, KeyError):
+        return 0
+    return max(set(counts), key=counts.count) if counts else 0
+
+
+def compare_row(where, row, expected, names, unit, counts_apply, year, allowed):
     """Mismatches of one published district row (CSV cells as text, GeoJSON properties as JSON values)."""
     problems = []
     value, n, note = expected
@@ -278,8 +308,8 @@ def compare_row(where, row, expected, names, unit, counts_apply, year, tolerance
     if value is None or published is None:
         if value is not None or published is not None:
             problems.append(f"{where}: value {published} published, {value} recomputed")
-    elif abs(published - value) > tolerance:
-        problems.append(f"{where}: value {published} published, {value:.10g} recomputed (tolerance {tolerance:.3g})")
+    elif abs(published - value) > allowed:
+        problems.append(f"{where}: value {published} published, {value:.10g} recomputed (tolerance {allowed:.3g})")
     if row.get("unit") != unit:
         problems.append(f"{where}: unit {row.get('unit')!r}, not {unit!r}")
     if str(row.get("year")) != str(year):
@@ -300,7 +330,7 @@ def compare_row(where, row, expected, names, unit, counts_apply, year, tolerance
     return problems
 
 
-def compare_csv(indicator, path, expected, districts, unit, counts_apply, year):
+def compare_csv(indicator, path, expected, districts, unit, counts_apply, year, decimals):
     name = os.path.basename(path)
     if not os.path.isfile(path):
         return [f"{indicator}: {name} is missing"]
@@ -320,18 +350,20 @@ def compare_csv(indicator, path, expected, districts, unit, counts_apply, year):
     except (TypeError, ValueError):
         problems.append(f"{indicator}: {name} has a district_code that is not a whole number")
         return problems
-    tolerance = 0.5 * 10 ** -decimals_written([r["value"] for r in rows if r.get("value")]) + 1e-9
     for row in rows:
         code = code_of(row["district_code"])
         if code not in districts:
             problems.append(f"{indicator}: {name} district {code}: not a district of the districts input")
             continue
+        if row.get("value") and decimals_of(row["value"]) != decimals:
+            problems.append(f"{indicator}: {name} district {code}: value {row['value']} is written with "
+                            f"{decimals_of(row['value'])} decimals, the indicator declares {decimals}")
         problems += compare_row(f"{indicator}: {name} district {code}", {k: (v if v != "" else None) for k, v in row.items()},
-                                expected[code], districts[code], unit, counts_apply, year, tolerance)
+                                expected[code], districts[code], unit, counts_apply, year, tolerance(decimals))
     return problems
 
 
-def compare_geojson(indicator, path, expected, districts, unit, counts_apply, year):
+def compare_geojson(indicator, path, expected, districts, unit, counts_apply, year, decimals):
     name = os.path.basename(path)
     if not os.path.isfile(path):
         return [f"{indicator}: {name} is missing"]
@@ -340,8 +372,6 @@ def compare_geojson(indicator, path, expected, districts, unit, counts_apply, ye
     problems = []
     if len(features) != len(districts):
         problems.append(f"{indicator}: {name} has {len(features)} features, the districts input {len(districts)} districts")
-    values = [json.dumps(f["properties"].get("value")) for f in features if f["properties"].get("value") is not None]
-    tolerance = 0.5 * 10 ** -decimals_written(values) + 1e-9
     for feature in features:
         properties = feature.get("properties") or {}
         code = properties.get("district_code")
@@ -352,7 +382,7 @@ def compare_geojson(indicator, path, expected, districts, unit, counts_apply, ye
         for key in ("value", "n"):
             if properties.get(key) is not None and not isinstance(properties[key], (int, float)):
                 problems.append(f"{where}: {key} is {properties[key]!r}, not a JSON number")
-        problems += compare_row(where, properties, expected[code], districts[code], unit, counts_apply, year, tolerance)
+        problems += compare_row(where, properties, expected[code], districts[code], unit, counts_apply, year, tolerance(decimals))
         polygon = districts[code][2]
         published = shape(feature["geometry"]) if feature.get("geometry") else None
         if published is None or polygon is None or published.symmetric_difference(polygon).area > 1e-10:

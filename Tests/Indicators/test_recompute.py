@@ -196,6 +196,8 @@ class PublicTree:
             version, name = self.files[source]
             with open(os.path.join(self.root, source, f"v{version}", name), "rb") as f:
                 derived.append({"id": source, "version": version, "file": name, "sha256": hashlib.sha256(f.read()).hexdigest()})
+        with open(os.path.join(folder, "datapackage.json"), "w", encoding="utf-8") as f:
+            json.dump({"name": dataset, "lumpini:indicator": {"unit": unit, "decimals": 2, "year": 2024}}, f)
         with open(os.path.join(folder, "manifest.json"), "w", encoding="utf-8") as f:
             json.dump({"manifestVersion": 1, "id": dataset, "version": 1, "derivedFrom": derived}, f)
         os.symlink("v1", os.path.join(self.root, dataset, "latest"))
@@ -240,6 +242,14 @@ class RecomputeTests(unittest.TestCase):
         self.assertEqual(result.stdout.splitlines(),
                          ["green-space-per-person-sample: green-space-per-person-sample.csv district 1012: "
                           "value 8.94 published, 8.928571429 recomputed (tolerance 0.005)"])
+
+    def test_a_value_with_more_decimals_than_declared_is_named_and_does_not_loosen_the_others(self):
+        self.edit_csv("green-space-per-person-sample", 1012, "value", "8.929")
+        result = self.run_checker("green-space-per-person-sample")
+        self.assertEqual(result.returncode, 1)
+        self.assertEqual(result.stdout.splitlines(),
+                         ["green-space-per-person-sample: green-space-per-person-sample.csv district 1012: "
+                          "value 8.929 is written with 3 decimals, the indicator declares 2"])
 
     def test_a_wrong_count_is_named(self):
         self.edit_csv("pm25-annual-mean-by-district-sample", 1001, "n", "3")
