@@ -1,21 +1,22 @@
 import Foundation
 
-/// The fields of a published dataset, from its version's `datapackage.json` (the Table Schema of its
-/// tabular resource): the properties an items query may filter on, and the date field that
-/// `datetime` filters, if there is one.
-struct CollectionSchema: Sendable {
-    struct Field: Sendable {
+/// The fields of a published version, from its `datapackage.json` (the Table Schema of its tabular
+/// resource), as the feature index needs them: which properties it keeps for filters, and which of
+/// them is the date a `datetime` query filters.
+struct FeatureFields {
+    struct Field {
         var name: String
         var type: String
     }
 
-    let fields: [Field]
+    /// Every field whose values a filter compares as text: whole numbers, strings, booleans and dates.
+    /// Decimal numbers are left out (an equality on a measurement is not a query anyone makes, and their
+    /// text has many spellings); so are objects, arrays and geometries.
+    let filterable: [Field]
 
-    var temporalField: String? { fields.first { $0.type == "date" || $0.type == "datetime" }?.name }
+    static let filterableTypes: Set<String> = ["string", "integer", "boolean", "date", "datetime", "time", "year", "yearmonth", "duration"]
 
-    func field(_ name: String) -> Field? { fields.first { $0.name == name } }
-
-    /// The schema of the version in `directory`; no fields when its data package has none.
+    /// The fields of the version in `directory`; none when its data package has no schema.
     init(versionDirectory directory: URL) {
         let url = directory.appendingPathComponent("datapackage.json")
         guard let data = try? Data(contentsOf: url),
@@ -23,11 +24,13 @@ struct CollectionSchema: Sendable {
             let resources = package["resources"] as? [[String: Any]],
             let fields = resources.lazy.compactMap({ ($0["schema"] as? [String: Any])?["fields"] as? [[String: Any]] }).first
         else {
-            self.fields = []
+            filterable = []
             return
         }
-        self.fields = fields.compactMap { field in
-            (field["name"] as? String).map { Field(name: $0, type: field["type"] as? String ?? "string") }
+        filterable = fields.compactMap { field in
+            guard let name = field["name"] as? String else { return nil }
+            let type = field["type"] as? String ?? "string"
+            return Self.filterableTypes.contains(type) ? Field(name: name, type: type) : nil
         }
     }
 }

@@ -2,11 +2,12 @@ import Foundation
 import GRDB
 
 extension FeatureIndex {
-    /// Writes the index of a published GeoJSON file, unless it is already there: into a temporary
-    /// file beside it, renamed into place, so a reader sees the whole index or none. Reads the file
-    /// once, a block at a time.
+    /// Writes the index of a published GeoJSON file, unless it is already there in this format: into a
+    /// temporary file beside it, renamed into place, so a reader sees the whole index or none. Reads the
+    /// file once, a block at a time. The filterable properties (`FeatureFields`, from the version's
+    /// `datapackage.json` beside the file) get a column and an index each.
     public static func write(geoJSON: URL, to file: URL) throws {
-        guard !FileManager.default.fileExists(atPath: file.path) else { return }
+        if FileManager.default.fileExists(atPath: file.path), (try? Self.open(file)) != nil { return }
         try FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
         let staging = file.deletingLastPathComponent().appendingPathComponent(".\(file.lastPathComponent).\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: staging) }
@@ -16,26 +17,51 @@ extension FeatureIndex {
             // so no journal; and the R-tree's inserts touch pages all over it, so they get a large cache.
             try db.execute(sql: "PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF; PRAGMA cache_size = -65536")
         }
+        let fields = FeatureFields(versionDirectory: geoJSON.deletingLastPathComponent()).filterable
+        let columns = fields.indices.map(Self.column)
+        let position = Dictionary(fields.enumerated().map { ($1.name, $0) }, uniquingKeysWith: { first, _ in first })
         let database = try DatabaseQueue(path: staging.path, configuration: configuration)
         try database.write { db in
             try db.execute(sql: """
-                CREATE TABLE feature (number INTEGER PRIMARY KEY, offset INTEGER NOT NULL, length INTEGER NOT NULL, idJSON TEXT);
+                CREATE TABLE feature (number INTEGER PRIMARY KEY, offset INTEGER NOT NULL, length INTEGER NOT NULL, idJSON TEXT\(
+                    columns.map { ", \($0) TEXT" }.joined()));
                 CREATE INDEX feature_id ON feature (idJSON) WHERE idJSON IS NOT NULL;
                 CREATE VIRTUAL TABLE feature_box USING rtree(number, minX, maxX, minY, maxY);
+                CREATE TABLE property (name TEXT PRIMARY KEY, position INTEGER NOT NULL, type TEXT NOT NULL);
                 """)
-            let insertFeature = try db.makeStatement(sql: "INSERT INTO feature (number, offset, length, idJSON) VALUES (?, ?, ?, ?)")
+            for (index, field) in fields.enumerated() {
+                try db.execute(sql: "INSERT INTO property (name, position, type) VALUES (?, ?, ?)", arguments: [field.name, index, field.type])
+            }
+            let insertFeature = try db.makeStatement(sql: """
+                INSERT INTO feature (number, offset, length, idJSON\(columns.map { ", \($0)" }.joined()))
+                VALUES (?, ?, ?, ?\(String(repeating: ", ?", count: columns.count)))
+                """)
             let insertBox = try db.makeStatement(sql: "INSERT INTO feature_box (number, minX, maxX, minY, maxY) VALUES (?, ?, ?, ?, ?)")
             var number: Int64 = 0
+            var values = [DatabaseValueConvertible?](repeating: nil, count: 4 + columns.count)
             try forEachLine(of: geoJSON) { offset, line in
                 var length = line.count
                 if length > 0, line[length - 1] == UInt8(ascii: ",") { length -= 1 }
                 guard let feature = FeatureLine(UnsafeBufferPointer(rebasing: line[0..<length])) else { return }
                 number += 1
-                try insertFeature.execute(arguments: [number, offset, length, feature.idJSON.map { String(decoding: $0, as: UTF8.self) }])
+                for index in values.indices { values[index] = nil }
+                values[0] = number
+                values[1] = offset
+                values[2] = length
+                values[3] = feature.idJSON.map { String(decoding: $0, as: UTF8.self) }
+                for (name, value) in feature.properties {
+                    if let index = position[name] { values[4 + index] = value }
+                }
+                try insertFeature.execute(arguments: StatementArguments(values))
                 if let box = feature.box {
                     try insertBox.execute(arguments: [number, box.minX, box.maxX, box.minY, box.maxY])
                 }
             }
+            // Built once the rows are in, by sorting: faster than keeping them up to date row by row.
+            for column in columns {
+                try db.execute(sql: "CREATE INDEX feature_\(column) ON feature (\(column))")
+            }
+            try db.execute(sql: "PRAGMA user_version = \(format)")
         }
         try database.close()
         guard rename(staging.path, file.path) == 0 else {

@@ -3,7 +3,8 @@ import GRDB
 
 /// A spatial index of one published GeoJSON file, so that a server answers a bounding-box query from
 /// an R-tree instead of reading the file: for each feature, where its line is in the file (offset and
-/// length), its `id` and the envelope of its geometry.
+/// length), its `id`, the envelope of its geometry and its filterable properties (`FeatureFields`), each
+/// in a column with an index of its own, so a property or `datetime` filter reads no feature it rejects.
 ///
 /// One SQLite file per published GeoJSON, `<catalogue folder>/features/<id>/<SHA-256 of the file>.sqlite`,
 /// written beside the catalogue index when a version is recorded or the index rebuilt, never in the
@@ -14,7 +15,28 @@ public struct FeatureIndex: Sendable {
     public let file: URL
     /// The number of features in the file.
     public let count: Int
+    /// The properties a filter may name, in the schema's order.
+    public let properties: [Property]
     private let database: DatabaseQueue
+
+    /// The layout of the index file (`PRAGMA user_version`); an index of another layout is written again.
+    static let format = 2
+
+    /// A property that the index holds, for filters.
+    public struct Property: Sendable, Equatable {
+        public var name: String
+        /// Its Table Schema type.
+        public var type: String
+        fileprivate var position: Int
+
+        /// Whether `datetime` filters on it.
+        public var isTemporal: Bool { type == "date" || type == "datetime" }
+    }
+
+    /// The date field a `datetime` query filters, if the version has one.
+    public var temporalProperty: Property? { properties.first(where: \.isTemporal) }
+
+    static func column(_ position: Int) -> String { "p\(position)" }
 
     /// Where a feature's JSON is in the published file.
     public struct Location: Sendable, Equatable, FetchableRecord {
@@ -40,7 +62,8 @@ public struct FeatureIndex: Sendable {
     }
 
     /// Opens an index for reading.
-    /// - Throws: `LumpiniError` `feature-index-missing` when it was never written.
+    /// - Throws: `LumpiniError` `feature-index-missing` when it was never written, `feature-index-outdated` when
+    ///   an older Lumpini wrote it in another layout.
     public static func open(_ file: URL) throws -> FeatureIndex {
         guard FileManager.default.fileExists(atPath: file.path) else {
             throw LumpiniError(
@@ -50,37 +73,61 @@ public struct FeatureIndex: Sendable {
         var configuration = Configuration()
         configuration.readonly = true
         let database = try DatabaseQueue(path: file.path, configuration: configuration)
-        // Features are numbered 1, 2, … in the file's order: the largest number is the count, read
-        // from the table's b-tree without scanning it.
-        let count = try database.read { db in try Int.fetchOne(db, sql: "SELECT coalesce(max(number), 0) FROM feature") ?? 0 }
-        return FeatureIndex(file: file, count: count, database: database)
-    }
-
-    /// The features in the order of the file, from `offset` on, at most `limit`, whose envelope
-    /// intersects `box` when it is given (in the R-tree's order, the same on every call).
-    public func features(intersecting box: Envelope?, offset: Int, limit: Int) throws -> [Location] {
-        try database.read { db in
-            guard let box else {
-                return try Location.fetchAll(
-                    db, sql: "SELECT number, offset, length, idJSON FROM feature WHERE number > ? ORDER BY number LIMIT ?",
-                    arguments: [offset, limit])
+        return try database.read { db in
+            guard try Int.fetchOne(db, sql: "PRAGMA user_version") == format else {
+                throw LumpiniError(
+                    "feature-index-outdated", "this version's feature index was written by an older Lumpini", kind: .input, file: file.path,
+                    hint: "run `lumpini catalog build` to write the feature indexes again")
             }
-            return try Location.fetchAll(db, sql: """
-                SELECT f.number, f.offset, f.length, f.idJSON FROM feature_box AS b JOIN feature AS f ON f.number = b.number
-                WHERE b.maxX >= ? AND b.minX <= ? AND b.maxY >= ? AND b.minY <= ? LIMIT ? OFFSET ?
-                """, arguments: [box.minX, box.maxX, box.minY, box.maxY, limit, offset])
+            // Features are numbered 1, 2, … in the file's order: the largest number is the count, read
+            // from the table's b-tree without scanning it.
+            let count = try Int.fetchOne(db, sql: "SELECT coalesce(max(number), 0) FROM feature") ?? 0
+            let properties = try Row.fetchAll(db, sql: "SELECT name, type, position FROM property ORDER BY position").map {
+                Property(name: $0["name"], type: $0["type"], position: $0["position"])
+            }
+            return FeatureIndex(file: file, count: count, properties: properties, database: database)
         }
     }
 
-    /// Calls `body` with every feature from the `offset`-th on, in the order of `features`, until it returns false.
-    public func forEachFeature(intersecting box: Envelope?, from offset: Int, _ body: (Location) throws -> Bool) throws {
-        let page = 1_000
-        var start = offset
-        while true {
-            let locations = try features(intersecting: box, offset: start, limit: page)
-            for location in locations where try !body(location) { return }
-            if locations.count < page { return }
-            start += page
+    /// The features that pass `filter`, from the `offset`-th on, at most `limit`: in the file's order,
+    /// or with a box alone, in the R-tree's (the same on every call).
+    public func features(matching filter: FeatureFilter, offset: Int, limit: Int) throws -> [Location] {
+        var conditions: [String] = []
+        var arguments: [DatabaseValueConvertible] = []
+        for (name, value) in filter.equals {
+            guard let property = properties.first(where: { $0.name == name }) else { return [] }
+            conditions.append("\(Self.column(property.position)) = ?")
+            arguments.append(value)
+        }
+        if let interval = filter.interval {
+            guard let property = temporalProperty else { return [] }
+            let column = Self.column(property.position)
+            conditions.append("\(column) IS NOT NULL")
+            if let start = interval.start {
+                conditions.append("\(column) >= ?")
+                arguments.append(start)
+            }
+            if let end = interval.end {
+                // Up to the end and everything it begins: an end given as a date takes the whole day.
+                conditions.append("\(column) < ?")
+                arguments.append(end + "\u{10FFFF}")
+            }
+        }
+        return try database.read { db in
+            if conditions.isEmpty, let box = filter.box {
+                return try Location.fetchAll(db, sql: """
+                    SELECT f.number, f.offset, f.length, f.idJSON FROM feature_box AS b JOIN feature AS f ON f.number = b.number
+                    WHERE b.maxX >= ? AND b.minX <= ? AND b.maxY >= ? AND b.minY <= ? LIMIT ? OFFSET ?
+                    """, arguments: [box.minX, box.maxX, box.minY, box.maxY, limit, offset])
+            }
+            if let box = filter.box {
+                conditions.append("number IN (SELECT number FROM feature_box WHERE maxX >= ? AND minX <= ? AND maxY >= ? AND minY <= ?)")
+                arguments += [box.minX, box.maxX, box.minY, box.maxY]
+            }
+            let condition = conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND ")
+            return try Location.fetchAll(
+                db, sql: "SELECT number, offset, length, idJSON FROM feature \(condition) ORDER BY number LIMIT ? OFFSET ?",
+                arguments: StatementArguments(arguments + [limit, offset]))
         }
     }
 
