@@ -8,7 +8,7 @@ import XCTest
 final class ServeCLITests: XCTestCase {
     nonisolated(unsafe) private static var shared: Result<ServedTree, Error>?
 
-    private var served: ServedTree {
+    var served: ServedTree {
         get throws {
             if Self.shared == nil { Self.shared = Result { try ServedTree() } }
             return try Self.shared!.get()
