@@ -45,16 +45,17 @@ venv: $(VENV)/.installed
 $(VENV)/.installed: Makefile
 	$(PYTHON) -m venv $(VENV)
 	$(VENV)/bin/pip install -q --disable-pip-version-check pyshacl==0.40.1 rdflib==7.6.0 jsonschema==4.26.0 frictionless==5.21.0 \
-		ckanapi==4.11 owslib==0.35.0 schemathesis==4.32.5 playwright==1.65.2
+		ckanapi==4.11 owslib==0.35.0 schemathesis==4.32.5 playwright==1.65.2 \
+		shapely==2.2.0 pyproj==3.7.2
 	@touch $@
 
 # Reference tools the benchmarks measure Lumpini against, pinned (Benchmarks/README.md). pygeoapi, for the
 # server's case, has a venv of its own made by Debian's Python, so that its OGR provider finds Debian's GDAL
 # bindings (python3-gdal); 0.21.0 is its last release for Debian 12's Python 3.11.
 bench-venv: $(BENCH_VENV)/.installed $(BENCH_SERVE_VENV)/.installed
-$(BENCH_VENV)/.installed:
+$(BENCH_VENV)/.installed: Makefile
 	$(PYTHON) -m venv $(BENCH_VENV)
-	$(BENCH_VENV)/bin/pip install -q --disable-pip-version-check frictionless==5.21.0 duckdb==2.0.1
+	$(BENCH_VENV)/bin/pip install -q --disable-pip-version-check frictionless==5.21.0 duckdb==2.0.1 shapely==2.2.0 pyproj==3.7.2
 	@touch $@
 $(BENCH_SERVE_VENV)/.installed: deps
 	/usr/bin/python3 -m venv --system-site-packages $(BENCH_SERVE_VENV)

@@ -51,6 +51,9 @@ let package = Package(
         ),
         .target(name: "LumpiniIngest", dependencies: ["LumpiniPackage", .product(name: "GRDB", package: "GRDB.swift")]),
         .target(name: "LumpiniCleanse", dependencies: ["LumpiniIngest"]),
+        // Derived datasets (indicators by district): computed from published files read as ingest reads
+        // sources, on GDAL and GEOS; the pipeline hands their rows to cleansing and validation as a source.
+        .target(name: "LumpiniDerive", dependencies: ["LumpiniIngest"]),
         .target(name: "LumpiniValidate", dependencies: ["LumpiniCleanse"]),
         .target(name: "LumpiniPrivacy", dependencies: ["LumpiniValidate"]),
         .target(name: "LumpiniPublish", dependencies: ["LumpiniValidate", .product(name: "Crypto", package: "swift-crypto")]),
@@ -61,7 +64,7 @@ let package = Package(
         // and the catalogue's update after a release; re-exports every stage, so `import Lumpini` is the library.
         .target(
             name: "Lumpini",
-            dependencies: ["LumpiniPrivacy", "LumpiniPublish", "LumpiniCatalogue"]
+            dependencies: ["LumpiniPrivacy", "LumpiniPublish", "LumpiniCatalogue", "LumpiniDerive"]
         ),
         // `lumpini serve`: the public tree over HTTP, with OGC API – Features and the CKAN Action API;
         // reads the public tree and the catalogue, never writes them (docs/serve.md).
@@ -106,7 +109,7 @@ let package = Package(
         .testTarget(
             name: "LumpiniTests",
             dependencies: [
-                "Lumpini", "LumpiniPackage", "LumpiniIngest", "LumpiniCleanse", "LumpiniValidate", "LumpiniPrivacy", "LumpiniPublish",
+                "Lumpini", "LumpiniPackage", "LumpiniIngest", "LumpiniDerive", "LumpiniCleanse", "LumpiniValidate", "LumpiniPrivacy", "LumpiniPublish",
                 "LumpiniCatalogue", "LumpiniCore", "LumpiniSite", "GDAL", "TestSupport",
             ]
         ),

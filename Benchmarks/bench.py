@@ -18,10 +18,11 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import cases  # noqa: E402
 import database  # noqa: E402
+import indicators  # noqa: E402
 import report  # noqa: E402
 import serve  # noqa: E402
 
-CASES = ["publish", "validate", "parcels", "parse", "release", "catalogue", "database", "site", "serve"]
+CASES = ["publish", "validate", "parcels", "parse", "release", "catalogue", "database", "site", "indicators", "serve"]
 
 
 def main():
@@ -75,6 +76,8 @@ def main():
         results += database.database_load(context, large)
     if "site" in selected:
         results += cases.site_build(context)
+    if "indicators" in selected:
+        results += indicators.indicators_case(context, **({"parks": 1_000, "stations": 100} if arguments.quick else {}))
     if "serve" in selected:
         results += serve.serve_items(context, large, Path(arguments.serve_venv).resolve())
 

@@ -94,6 +94,23 @@ def _series_summary(series, rows=None):
     return summary
 
 
+def comparison(case, title, rows, lumpini, reference, missing, checks, warnings, targets):
+    """A case's results: Lumpini's series (or why it was not run) beside the reference's, their ratios,
+    the checks on the outputs and the targets."""
+    return {
+        "case": case,
+        "title": title,
+        "rows": rows,
+        "lumpini": _series_summary(lumpini, rows) if lumpini else {"skipped": missing},
+        "reference": _series_summary(reference, rows),
+        "ratio": _ratio(lumpini, reference),
+        "cpuRatio": _cpu_ratio(lumpini, reference),
+        "checks": checks,
+        "warnings": warnings,
+        "targets": targets,
+    }
+
+
 def _time_target(name, lumpini, reference, limit, missing, what):
     """The verdict of "Lumpini's median ≤ limit × the reference's"."""
     if missing:
@@ -213,18 +230,9 @@ def publish_points(context, rows_list, officer=False):
                 targets.append(target(flat, growth <= 0.10, f"{low:.1f} MB → {high:.1f} MB ({growth:+.0%})"))
             else:
                 targets.append(not_measured(flat, missing or "needs two sizes measured (run without --quick)"))
-        cases.append({
-            "case": f"{kind}-{rows}",
-            "title": f"CSV points → RFC 7946 GeoJSON (+ CSV, checksums), {rows:,} rows, {recipe}",
-            "rows": rows,
-            "lumpini": _series_summary(lumpini, rows) if lumpini else {"skipped": missing},
-            "reference": _series_summary(reference, rows),
-            "ratio": _ratio(lumpini, reference),
-            "cpuRatio": _cpu_ratio(lumpini, reference),
-            "checks": checks,
-            "warnings": warnings_for(checks, expected) + ([incomplete] if incomplete else []),
-            "targets": targets,
-        })
+        cases.append(comparison(f"{kind}-{rows}", f"CSV points → RFC 7946 GeoJSON (+ CSV, checksums), {rows:,} rows, {recipe}", rows,
+                                lumpini, reference, missing, checks,
+                                warnings_for(checks, expected) + ([incomplete] if incomplete else []), targets))
     return cases
 
 
@@ -333,18 +341,8 @@ def publish_parcels(context):
     if counts:
         checks["lumpiniRowsAccountedFor"] = (counts.get("rowsPublished") or 0) + (counts.get("rowsQuarantined") or 0)
         expected["lumpiniRowsAccountedFor"] = rows
-    return [{
-        "case": "publish-parcels",
-        "title": f"{rows:,} parcels EPSG:32647 → make valid, EPSG:4326, GeoJSON",
-        "rows": rows,
-        "lumpini": _series_summary(lumpini, rows) if lumpini else {"skipped": missing},
-        "reference": _series_summary(reference, rows),
-        "ratio": _ratio(lumpini, reference),
-        "cpuRatio": _cpu_ratio(lumpini, reference),
-        "checks": checks,
-        "warnings": warnings_for(checks, expected),
-        "targets": targets,
-    }]
+    return [comparison("publish-parcels", f"{rows:,} parcels EPSG:32647 → make valid, EPSG:4326, GeoJSON", rows,
+                       lumpini, reference, missing, checks, warnings_for(checks, expected), targets)]
 
 
 DUCKDB_COUNT = "import duckdb, sys; con = duckdb.connect(); con.execute(f'SET threads = {int(sys.argv[2])}') if sys.argv[2] != '0' else None; print(con.execute('SELECT count(*) FROM read_csv(?)', [sys.argv[1]]).fetchone()[0])"

@@ -4,9 +4,13 @@ agency files are. The data is made up (labelled "sample" / "ตัวอย่�
 deterministic, so running it again gives the same files.
 
 Needs GDAL's command-line tools (ogr2ogr, gdaltransform) for the shapefile and the Indian 1975
-coordinates. Usage: scripts/make-sample-datasets.py [datasets-dir]"""
+coordinates, and shapely (`make venv`) for the generated district polygons the indicator samples
+share. Usage: .venv/bin/python scripts/make-sample-datasets.py [datasets-dir]"""
+import datetime
 import json
+import math
 import os
+import random
 import shutil
 import subprocess
 import sys
@@ -48,8 +52,114 @@ def transform(points, target):
     return [tuple(round(float(v), 2) for v in line.split()) for line in out.strip().splitlines()]
 
 
+# The generated geography the indicator samples share: 50 made-up district polygons (a Voronoi
+# partition of made-up seed points, clipped to a made-up outline of a Bangkok-like area; NOT the
+# real boundaries) named with the official codes and names. The six districts whose 2023 PM2.5
+# stations the first sample rows name get a seed at that station, so each station lies in its district.
+OUTLINE = [(100.36, 13.53), (100.47, 13.50), (100.58, 13.57), (100.70, 13.60), (100.90, 13.64), (100.92, 13.80),
+           (100.86, 13.93), (100.70, 13.95), (100.55, 13.94), (100.45, 13.88), (100.38, 13.80), (100.34, 13.68)]
+STATION_DISTRICTS = {"1026": (100.5535, 13.7650), "1007": (100.5418, 13.7314), "1047": (100.6045, 13.6680),
+                     "1011": (100.7470, 13.7270), "1021": (100.4370, 13.6250), "1008": (100.5120, 13.7560)}
+THAI_MONTHS = ["ม.ค.", "ก.พ.", "มี.ค.", "เม.ย.", "พ.ค.", "มิ.ย.", "ก.ค.", "ส.ค.", "ก.ย.", "ต.ค.", "พ.ย.", "ธ.ค."]
+METRES_PER_DEGREE = 111_320.0
+
+
+def official_districts():
+    """(code, Thai name, English name, aliases) from the project's district vocabulary."""
+    path = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "schemas", "vocabularies", "districts.tsv")
+    rows = []
+    with open(path, encoding="utf-8") as f:
+        for line in f:
+            if line.startswith("#") or line.startswith("code\t"):
+                continue
+            code, th, en, aliases = (line.rstrip("\n").split("\t") + [""])[:4]
+            rows.append((code, th, en, [a for a in aliases.split("|") if a]))
+    assert len(rows) == 50
+    return rows
+
+
+def rounded(geometry, decimals=6):
+    import numpy
+    import shapely
+    return shapely.transform(geometry, lambda coordinates: numpy.round(coordinates, decimals))
+
+
+_GEOGRAPHY = None
+
+
+def geography():
+    """{district code: shapely polygon in lon/lat, 6 decimals}, tiling OUTLINE without gaps or overlaps."""
+    global _GEOGRAPHY
+    if _GEOGRAPHY is not None:
+        return _GEOGRAPHY
+    import shapely
+    from shapely.geometry import MultiPoint, Point, Polygon
+    rng = random.Random(1950)
+    outline = Polygon(OUTLINE)
+    minx, miny, maxx, maxy = outline.bounds
+    seeds = []
+    while len(seeds) < 50:
+        p = (rng.uniform(minx, maxx), rng.uniform(miny, maxy))
+        if outline.contains(Point(p)) and all(math.dist(p, q) > 0.035 for q in seeds):
+            seeds.append(p)
+    for _ in range(3):  # Lloyd's relaxation: cells of more even size
+        cells = cells_of(seeds, outline)
+        seeds = [(c.centroid.x, c.centroid.y) for c in cells]
+    codes = [d[0] for d in official_districts()]
+    assigned = {}
+    free = list(range(len(seeds)))
+    for code, station in STATION_DISTRICTS.items():
+        nearest = min(free, key=lambda i: math.dist(seeds[i], station))
+        free.remove(nearest)
+        seeds[nearest] = station
+        assigned[code] = nearest
+    others = [c for c in codes if c not in assigned]
+    rng.shuffle(others)
+    for code, index in zip(others, free):
+        assigned[code] = index
+    cells = cells_of(seeds, outline)
+    polygons = {code: rounded(cells[assigned[code]]) for code in sorted(assigned)}
+    for code, station in STATION_DISTRICTS.items():
+        assert polygons[code].contains(Point(station)), code
+    assert all(p.is_valid and p.geom_type == "Polygon" for p in polygons.values())
+    assert shapely.coverage_is_valid(list(polygons.values())), "district polygons overlap"
+    union = shapely.union_all(list(polygons.values()))  # rounding moves the outline's new vertices by < 1e-6°
+    assert union.geom_type == "Polygon" and not union.interiors and abs(union.area - outline.area) < 1e-6, "gaps"
+    _GEOGRAPHY = polygons
+    return polygons
+
+
+def cells_of(seeds, outline):
+    """The Voronoi cell of each seed (in the seeds' order), clipped to the outline."""
+    from shapely import voronoi_polygons
+    from shapely.geometry import MultiPoint, Point
+    diagram = voronoi_polygons(MultiPoint(seeds), extend_to=outline)
+    cells = []
+    for seed in seeds:
+        cell = next(c for c in diagram.geoms if c.contains(Point(seed)))
+        cells.append(cell.intersection(outline))
+    return cells
+
+
+def point_inside(polygon, rng, margin=0.004):
+    """A random point at least `margin` degrees inside the polygon."""
+    from shapely.geometry import Point
+    inner = polygon.buffer(-margin)
+    if inner.is_empty:
+        inner = polygon.buffer(-margin / 4)
+    minx, miny, maxx, maxy = inner.bounds
+    while True:
+        p = Point(rng.uniform(minx, maxx), rng.uniform(miny, maxy))
+        if inner.contains(p):
+            return round(p.x, 4), round(p.y, 4)
+
+
 # 1. PM2.5 readings: Windows-874 CSV, CRLF, Buddhist-Era dates in four spellings, Thai digits,
-#    missing markers, a zero-width space, a duplicate row, an impossible date, a non-Bangkok district.
+#    missing markers, a zero-width space, a duplicate row, an impossible date, a non-Bangkok district
+#    (the first 26 rows, January 2023); then every day of 2024 at twenty stations with the gaps real
+#    stations have: days without a row, missing markers, a sensor's error code and a negative value
+#    (both set aside by the schema), one station down for months, one with 274 valid days (one short
+#    of 75 % of 366) and one with exactly 275.
 def pm25():
     stations = [
         ("S01", " สถานีตรวจวัด ดินแดง ", "เขตดินแดง", 100.5535, 13.7650),
@@ -60,10 +170,10 @@ def pm25():
         ("S06", "ป้อมปราบ", "ป้อมปราบฯ", 100.5120, 13.7560),
     ]
     date_styles = [
-        lambda d: f"{d}/01/2566",
-        lambda d: f"{d} ม.ค. 2566",
-        lambda d: f"{d}/01/66".translate(THAI_DIGITS),
-        lambda d: f"2566-01-{d}",
+        lambda d, m, y: f"{d}/{m:02d}/{y}",
+        lambda d, m, y: f"{d} {THAI_MONTHS[m - 1]} {y}",
+        lambda d, m, y: f"{d}/{m:02d}/{y % 100}".translate(THAI_DIGITS),
+        lambda d, m, y: f"{y}-{m:02d}-{d:02d}",
     ]
     values = [["35.2", "๔๑.๐", "38", "-"], ["28.4 มคก./ลบ.ม.", "30.1", "ไม่มีข้อมูล", "33"],
               ["45.5", "๕๐.๒", "47", "44.0"], ["22", "25.5", "27", "๒๙"],
@@ -71,18 +181,61 @@ def pm25():
     rows = [["station_id", "station_name", "district", "date", "pm25", "lat", "lon"]]
     for index, (sid, name, district, lon, lat) in enumerate(stations):
         for day in range(4):
-            date = date_styles[index % 4](15 + day)
+            date = date_styles[index % 4](15 + day, 1, 2566)
             if sid == "S03" and day == 3:
                 date = "31/02/2566"
             rows.append([sid, name, district, date, values[index][day], f"{lat:.4f}", f"{lon:.4f}"])
         if sid == "S01":
             rows.append(rows[-3])  # the same reading pasted twice
     rows.append(["S07", "ปากเกร็ด", "นนทบุรี", "15/01/2566", "40", "13.9120", "100.4980"])
+
+    rng = random.Random(2567)
+    polygons = geography()
+    names = {code: (th, en) for code, th, en, _ in official_districts()}
+    taken = set(STATION_DISTRICTS)
+    free = [c for c in sorted(polygons) if c not in taken]
+    rng.shuffle(free)
+    new_districts = free[:13] + [free[0]]  # S08 and S21 share a district: two stations, n = 2
+    for number, code in enumerate(new_districts, start=8):
+        lon, lat = point_inside(polygons[code], rng)
+        th, en = names[code]
+        district = [f"เขต{th}", th, en][number % 3]
+        stations.append((f"S{number:02d}", f"สถานีตรวจวัด {th} {number - 7}", district, lon, lat))
+    # Valid days wanted per station (of 366); None = about 92 %, at random.
+    valid_days = {"S10": 220, "S11": 274, "S12": 275}
+    markers = ["-", "ไม่มีข้อมูล", "", "N/A"]
+    start = datetime.date(2024, 1, 1)
+    days = [start + datetime.timedelta(days=i) for i in range(366)]
+    for index, (sid, name, district, lon, lat) in enumerate(stations):
+        wanted = valid_days.get(sid, rng.randint(318, 352))
+        valid = set(rng.sample(range(366), wanted)) if sid != "S10" else set(range(wanted))  # S10: down from August
+        level = rng.uniform(0.8, 1.25)
+        for i, day in enumerate(days):
+            season = 38 if day.month in (1, 2, 3, 12) else 24 if day.month in (4, 10, 11) else 14
+            date = date_styles[index % 4](day.day, day.month, day.year + 543)
+            if i in valid:
+                value = round(season * level * rng.uniform(0.6, 1.5), 1)
+                text = f"{value}"
+                if rng.random() < 0.05:
+                    text = text.translate(THAI_DIGITS)
+                elif rng.random() < 0.03:
+                    text += " มคก./ลบ.ม."
+            elif rng.random() < 0.5:
+                continue  # no row at all for that day
+            else:
+                text = rng.choice(markers)
+            rows.append([sid, name, district, date, text, f"{lat:.4f}", f"{lon:.4f}"])
+    # A sensor's error code and a negative value (set aside by the schema), and a pasted repeat.
+    for sid, code in (("S09", "9999"), ("S13", "-3.5")):
+        [r for r in rows if r[0] == sid][40][4] = code
+    rows.append(list(rows[300]))
     write_csv(os.path.join(source_dir("pm25-readings-sample"), "pm25.csv"), rows, "cp874")
 
 
 # 2. Parks and green space: polygons in UTM 47N shapefile, DBF in Windows-874 with no .cpg and
-#    no code page byte, a bow-tie polygon, a feature without geometry, a polygon with a hole.
+#    no code page byte, a bow-tie polygon, a feature without geometry, a polygon with a hole (the
+#    first eight features); then parks of 1 to 40 hectares spread over the districts, some across a
+#    district boundary, none in four districts.
 def parks():
     def square(lon, lat, size=0.004):
         return [[lon, lat], [lon + size, lat], [lon + size, lat + size], [lon, lat + size], [lon, lat]]
@@ -104,6 +257,41 @@ def parks():
             [100.6700, 13.8200], [100.6760, 13.8260], [100.6760, 13.8200], [100.6700, 13.8260], [100.6700, 13.8200]]]}),
         feature("P08", "สวนหย่อมซอยมิตรไมตรี", "ดินแดง", "๑", "2560", None),
     ]
+    from shapely.geometry import Polygon, shape
+    from shapely import affinity
+    rng = random.Random(2566)
+    polygons = geography()
+    names = {code: (th, en) for code, th, en, _ in official_districts()}
+    placed = [shape(f["geometry"]).buffer(0) for f in features if f["geometry"]]
+    parkless = [c for c in sorted(polygons) if not any(polygons[c].intersects(p) for p in placed)]
+    rng.shuffle(parkless)
+    parkless = set(parkless[:4])
+    open_to_parks = [c for c in sorted(polygons) if c not in parkless]
+    number = 9
+    while number <= 60:
+        code = rng.choice(open_to_parks)
+        if number % 6 == 0:  # across a boundary: centred on the district's edge
+            edge = polygons[code].exterior
+            centre = edge.interpolate(rng.uniform(0, edge.length))
+            lon, lat = centre.x, centre.y
+        else:
+            lon, lat = point_inside(polygons[code], rng, margin=0.006)
+        width, height = rng.uniform(120, 700), rng.uniform(120, 600)  # metres
+        dx, dy = width / 2 / (METRES_PER_DEGREE * math.cos(math.radians(lat))), height / 2 / METRES_PER_DEGREE
+        park = affinity.rotate(Polygon([(lon - dx, lat - dy), (lon + dx, lat - dy), (lon + dx, lat + dy),
+                                        (lon - dx * 0.6, lat + dy)]), rng.uniform(0, 90), origin=(lon, lat))
+        park = rounded(park, 6)
+        if (not Polygon(OUTLINE).contains(park) or any(park.distance(p) < 0.001 for p in placed)
+                or any(polygons[c].intersects(park) for c in parkless)):
+            continue
+        placed.append(park)
+        th, _ = names[code]
+        rai = park.area * METRES_PER_DEGREE ** 2 * math.cos(math.radians(lat)) / 1600
+        district = [th, f"เขต{th}", names[code][1]][number % 3]
+        features.append(feature(f"P{number:02d}", f"สวนสาธารณะ{th} {number}".translate(THAI_DIGITS if number % 4 == 0 else {}),
+                                district, f"{rai:.1f}", str(2500 + number % 60),
+                                {"type": "Polygon", "coordinates": [[list(c) for c in park.exterior.coords]]}))
+        number += 1
     directory = source_dir("parks-green-space-sample")
     with tempfile.TemporaryDirectory() as tmp:
         geojson = os.path.join(tmp, "parks.geojson")
@@ -119,27 +307,92 @@ def parks():
         f.write(b"\x00")
 
 
-# 3. Waste tonnage by district: XLSX with two title rows above the header, a blank row,
-#    a total row, thousands separators typed as text, Thai month-year dates.
+# 3. Waste tonnage by district: XLSX with two title rows above the header, a blank row, a total
+#    row, thousands separators typed as text, Thai dates of the first of the month (the first ten
+#    rows, January 2024), then the other months as Excel date cells (serial numbers), every
+#    district, with a few district-months missing and one left blank ("-").
 def waste():
     rows = [
         ["ปริมาณขยะมูลฝอยที่จัดเก็บได้ รายเขต (ข้อมูลตัวอย่าง)"],
         ["หน่วย: ตัน/วัน   แหล่งที่มา: สำนักสิ่งแวดล้อม"],
         ["ลำดับ", "เขต", "เดือน", "ปริมาณขยะ (ตัน/วัน)", "หมายเหตุ"],
-        [1, "เขตพระนคร", "ม.ค. 2567", "1,234.5", None],
-        [2, "ดุสิต", "ม.ค. 2567", 310.2, None],
-        [3, "Bang Rak", "ม.ค. 2567", "๒๘๗.๔", None],
-        [4, "ป้อมปราบฯ", "ม.ค. 2567", "198", "-"],
-        [5, "สัมพันธวงศ์", "มกราคม 2567", "156.75", None],
-        [6, "เขตปทุมวัน", "ม.ค. 2567", "1,020", None],
-        [7, "ราชเทวี", "ม.ค. 2567", 402, None],
-        [8, "พญาไท", "ม.ค. 67", "255.1", None],
-        [9, "บางซื่อ", "ม.ค. 2567", "389", "รถเก็บขยะเสีย 2 วัน"],
-        [10, "จตุจักร", "ม.ค. 2567", "612.3", None],
-        [None, None, None, None, None],
-        [None, "รวม", None, "4,866.25", None],
+        [1, "เขตพระนคร", "1 ม.ค. 2567", "1,234.5", None],
+        [2, "ดุสิต", "1 ม.ค. 2567", 310.2, None],
+        [3, "Bang Rak", "1 ม.ค. 2567", "๒๘๗.๔", None],
+        [4, "ป้อมปราบฯ", "1 ม.ค. 2567", "198", "-"],
+        [5, "สัมพันธวงศ์", "1 มกราคม 2567", "156.75", None],
+        [6, "เขตปทุมวัน", "01/01/2567", "1,020", None],
+        [7, "ราชเทวี", "1 ม.ค. 2567", 402, None],
+        [8, "พญาไท", "1 ม.ค. 67", "255.1", None],
+        [9, "บางซื่อ", "1 ม.ค. 2567", "389", "รถเก็บขยะเสีย 2 วัน"],
+        [10, "จตุจักร", "1 ม.ค. 2567", "612.3", None],
     ]
+    rng = random.Random(2024)
+    written = {"พระนคร", "ดุสิต", "บางรัก", "ป้อมปราบศัตรูพ่าย", "สัมพันธวงศ์", "ปทุมวัน", "ราชเทวี", "พญาไท", "บางซื่อ", "จตุจักร"}
+    missing = {(c, m) for c, m in zip(rng.sample(range(50), 6), rng.sample(range(2, 13), 6))}
+    blank = (17, 5)
+    rank = 10
+    total = 4866.25
+    for month in range(1, 13):
+        serial = (datetime.date(2024, month, 1) - datetime.date(1899, 12, 30)).days
+        for index, (code, th, en, aliases) in enumerate(official_districts()):
+            if (month == 1 and th in written) or (index, month) in missing:
+                continue
+            rank += 1
+            tonnes = round(rng.uniform(60, 420) * (1.1 if month in (12, 1) else 1.0), 1)
+            text = [f"{tonnes:,.1f}", tonnes, f"{tonnes}".translate(THAI_DIGITS)][rank % 3]
+            if (index, month) == blank:
+                text = "-"
+            else:
+                total += tonnes
+            name = [th, f"เขต{th}", en, (aliases or [th])[0]][rank % 4]
+            month_cell = f"1 {THAI_MONTHS[month - 1]} 2567" if month == 1 else serial
+            rows.append([rank, name, month_cell, text, None])
+    rows += [[None, None, None, None, None], [None, "รวม", None, f"{total:,.2f}", None]]
     write_xlsx(os.path.join(source_dir("waste-tonnage-sample"), "waste.xlsx"), "ปริมาณขยะ", rows)
+
+
+# 9. Districts: GeoJSON exported from a web map, names only (in Thai with or without "เขต", in
+#    English, in other spellings), rings clockwise, one district pasted twice and a neighbouring
+#    province's district that is not Bangkok's.
+def districts():
+    from shapely.geometry import mapping
+    from shapely.geometry.polygon import orient
+    polygons = geography()
+    features = []
+    for index, (code, th, en, aliases) in enumerate(official_districts()):
+        name = [f"เขต{th}", en, th, (aliases or [th])[-1], f"เขต {th}"][index % 5]
+        if code == "1008":
+            name = "ป้อมปราบฯ"
+        geometry = mapping(orient(polygons[code], sign=-1.0))
+        features.append({"type": "Feature", "properties": {"KHET_NAME": name, "SOURCE": "แผนที่ผังเมือง (ตัวอย่าง)"},
+                         "geometry": geometry})
+    features.insert(12, json.loads(json.dumps(features[0])))  # the same district pasted twice
+    features.append({"type": "Feature", "properties": {"KHET_NAME": "เมืองนนทบุรี", "SOURCE": "แผนที่ผังเมือง (ตัวอย่าง)"},
+                     "geometry": {"type": "Polygon", "coordinates": [[[100.45, 13.86], [100.45, 13.90], [100.50, 13.90],
+                                                                      [100.50, 13.86], [100.45, 13.86]]]}})
+    with open(os.path.join(source_dir("districts-sample"), "districts.geojson"), "w", encoding="utf-8") as f:
+        json.dump({"type": "FeatureCollection", "name": "khet", "features": features}, f, ensure_ascii=False)
+        f.write("\n")
+
+
+# 10. Population by district: a Windows-874 CSV from a registration office, the Buddhist-Era year,
+#    counts with thousands separators, Thai digits and a unit, codes written in Thai digits, a blank
+#    row and a total row after each year.
+def population():
+    rng = random.Random(2565)
+    rows = [["รหัสเขต", "เขต", "ปี พ.ศ.", "จำนวนประชากร"]]
+    people = {code: rng.randint(40_000, 190_000) for code, *_ in official_districts()}
+    for year in (2566, 2567):
+        total = 0
+        for index, (code, th, en, aliases) in enumerate(official_districts()):
+            count = people[code] if year == 2567 else round(people[code] * rng.uniform(0.985, 1.02))
+            total += count
+            text = [f"{count:,}", f"{count:,} คน", f"{count}".translate(THAI_DIGITS), f"{count}"][index % 4]
+            code_text = code.translate(THAI_DIGITS) if index % 7 == 0 else code
+            rows.append([code_text, [th, f"เขต{th}", en][index % 3], f"{year}", text])
+        rows += [["", "", "", ""], ["", "รวม", f"{year}", f"{total:,}"]]
+    write_csv(os.path.join(source_dir("population-by-district-sample"), "population.csv"), rows, "cp874")
 
 
 def write_xlsx(path, sheet_name, rows):
@@ -290,5 +543,5 @@ def flood():
 
 
 if __name__ == "__main__":
-    for make in (pm25, parks, waste, canals, noise, livability, toilets, flood):
+    for make in (pm25, parks, waste, canals, noise, livability, toilets, flood, districts, population):
         make()

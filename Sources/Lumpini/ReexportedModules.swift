@@ -3,3 +3,4 @@
 @_exported import LumpiniCore
 @_exported import LumpiniPrivacy
 @_exported import LumpiniPublish
+@_exported import LumpiniDerive

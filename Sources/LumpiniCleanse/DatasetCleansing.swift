@@ -42,33 +42,62 @@ public final class DatasetCleansing {
     public convenience init(description: DatasetDescription, workspace: Workspace, vocabularies: Vocabularies? = nil) throws {
         let directory = workspace.datasetDirectory(description.id)
         let file = "datasets/\(description.id)/\(DatasetDescription.fileName)"
-        try SourcePathPolicy.check(description.source, datasetDirectory: directory, file: file)
+        try SourcePathPolicy.check(try Self.source(of: description), datasetDirectory: directory, file: file)
         try self.init(description: description, directory: directory, vocabularies: vocabularies ?? Vocabularies.load(from: workspace))
+    }
+
+    /// The source files of `description`, or why there are none: a derived dataset is computed by a release.
+    static func source(of description: DatasetDescription) throws -> SourceDescription {
+        guard let source = description.source else {
+            throw LumpiniError(
+                "derived-dataset", "\(description.id) is derived from other datasets: it has no source files to read", kind: .input,
+                file: "datasets/\(description.id)/\(DatasetDescription.fileName)", field: "derive",
+                hint: "`lumpini release \(description.id)` computes it from its inputs' published versions"
+            )
+        }
+        return source
     }
 
     /// The sources as `description` declares them, their paths taken from `directory`: for a
     /// description not (yet) in a workspace, such as the draft `inspect` and `new` try their
     /// suggested recipe with. The caller has checked the paths.
-    package init(description: DatasetDescription, directory: URL, vocabularies: Vocabularies) throws {
+    package convenience init(description: DatasetDescription, directory: URL, vocabularies: Vocabularies) throws {
+        var paths = try Self.source(of: description).paths
+        let first = paths.removeFirst()
+        try self.init(
+            description: description, directory: directory, vocabularies: vocabularies,
+            reader: try Self.open(first, description: description, directory: directory), path: first, pendingPaths: paths
+        )
+    }
+
+    /// Records that come from no file of the dataset's folder (a derived dataset's computed rows), cleansed,
+    /// counted and set aside as a source's are; `name` is the source the quarantine names.
+    package convenience init(description: DatasetDescription, directory: URL, vocabularies: Vocabularies, computed reader: SourceReader) throws {
+        try self.init(description: description, directory: directory, vocabularies: vocabularies, reader: reader, path: reader.path, pendingPaths: [])
+    }
+
+    private init(
+        description: DatasetDescription, directory: URL, vocabularies: Vocabularies, reader: SourceReader, path: String, pendingPaths: [String]
+    ) throws {
         self.description = description
         self.directory = directory
         let file = "datasets/\(description.id)/\(DatasetDescription.fileName)"
-        pendingPaths = description.source.paths
-        currentPath = pendingPaths.removeFirst()
-        reader = try Self.open(currentPath, description: description, directory: directory)
+        self.pendingPaths = pendingPaths
+        currentPath = path
+        self.reader = reader
         sourceFields = reader.header
-        let sourceCRS = try description.source.crs ?? reader.spatialReference.map { try $0.wkt() }
+        let sourceCRS = try description.source?.crs ?? reader.spatialReference.map { try $0.wkt() }
         let context = CleansingContext(
             datasetID: description.id, descriptionFile: file, districts: vocabularies.districts,
             area: try DatasetArea.of(description, datasetDirectory: directory), sourceCRS: sourceCRS,
-            precision: description.outputs.precision, coordinateColumns: description.source.coordinates,
-            wktColumn: description.source.wktColumn
+            precision: description.outputs.precision, coordinateColumns: description.source?.coordinates,
+            wktColumn: description.source?.wktColumn
         )
         runner = try RecipeRunner(recipe: description.recipe, inputFields: reader.header, context: context)
         try ColumnNames.requireDistinct(runner.outputFields, sourceHeader: reader.header, file: reader.path)
         if reader.format == .csv {
             try ColumnNames.requireNoStraySeparator(
-                runner.outputFields, delimiter: description.source.delimiter ?? ",", sourceHeader: reader.header, file: reader.path
+                runner.outputFields, delimiter: description.source?.delimiter ?? ",", sourceHeader: reader.header, file: reader.path
             )
         }
         let makesGeometry = description.recipe.contains { $0.name == PointsFromColumns.name || $0.name == GeometryFromWKT.name }
@@ -76,8 +105,9 @@ public final class DatasetCleansing {
     }
 
     static func open(_ path: String, description: DatasetDescription, directory: URL) throws -> SourceReader {
+        let source = try Self.source(of: description)
         var encoding: TextEncoding?
-        if let name = description.source.encoding {
+        if let name = source.encoding {
             guard let known = TextEncoding(named: name) else {
                 throw LumpiniError(
                     "unknown-encoding", "the encoding \"\(name)\" is not one Lumpini reads", kind: .input,
@@ -88,8 +118,8 @@ public final class DatasetCleansing {
             encoding = known
         }
         let declared = SourceDeclarations(
-            layer: description.source.layer, encoding: encoding, crs: description.source.crs, headerRow: description.source.headerRow,
-            headerRows: description.source.headerRows, delimiter: description.source.delimiter
+            layer: source.layer, encoding: encoding, crs: source.crs, headerRow: source.headerRow,
+            headerRows: source.headerRows, delimiter: source.delimiter
         )
         return try SourceReader(path: directory.appendingPathComponent(path).path, declared: declared, readingAhead: true)
     }
@@ -118,7 +148,7 @@ public final class DatasetCleansing {
             reader = try Self.open(currentPath, description: description, directory: directory)
             guard reader.header == sourceFields else {
                 throw LumpiniError(
-                    "source-fields-differ", "the fields differ from those of \(description.source.paths[0])", kind: .input,
+                    "source-fields-differ", "the fields differ from those of \(description.source?.paths.first ?? "the first file")", kind: .input,
                     file: "datasets/\(description.id)/\(currentPath)",
                     hint: "the source files of one dataset must have the same columns in the same order"
                 )

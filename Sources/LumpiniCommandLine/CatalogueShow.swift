@@ -5,7 +5,7 @@ import LumpiniCatalogue
 struct CatalogueShow: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "show",
-        abstract: "Show everything about one dataset: its metadata, freshness, quality, versions and files.",
+        abstract: "Show everything about one dataset: its metadata, freshness, quality, inputs (when derived), versions and files.",
         discussion: "--json prints the latest manifest with the versions and the quality score; --csv prints the files.")
 
     @Argument(help: "The dataset's id.") var id: String
@@ -62,6 +62,7 @@ struct CatalogueShow: AsyncParsableCommand {
         add("Extent", manifest.extent.map { "\($0.minX),\($0.minY),\($0.maxX),\($0.maxY)" + (manifest.geometryType.map { " (\($0))" } ?? "") })
         add("Temporal", metadata.temporal.map { "\($0.start ?? "…") – \($0.end ?? "…")" })
         add("Indicators", (metadata.indicators.livability + metadata.indicators.sdg.map { "SDG \($0)" }).joined(separator: ", "))
+        add("Derived from", manifest.derivedFrom?.map { "\($0.id) v\($0.version) (\($0.file), sha256 \($0.sha256.prefix(12))…)" }.joined(separator: "; "))
         let counts = manifest.counts
         add("Rows", "\(counts.rowsIn) in, \(counts.rowsPublished) published, \(counts.rowsQuarantined) quarantined, \(counts.features) features")
         if let reasons = counts.quarantineReasons, reasons.total > 0 { add("Quarantined", reasons.summary) }

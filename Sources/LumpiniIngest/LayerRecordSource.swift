@@ -7,11 +7,11 @@ import GDAL
 /// Not `Sendable`: it holds a GDAL dataset and belongs to the task that reads it.
 package final class LayerRecordSource: RecordSource {
     let layer: Layer
-    let header: [String]
-    let fields: [FieldDefinition]
-    let encoding: TextEncoding
-    var fileSpatialReference: SpatialReference? { layer.spatialReference }
-    var geometryType: GeometryType { layer.geometryType }
+    package let header: [String]
+    package let fields: [FieldDefinition]
+    package let encoding: TextEncoding
+    package var fileSpatialReference: SpatialReference? { layer.spatialReference }
+    package var geometryType: GeometryType { layer.geometryType }
     /// Why the declared header does not fit the sheet's merged cells, when told to read it anyway.
     let headerProblem: LumpiniError?
     /// The failure GDAL reported while reading the latest feature, if any.
@@ -68,7 +68,7 @@ package final class LayerRecordSource: RecordSource {
         }
     }
 
-    func next() throws -> Record? {
+    package func next() throws -> Record? {
         let feature: Feature?
         do {
             feature = try layer.nextFeature()

@@ -1,8 +1,9 @@
 import GDAL
 
-/// A source file's header and records, as one of the two readers reads them: `CSVRecordSource`
-/// (Lumpini's own CSV reader) or `LayerRecordSource` (a GDAL layer). `SourceReader` picks one.
-protocol RecordSource: AnyObject {
+/// A source's header and records, as one of the two readers reads a file: `CSVRecordSource`
+/// (Lumpini's own CSV reader) or `LayerRecordSource` (a GDAL layer), which `SourceReader` picks; or the
+/// rows a derived dataset computed (`LumpiniDerive`), handed to the same pipeline.
+package protocol RecordSource: AnyObject {
     /// Field names, in the order of `Record.values`.
     var header: [String] { get }
     /// The fields as the source types them.

@@ -84,6 +84,17 @@ public final class SourceReader {
         return nil
     }
 
+    /// Records that do not come from a file (a derived dataset's computed rows), read as a source is.
+    /// - Parameters:
+    ///   - name: what messages and the quarantine call the source.
+    ///   - spatialReference: the CRS of the records' geometries.
+    package init(name: String, records: any RecordSource, spatialReference: SpatialReference?) {
+        path = name
+        format = .other
+        source = records
+        self.spatialReference = spatialReference
+    }
+
     private static func declaredCRS(_ definition: String, path: String) throws -> SpatialReference {
         do {
             return try SpatialReference(definition: definition)

@@ -29,6 +29,9 @@ public enum DatasetLoader {
                 file: display, field: "id", hint: "make the id and the folder name the same"
             )
         }
+        if let derivation = description.derivation {
+            try DerivationReader.requireKnownInputs(derivation, of: id, in: workspace, file: display)
+        }
         return description
     }
 
@@ -37,7 +40,9 @@ public enum DatasetLoader {
         let display = displayPath ?? url.path
         let root = try StrictYAML.parse(contentsOf: url, displayPath: display)
         let description = try DatasetDescriptionReader.read(root)
-        try SourcePathPolicy.check(description.source, datasetDirectory: url.deletingLastPathComponent(), file: display)
+        if let source = description.source {
+            try SourcePathPolicy.check(source, datasetDirectory: url.deletingLastPathComponent(), file: display)
+        }
         return description
     }
 
@@ -45,7 +50,7 @@ public enum DatasetLoader {
     public static func parse(_ text: String, displayPath: String = DatasetDescription.fileName) throws -> DatasetDescription {
         let root = try StrictYAML.parse(Data(text.utf8), displayPath: displayPath)
         let description = try DatasetDescriptionReader.read(root)
-        try SourcePathPolicy.checkSyntax(description.source, file: displayPath)
+        if let source = description.source { try SourcePathPolicy.checkSyntax(source, file: displayPath) }
         return description
     }
 }
@@ -77,16 +82,46 @@ enum DatasetDescriptionReader {
             indicators: try top.optional("indicators").map(indicators) ?? IndicatorLinks(),
             gdCatalog: try top.optional("gdCatalog").map(stringMap) ?? [:]
         )
+        let (source, derivation) = try origin(&top, root: root)
         let description = DatasetDescription(
             metadata: metadata,
-            source: try source(try top.required("source")),
+            source: source,
             schema: try top.optional("schema").map { try schemaName($0) },
             recipe: try top.optional("recipe").map(recipe) ?? [],
             outputs: try top.optional("outputs").map(outputs) ?? OutputOptions(),
-            privacy: try top.optional("privacy").map(privacy) ?? PrivacyOptions()
+            privacy: try top.optional("privacy").map(privacy) ?? PrivacyOptions(),
+            derivation: derivation
         )
         try top.finish()
         return description
+    }
+
+    /// `source:` (files cleansed by a recipe) or `derive:` (computed from published datasets), exactly one.
+    private static func origin(_ top: inout YAMLMapping, root: YAMLValue) throws -> (SourceDescription?, Derivation?) {
+        let sourceValue = top.optional("source"), deriveValue = top.optional("derive")
+        switch (sourceValue, deriveValue) {
+        case (let sourceValue?, nil):
+            return (try source(sourceValue), nil)
+        case (nil, let deriveValue?):
+            if let recipe = top.optional("recipe") {
+                throw recipe.error(
+                    "derive-with-recipe", "a derived dataset has no recipe: its rows are computed, not cleansed",
+                    hint: "remove \"recipe:\", or use \"source:\" instead of \"derive:\""
+                )
+            }
+            return (nil, try DerivationReader.read(deriveValue))
+        case (_?, let deriveValue?):
+            throw deriveValue.error(
+                "derive-with-source", "a dataset has either \"source:\" or \"derive:\", not both",
+                hint: "keep \"source:\" for files an agency hands over, \"derive:\" for a dataset computed from published ones"
+            )
+        case (nil, nil):
+            throw LumpiniError(
+                "yaml-missing-key", "the required key \"source\" (or \"derive\" for a derived dataset) is missing", kind: .input,
+                file: root.file, row: root.line, field: "source",
+                hint: "add \"source:\" with the files' paths, or \"derive:\" (see docs/dataset-yaml.md)"
+            )
+        }
     }
 
     static func localized(_ value: YAMLValue) throws -> LocalizedText {
@@ -276,6 +311,7 @@ enum DatasetDescriptionReader {
             options.formats = try formats.list().map { try $0.choice(OutputOptions.Format.self) }
         }
         if let bom = map.optional("csvBOM") { options.csvBOM = try bom.bool() }
+        if let geometry = map.optional("csvGeometry") { options.csvGeometry = try geometry.bool() }
         if let precision = map.optional("precision") {
             let digits = try precision.int()
             guard (0...15).contains(digits) else { throw precision.error("yaml-invalid-value", "precision is 0 to 15 decimals") }

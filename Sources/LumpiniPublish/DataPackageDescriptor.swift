@@ -71,8 +71,30 @@ struct DataPackageDescriptor: Encodable {
     var sources: [Source]
     var contributors: [Contributor]
     var resources: [Resource]
+    /// For a derived dataset, the published files it was computed from, as `manifest.json` lists them.
+    var derivedFrom: [DerivedSource]?
+    /// For a derived dataset, what the indicator is and how it is computed.
+    var indicator: IndicatorDescription?
 
-    init(dataset: DatasetDescription, table: OutputTable, version: Int, releasedAt: String, dataFiles: [Manifest.File]) {
+    /// A derived dataset's indicator as `datapackage.json` carries it (`lumpini:indicator`).
+    struct IndicatorDescription: Encodable {
+        var definition: String
+        var method: String
+        var unit: String
+        var decimals: Int
+        var year: Int
+        var reference: String
+        var sdg: [String]
+        var livability: [String]
+    }
+
+    private enum CodingKeys: String, CodingKey {
+        case profile, name, title, description, version, created, keywords, licenses, sources, contributors, resources
+        case derivedFrom = "lumpini:derivedFrom"
+        case indicator = "lumpini:indicator"
+    }
+
+    init(dataset: DatasetDescription, table: OutputTable, version: Int, releasedAt: String, dataFiles: [Manifest.File], derivedFrom: [DerivedSource]? = nil) {
         let metadata = dataset.metadata
         name = metadata.id
         title = metadata.title.en ?? metadata.title.th ?? metadata.id
@@ -82,7 +104,20 @@ struct DataPackageDescriptor: Encodable {
         keywords = metadata.keywords.englishFirst
         let known = LumpiniCore.License.builtIn.first { $0.code == metadata.license }
         licenses = [License(name: metadata.license, path: known?.url, title: known?.title)]
-        sources = [Source(title: "\(metadata.publisher): " + dataset.source.paths.joined(separator: ", "), path: nil)]
+        if let derivedFrom {
+            // Named, not linked: a package's paths stay inside it (lumpini:derivedFrom has the files and their checksums).
+            sources = derivedFrom.map { Source(title: "\($0.id) version \($0.version): \($0.file) (sha256 \($0.sha256))", path: nil) }
+        } else {
+            sources = [Source(title: "\(metadata.publisher): " + (dataset.source?.paths ?? []).joined(separator: ", "), path: nil)]
+        }
+        self.derivedFrom = derivedFrom
+        indicator = dataset.derivation.map { derivation in
+            let indicator = derivation.indicator
+            return IndicatorDescription(
+                definition: indicator.definition, method: indicator.method, unit: indicator.unit, decimals: indicator.decimals,
+                year: derivation.year, reference: indicator.reference, sdg: metadata.indicators.sdg, livability: metadata.indicators.livability
+            )
+        }
         contributors = [
             Contributor(title: metadata.publisher, email: nil, role: "publisher"),
             Contributor(title: metadata.contact.name, email: metadata.contact.email, role: "maintainer"),

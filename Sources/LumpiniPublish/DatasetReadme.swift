@@ -20,6 +20,8 @@ struct DatasetReadme {
     var readBack: [(format: String, reader: ReadBackReader)] = []
     /// Columns with cells a spreadsheet would run as formulas (`FormulaCellScan`), published as they are.
     var formulaColumns: [String] = []
+    /// For a derived dataset, the published files it was computed from.
+    var derivedFrom: [DerivedSource] = []
 
     var text: String {
         let metadata = dataset.metadata
@@ -57,6 +59,7 @@ struct DatasetReadme {
             lines.append("| Period / ช่วงเวลา | \(MarkdownText.inline("\(temporal.start ?? "…") – \(temporal.end ?? "…")")) |")
         }
         lines.append("")
+        lines += derivationSection
 
         lines.append("## Files / ไฟล์")
         lines.append("")

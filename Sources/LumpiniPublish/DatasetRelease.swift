@@ -52,7 +52,7 @@ struct DatasetRelease: Sendable {
 
     private func release(reading workspace: Workspace, latest: ManifestInputHash?, progress: @Sendable (ReleaseEvent) -> Void) throws -> DatasetOutcome {
         let dataset = try pipeline.describe(id, in: workspace)
-        let inputs = try InputHashes.compute(id: id, schema: dataset.schema, in: workspace, vocabularies: vocabulariesHash)
+        let inputs = try InputHashes.compute(id: id, schema: dataset.schema, in: workspace, vocabularies: vocabulariesHash, derivation: dataset.derivation)
         if !options.force, let latest, latest.inputHash == inputs.inputHash() {
             return DatasetOutcome(id: id, status: .unchanged, version: latest.version)
         }
@@ -75,8 +75,10 @@ struct DatasetRelease: Sendable {
             let counts = manifest.counts
             guard publish else {
                 commit.discard(staging)
+                // A dry run of a derived dataset says what it read: the inputs as published now.
+                let reads = inputs.derivedFrom.map { "reads " + $0.map { "\($0.id) v\($0.version) \($0.file)" }.joined(separator: ", ") }
                 return DatasetOutcome(
-                    id: id, status: gate == nil ? .wouldPublish : .awaitingApproval, version: version, reason: gate,
+                    id: id, status: gate == nil ? .wouldPublish : .awaitingApproval, version: version, reason: gate ?? reads,
                     rowsIn: counts.rowsIn, rowsPublished: counts.rowsPublished, rowsQuarantined: counts.rowsQuarantined
                 )
             }

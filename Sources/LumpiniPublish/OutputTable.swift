@@ -9,6 +9,8 @@ public struct OutputTable: Sendable, Equatable {
     public var geometryType: GeometryType
     /// Decimals kept in published coordinates.
     public var precision: Int
+    /// Whether the CSV carries the geometry (`outputs.csvGeometry`).
+    public var csvGeometry = true
 
     public init(fields: [OutputField], primaryKey: [String] = [], geometryType: GeometryType = .none, precision: Int = 6) {
         self.fields = fields
@@ -35,6 +37,7 @@ public struct OutputTable: Sendable, Equatable {
 
     /// How the CSV carries geometry.
     var csvGeometryColumns: [String] {
+        guard csvGeometry else { return [] }
         switch geometryType {
         case .none: return []
         case .point: return ["longitude", "latitude"]

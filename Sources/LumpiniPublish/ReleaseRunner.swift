@@ -61,13 +61,56 @@ public struct ReleaseRunner: Sendable {
         if !options.dryRun { try VersionCommit(tree: tree).completeInterrupted(interrupted) }
         let vocabularies = try InputHashes.vocabulariesHash(in: workspace)
 
-        let releases = selected.map { id in
-            DatasetRelease(
-                id: id, workspace: workspace, tree: tree, pipeline: pipeline, options: options,
-                releasedAt: releasedAt, vocabulariesHash: vocabularies
+        let order = ReleaseOrder(ids: selected, inputsOf: derivedInputs)
+        var outcomes: [DatasetOutcome] = order.cycles.keys.sorted().map { id in
+            let outcome = DatasetOutcome(
+                id: id, status: .failed, reason: "its inputs form a cycle: \(order.cycles[id]!) — a dataset cannot derive from itself, even through others",
+                code: "derive-cycle"
+            )
+            progress(.finished(outcome))
+            return outcome
+        }
+        for wave in order.waves {
+            var releases: [DatasetRelease] = []
+            for id in wave {
+                if let failure = failedInput(of: id, order: order, outcomes: outcomes) {
+                    progress(.finished(failure))
+                    outcomes.append(failure)
+                    continue
+                }
+                releases.append(DatasetRelease(
+                    id: id, workspace: workspace, tree: tree, pipeline: pipeline, options: options,
+                    releasedAt: releasedAt, vocabulariesHash: vocabularies
+                ))
+            }
+            outcomes += await build(releases, progress: progress)
+        }
+        return ReleaseSummary(publicRoot: tree.root.path, dryRun: options.dryRun, outcomes: outcomes)
+    }
+
+    /// The ids dataset `id` derives from; nil when it is not derived. Only a `dataset.yaml` that says
+    /// `derive:` is parsed, so a release of ordinary datasets reads none twice.
+    private func derivedInputs(_ id: String) -> [String]? {
+        let file = workspace.datasetDirectory(id).appendingPathComponent(DatasetDescription.fileName)
+        guard let text = try? String(contentsOf: file, encoding: .utf8), text.contains("derive:") else { return nil }
+        return (try? pipeline.describe(id, in: workspace))?.derivation?.inputIDs
+    }
+
+    /// A failed outcome for a derived dataset whose input failed earlier in this release; nil otherwise.
+    private func failedInput(of id: String, order: ReleaseOrder, outcomes: [DatasetOutcome]) -> DatasetOutcome? {
+        for input in order.inputs[id] ?? [] {
+            guard let failed = outcomes.first(where: { $0.id == input && $0.status == .failed }) else { continue }
+            return DatasetOutcome(
+                id: id, status: .failed, reason: "its input \(input) failed in this release (\(failed.reason ?? failed.code ?? "failed")); it was not derived from an older version",
+                code: "derive-input-failed"
             )
         }
-        let outcomes = await withTaskGroup(of: DatasetOutcome.self) { group in
+        return nil
+    }
+
+    /// Builds `releases` in parallel, at most `parallelism` at once.
+    private func build(_ releases: [DatasetRelease], progress: @escaping @Sendable (ReleaseEvent) -> Void) async -> [DatasetOutcome] {
+        await withTaskGroup(of: DatasetOutcome.self) { group in
             var pending = releases.makeIterator()
             for _ in 0..<options.parallelism {
                 guard let release = pending.next() else { break }
@@ -82,7 +125,6 @@ public struct ReleaseRunner: Sendable {
             }
             return outcomes
         }
-        return ReleaseSummary(publicRoot: tree.root.path, dryRun: options.dryRun, outcomes: outcomes)
     }
 
     public static func releaseTime(environment: [String: String]) -> String {

@@ -23,6 +23,7 @@ struct VersionBuilder {
     func build(from records: any PublishableRecords, into staging: URL, progress: (Int) -> Void) throws -> Manifest {
         var table = records.table
         table.precision = dataset.outputs.precision
+        table.csvGeometry = dataset.outputs.csvGeometry
         let data = try VersionDataFiles(
             formats: try publishedFormats(for: table), table: table, id: dataset.id, byteOrderMark: dataset.outputs.csvBOM,
             staging: staging, previousCSV: previousCSVPath()
@@ -58,11 +59,14 @@ struct VersionBuilder {
             quarantineReasons: outcome.quarantineReasons
         )
         var files = dataFiles
-        let package = DataPackageDescriptor(dataset: dataset, table: table, version: version, releasedAt: releasedAt, dataFiles: dataFiles)
+        let package = DataPackageDescriptor(
+            dataset: dataset, table: table, version: version, releasedAt: releasedAt, dataFiles: dataFiles, derivedFrom: inputs.derivedFrom
+        )
         files.append(try writeFile(DataPackageDescriptor.fileName, JSONOutput.data(package), in: staging, format: "JSON", mediaType: "application/json", role: .metadata))
         let readme = DatasetReadme(
             dataset: dataset, table: table, version: version, releasedAt: releasedAt, counts: counts, extent: data.extent, dataFiles: dataFiles,
-            csvSeparatorMisread: data.readBack.csvSeparatorMisread, readBack: data.readBack.readers, formulaColumns: outcome.formulaColumns
+            csvSeparatorMisread: data.readBack.csvSeparatorMisread, readBack: data.readBack.readers, formulaColumns: outcome.formulaColumns,
+            derivedFrom: inputs.derivedFrom ?? []
         )
         files.append(try writeFile(DatasetReadme.fileName, Data(readme.text.utf8), in: staging, format: "Markdown", mediaType: "text/markdown", role: .documentation))
         for report in outcome.reports.sorted(by: { $0.name < $1.name }) {

@@ -10,6 +10,8 @@ struct Check: AsyncParsableCommand {
             Examples:
               lumpini check pm25-readings-sample
               lumpini check waste-tonnage-sample --json
+            A derived dataset (derive: in dataset.yaml) lists the published files it would read, the latest
+            version of each input, and its dry run computes its rows from them.
             When nothing blocks the dataset, every row goes through the release's own pipeline (the recipe,
             the schema as publishing loads it, the privacy gate) and the account says how many rows would be
             published and how many set aside, by stage and reason, with the first rows of each reason (the
@@ -22,7 +24,7 @@ struct Check: AsyncParsableCommand {
     @Argument(help: "The dataset id (the folder name under datasets/).")
     var id: String
 
-    @Flag(help: "Print the findings as JSON: dataset, ok, findings[] (severity, code, field, message), account (rowsIn, rowsPublished, rowsQuarantined, quarantineReasons, examples[]; null when the dry run did not run).")
+    @Flag(help: "Print the findings as JSON: dataset, ok, findings[] (severity, code, field, message), reads[] (a derived dataset's inputs: id, version, file, sha256), account (rowsIn, rowsPublished, rowsQuarantined, quarantineReasons, examples[]; null when the dry run did not run).")
     var json = false
 
     @OptionGroup var options: WorkspaceOptions
@@ -35,6 +37,9 @@ struct Check: AsyncParsableCommand {
             for finding in result.findings {
                 let label = finding.severity == .error ? Terminal.styled("error", .red) : Terminal.styled("warning", .yellow)
                 print("\(label) \(finding.field.map { "\($0): " }?.printable ?? "")\(finding.message.printable)")
+            }
+            for source in result.reads ?? [] {
+                print("reads \(source.id) v\(source.version) \(source.file) (sha256 \(source.sha256.prefix(12))…)".printable)
             }
             if let account = result.account { print(Self.render(account), terminator: "") }
             print(result.ok ? "\(id): ready (\(result.findings.count) warnings)" : "\(id): \(result.findings.filter { $0.severity == .error }.count) problems to fix")

@@ -110,7 +110,10 @@ struct Release: AsyncParsableCommand {
         abstract: "Release every dataset (or those named) into the public tree: only what changed, atomically, in parallel.",
         discussion: """
             A dataset whose inputs (sources, dataset.yaml, schema, vocabularies, Lumpini version) hash to what
-            its latest release recorded is skipped. Only datasets approved by the governance committee and
+            its latest release recorded is skipped. A derived dataset (derive: in dataset.yaml) is built after
+            the datasets of the same release it derives from, from their latest published versions, which
+            count among its inputs; it fails when one of them failed, and datasets deriving from each other
+            in a cycle fail with the cycle named. Only datasets approved by the governance committee and
             classified public are published; the others are built as a dry run and listed as awaiting approval.
             A lock keeps two releases off the same public tree. See docs/publishing.md.
             Examples:
@@ -206,7 +209,7 @@ final class ReleaseProgress: @unchecked Sendable {
         switch outcome.status {
         case .published: return Terminal.styled("published", .green) + " \(outcome.id)\(version)\(rows)"
         case .unchanged: return Terminal.styled("unchanged", .dim) + " \(outcome.id)\(version)"
-        case .wouldPublish: return "would publish \(outcome.id)\(version)\(ready)"
+        case .wouldPublish: return "would publish \(outcome.id)\(version)\(ready)" + (outcome.reason.map { ": \($0.printable)" } ?? "")
         case .awaitingApproval: return Terminal.styled("awaiting approval", .yellow) + " \(outcome.id)\(ready): \((outcome.reason ?? "").printable)"
         case .failed: return Terminal.styled("FAILED", .red) + " \(outcome.id): \((outcome.reason ?? "").printable)"
         }
@@ -221,7 +224,7 @@ final class ReleaseProgress: @unchecked Sendable {
             if outcomes.count > 20 { lines.append("      … and \(outcomes.count - 20) more") }
         }
         row("published", summary.published) { "\($0.id) v\($0.version ?? 0) → \(($0.path ?? "").printable)" }
-        row("would publish", summary.wouldPublish) { "\($0.id) as v\($0.version ?? 0)" }
+        row("would publish", summary.wouldPublish) { "\($0.id) as v\($0.version ?? 0)" + ($0.reason.map { " (\($0.printable))" } ?? "") }
         if !summary.unchanged.isEmpty { lines.append("  \("unchanged".padding(toLength: 18, withPad: " ", startingAt: 0))\(summary.unchanged.count)") }
         row("awaiting approval", summary.awaitingApproval) { "\($0.id): \(($0.reason ?? "").printable)" }
         row("failed", summary.failed) { "\($0.id): \(($0.reason ?? "").printable)" }

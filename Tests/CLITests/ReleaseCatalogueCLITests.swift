@@ -19,19 +19,19 @@ final class ReleaseCatalogueCLITests: XCTestCase {
         XCTAssertEqual(first.status, 0, first.stderr)
         let summary = try XCTUnwrap(try first.json() as? [String: Any])
         let published = try XCTUnwrap(summary["published"] as? [[String: Any]]).compactMap { $0["id"] as? String }.sorted()
-        XCTAssertEqual(published.count, 7)
+        XCTAssertEqual(published.count, 9)
         XCTAssertEqual(try listedIDs(publicRoot), published, "every published dataset is in the index without a catalog build")
 
         let stats = try CLIRunner.run(["catalog", "stats", "--json", "--public", publicRoot.path])
         XCTAssertEqual(stats.status, 0, stats.stderr)
         let highValue = try XCTUnwrap((try stats.json() as? [String: Any])?["highValue"] as? [String: Any])
         XCTAssertEqual(highValue["awaitingApproval"] as? Int, 1, "the pending livability sample counts toward the target as awaiting approval")
-        XCTAssertEqual(highValue["published"] as? Int, 5)
+        XCTAssertEqual(highValue["published"] as? Int, 7)
 
         // The samples are what a data officer copies: each carries every field the national catalogue requires.
         let gd = try CLIRunner.run(["catalog", "export", "--format", "gd-catalog", "--public", publicRoot.path])
         XCTAssertEqual(gd.status, 0, gd.stderr)
-        XCTAssertTrue(gd.stderr.contains("7 of 7 datasets have every required GD Catalog field"), gd.stderr)
+        XCTAssertTrue(gd.stderr.contains("9 of 9 datasets have every required GD Catalog field"), gd.stderr)
         XCTAssertFalse(gd.stderr.contains("requires"), gd.stderr)
 
         // A release stopped after switching `latest` but before the index was written leaves an index
@@ -40,7 +40,7 @@ final class ReleaseCatalogueCLITests: XCTestCase {
         let second = try CLIRunner.run(["release", "--json", "--root", root, "--public", publicRoot.path], timeout: 300)
         XCTAssertEqual(second.status, 0, second.stderr)
         let unchanged = try XCTUnwrap(try second.json() as? [String: Any])["unchanged"] as? [[String: Any]]
-        XCTAssertEqual(unchanged?.count, 7)
+        XCTAssertEqual(unchanged?.count, 9)
         XCTAssertEqual(try listedIDs(publicRoot), published)
     }
 }

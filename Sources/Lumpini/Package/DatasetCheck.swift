@@ -26,6 +26,9 @@ public enum DatasetCheck {
     public struct Result: Encodable, Sendable {
         public var dataset: String
         public var findings: [CheckFinding]
+        /// For a derived dataset, the published files a release would compute it from; nil otherwise,
+        /// or when an input is not published.
+        public var reads: [DerivedSource]?
         /// What a release would publish; nil when a finding stopped the dry run.
         public var account: DryRunAccount?
         /// No finding of severity error.
@@ -35,11 +38,12 @@ public enum DatasetCheck {
             var container = encoder.container(keyedBy: CodingKeys.self)
             try container.encode(dataset, forKey: .dataset)
             try container.encode(findings, forKey: .findings)
+            try container.encodeIfPresent(reads, forKey: .reads)
             try container.encode(account, forKey: .account)
             try container.encode(ok, forKey: .ok)
         }
 
-        enum CodingKeys: String, CodingKey { case dataset, findings, account, ok }
+        enum CodingKeys: String, CodingKey { case dataset, findings, reads, account, ok }
     }
 
     /// Marks `lumpini new` leaves where a person must write something.
@@ -53,11 +57,14 @@ public enum DatasetCheck {
         findings.checkMetadata(description.metadata, vocabularies: vocabularies)
         let sourcesExist = findings.checkSources(description, in: workspace.datasetDirectory(id))
         let schemaFields = try findings.schemaFields(description.schema, in: workspace)
-        if sourcesExist {
+        var reads: [DerivedSource]?
+        if let derivation = description.derivation {
+            reads = findings.resolveInputs(derivation, of: id, workspace: workspace)
+        } else if sourcesExist {
             try findings.checkRecipe(description, schemaFields: schemaFields, workspace: workspace, vocabularies: vocabularies)
         }
         let account = findings.list.contains { $0.severity == .error } ? nil : findings.dryRun(description, workspace: workspace)
-        return Result(dataset: id, findings: findings.list, account: account)
+        return Result(dataset: id, findings: findings.list, reads: reads, account: account)
     }
 
     /// The findings as they are made, each check adding its own.
@@ -108,10 +115,23 @@ public enum DatasetCheck {
             }
         }
 
+        /// The latest published files a derived dataset would be computed from; nil (and an error) when an
+        /// input has none.
+        mutating func resolveInputs(_ derivation: Derivation, of id: String, workspace: Workspace) -> [DerivedSource]? {
+            do {
+                return try DerivedSource.resolve(derivation, in: ReleaseTree(root: workspace.publicRoot), for: id)
+            } catch let failure as LumpiniError {
+                error(failure.code, failure.field, failure.description)
+            } catch {
+                self.error("derive-input-unreadable", "derive", "an input's manifest cannot be read: \(error)")
+            }
+            return nil
+        }
+
         /// Whether every source file is there.
         mutating func checkSources(_ description: DatasetDescription, in directory: URL) -> Bool {
             var allThere = true
-            for (index, path) in description.source.paths.enumerated() where !FileManager.default.fileExists(atPath: directory.appendingPathComponent(path).path) {
+            for (index, path) in (description.source?.paths ?? []).enumerated() where !FileManager.default.fileExists(atPath: directory.appendingPathComponent(path).path) {
                 error("source-missing", "source.paths[\(index)]", "the source file \(path) is not in datasets/\(description.id)/")
                 allThere = false
             }

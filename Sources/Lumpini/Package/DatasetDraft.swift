@@ -20,13 +20,13 @@ package struct DatasetDraft {
         let fileName = URL(fileURLWithPath: path).lastPathComponent
         let text = DraftDescriptionText(id: id, sourceFile: fileName, report: report, layer: layer, recipe: recipe).render(schema: nil)
         var description = try DatasetLoader.parse(text)
-        description.source.paths = [fileName]
+        description.source?.paths = [fileName]
         let directory = URL(fileURLWithPath: path).deletingLastPathComponent()
         do {
             schema = try SchemaDraft.infer(from: DatasetCleansing(description: description, directory: directory, vocabularies: vocabularies))
-        } catch let error as LumpiniError where description.source.crs == DatasetCheck.placeholder {
+        } catch let error as LumpiniError where description.source?.crs == DatasetCheck.placeholder {
             // Without its CRS the geometry cannot be read as published; the columns can.
-            description.source.crs = nil
+            description.source?.crs = nil
             description.recipe.removeAll { Self.geometryOnlySteps.contains($0.name) }
             guard let schema = try? SchemaDraft.infer(from: DatasetCleansing(description: description, directory: directory, vocabularies: vocabularies)) else {
                 throw error

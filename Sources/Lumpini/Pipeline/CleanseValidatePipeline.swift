@@ -6,7 +6,8 @@ import GDAL
 /// and scanned by the privacy gate (`PrivacyScanner`). Invalid records join the cleansing's
 /// quarantine in `<root>/.lumpini/quarantine/<id>/quarantine.csv` as the source gave them, never the
 /// public tree, so `rows in = published + quarantined` holds; the reports and the manifest count them
-/// by stage and reason, and the validation report describes the rows published.
+/// by stage and reason, and the validation report describes the rows published. A derived dataset's rows,
+/// computed from its inputs' latest published files (`DerivedRecords`), take the same way as a source's.
 public struct CleanseValidatePipeline: PublishPipeline {
     public init() {}
 
@@ -28,7 +29,7 @@ public struct CleanseValidatePipeline: PublishPipeline {
 
         init(dataset: DatasetDescription, workspace: Workspace) throws {
             self.dataset = dataset
-            let cleansing = try DatasetCleansing(description: dataset, workspace: workspace)
+            let cleansing = try Self.cleansing(of: dataset, workspace: workspace)
             self.cleansing = cleansing
             files = CleansingFiles(workspace: workspace, datasetID: dataset.id)
             let schema = try dataset.schema.map { try TableSchema.load(named: $0, in: workspace) }
@@ -37,6 +38,17 @@ public struct CleanseValidatePipeline: PublishPipeline {
             validator = try schema.map { try Self.validator(for: $0, rules: rules, fields: cleansing.fields, dataset: dataset) }
             schemaFieldCount = schema?.fields.count
             table = Self.outputTable(schema: schema, rules: rules, cleansing: cleansing, dataset: dataset)
+        }
+
+        /// The dataset's source files read and cleansed by its recipe, or a derived dataset's computed rows.
+        private static func cleansing(of dataset: DatasetDescription, workspace: Workspace) throws -> DatasetCleansing {
+            guard let derivation = dataset.derivation else { return try DatasetCleansing(description: dataset, workspace: workspace) }
+            let tree = ReleaseTree(root: workspace.publicRoot)
+            let sources = try DerivedSource.resolve(derivation, in: tree, for: dataset.id)
+            return try DatasetCleansing(
+                description: dataset, directory: workspace.datasetDirectory(dataset.id), vocabularies: Vocabularies.load(from: workspace),
+                computed: try DerivedRecords.reader(for: dataset, sources: sources, tree: tree)
+            )
         }
 
         /// The schema's validator for the cleansed fields, with the dataset's area for the geometry rules.

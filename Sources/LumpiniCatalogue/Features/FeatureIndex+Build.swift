@@ -2,20 +2,19 @@ import Foundation
 import GRDB
 
 extension FeatureIndex {
-    /// Writes the index of a published GeoJSON file, unless it is already there in this format: into a
+    /// Writes the index of a published GeoJSON file, unless it is already there in this layout: into a
     /// temporary file beside it, renamed into place, so a reader sees the whole index or none. Reads the
     /// file once, a block at a time. The filterable properties (`FeatureFields`, from the version's
     /// `datapackage.json` beside the file) get a column and an index each.
     public static func write(geoJSON: URL, to file: URL) throws {
-        if FileManager.default.fileExists(atPath: file.path), (try? Self.open(file)) != nil { return }
+        guard (try? open(file)) == nil else { return }
         try FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
         let staging = file.deletingLastPathComponent().appendingPathComponent(".\(file.lastPathComponent).\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: staging) }
         var configuration = Configuration()
         configuration.prepareDatabase { db in
-            // A temporary file, renamed into place only once complete: a crash leaves nothing to roll back,
-            // so no journal; and the R-tree's inserts touch pages all over it, so they get a large cache.
-            try db.execute(sql: "PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF; PRAGMA cache_size = -65536")
+            // A temporary file, renamed into place only once complete: a crash leaves nothing to roll back.
+            try db.execute(sql: "PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF")
         }
         let fields = FeatureFields(versionDirectory: geoJSON.deletingLastPathComponent()).filterable
         let columns = fields.indices.map(Self.column)
@@ -25,18 +24,16 @@ extension FeatureIndex {
             try db.execute(sql: """
                 CREATE TABLE feature (number INTEGER PRIMARY KEY, offset INTEGER NOT NULL, length INTEGER NOT NULL, idJSON TEXT\(
                     columns.map { ", \($0) TEXT" }.joined()));
-                CREATE INDEX feature_id ON feature (idJSON) WHERE idJSON IS NOT NULL;
-                CREATE VIRTUAL TABLE feature_box USING rtree(number, minX, maxX, minY, maxY);
                 CREATE TABLE property (name TEXT PRIMARY KEY, position INTEGER NOT NULL, type TEXT NOT NULL);
                 """)
             for (index, field) in fields.enumerated() {
                 try db.execute(sql: "INSERT INTO property (name, position, type) VALUES (?, ?, ?)", arguments: [field.name, index, field.type])
             }
+            let tree = try PackedRTree.Builder(db: db, scratch: staging.appendingPathExtension("boxes"))
             let insertFeature = try db.makeStatement(sql: """
                 INSERT INTO feature (number, offset, length, idJSON\(columns.map { ", \($0)" }.joined()))
                 VALUES (?, ?, ?, ?\(String(repeating: ", ?", count: columns.count)))
                 """)
-            let insertBox = try db.makeStatement(sql: "INSERT INTO feature_box (number, minX, maxX, minY, maxY) VALUES (?, ?, ?, ?, ?)")
             var number: Int64 = 0
             var values = [DatabaseValueConvertible?](repeating: nil, count: 4 + columns.count)
             try forEachLine(of: geoJSON) { offset, line in
@@ -53,15 +50,15 @@ extension FeatureIndex {
                     if let index = position[name] { values[4 + index] = value }
                 }
                 try insertFeature.execute(arguments: StatementArguments(values))
-                if let box = feature.box {
-                    try insertBox.execute(arguments: [number, box.minX, box.maxX, box.minY, box.maxY])
-                }
+                if let box = feature.box { try tree.add(box, number: number) }
             }
-            // Built once the rows are in, by sorting: faster than keeping them up to date row by row.
+            try tree.finish()
+            // Made after the rows, in one sort each, instead of growing with them in the order of the file.
+            try db.execute(sql: "CREATE INDEX feature_id ON feature (idJSON) WHERE idJSON IS NOT NULL")
             for column in columns {
                 try db.execute(sql: "CREATE INDEX feature_\(column) ON feature (\(column))")
             }
-            try db.execute(sql: "PRAGMA user_version = \(format)")
+            try db.execute(sql: "PRAGMA user_version = \(layout)")
         }
         try database.close()
         guard rename(staging.path, file.path) == 0 else {

@@ -19,9 +19,6 @@ public struct FeatureIndex: Sendable {
     public let properties: [Property]
     private let database: DatabaseQueue
 
-    /// The layout of the index file (`PRAGMA user_version`); an index of another layout is written again.
-    static let format = 2
-
     /// A property that the index holds, for filters.
     public struct Property: Sendable, Equatable {
         public var name: String
@@ -61,20 +58,23 @@ public struct FeatureIndex: Sendable {
             .appendingPathComponent(id, isDirectory: true).appendingPathComponent("\(sha256).sqlite")
     }
 
+    /// The layout of the index's tables, in the file's `user_version`: an index in another layout (an
+    /// older Lumpini's) is written again rather than misread. 3: the packed R-tree and the property columns.
+    static let layout = 3
+
     /// Opens an index for reading.
     /// - Throws: `LumpiniError` `feature-index-missing` when it was never written, `feature-index-outdated` when
     ///   an older Lumpini wrote it in another layout.
     public static func open(_ file: URL) throws -> FeatureIndex {
-        guard FileManager.default.fileExists(atPath: file.path) else {
-            throw LumpiniError(
-                "feature-index-missing", "this version has no feature index", kind: .input, file: file.path,
-                hint: "run `lumpini catalog build` to write the feature indexes")
-        }
+        let missing = LumpiniError(
+            "feature-index-missing", "this version has no feature index", kind: .input, file: file.path,
+            hint: "run `lumpini catalog build` to write the feature indexes")
+        guard FileManager.default.fileExists(atPath: file.path) else { throw missing }
         var configuration = Configuration()
         configuration.readonly = true
         let database = try DatabaseQueue(path: file.path, configuration: configuration)
         return try database.read { db in
-            guard try Int.fetchOne(db, sql: "PRAGMA user_version") == format else {
+            guard try Int.fetchOne(db, sql: "PRAGMA user_version") == layout else {
                 throw LumpiniError(
                     "feature-index-outdated", "this version's feature index was written by an older Lumpini", kind: .input, file: file.path,
                     hint: "run `lumpini catalog build` to write the feature indexes again")
@@ -114,20 +114,38 @@ public struct FeatureIndex: Sendable {
             }
         }
         return try database.read { db in
-            if conditions.isEmpty, let box = filter.box {
-                return try Location.fetchAll(db, sql: """
-                    SELECT f.number, f.offset, f.length, f.idJSON FROM feature_box AS b JOIN feature AS f ON f.number = b.number
-                    WHERE b.maxX >= ? AND b.minX <= ? AND b.maxY >= ? AND b.minY <= ? LIMIT ? OFFSET ?
-                    """, arguments: [box.minX, box.maxX, box.minY, box.maxY, limit, offset])
+            guard let box = filter.box else {
+                let condition = conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND ")
+                return try Location.fetchAll(
+                    db, sql: "SELECT number, offset, length, idJSON FROM feature \(condition) ORDER BY number LIMIT ? OFFSET ?",
+                    arguments: StatementArguments(arguments + [limit, offset]))
             }
-            if let box = filter.box {
-                conditions.append("number IN (SELECT number FROM feature_box WHERE maxX >= ? AND minX <= ? AND maxY >= ? AND minY <= ?)")
-                arguments += [box.minX, box.maxX, box.minY, box.maxY]
+            if conditions.isEmpty {
+                let numbers = try PackedRTree.numbers(intersecting: box, offset: offset, limit: limit, in: db)
+                let read = try db.cachedStatement(sql: "SELECT number, offset, length, idJSON FROM feature WHERE number = ?")
+                return try numbers.compactMap { try Location.fetchOne(read, arguments: [$0]) }
             }
-            let condition = conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND ")
-            return try Location.fetchAll(
-                db, sql: "SELECT number, offset, length, idJSON FROM feature \(condition) ORDER BY number LIMIT ? OFFSET ?",
-                arguments: StatementArguments(arguments + [limit, offset]))
+            // The box's candidates in the tree's order, a block at a time, each checked against the properties.
+            let read = try db.cachedStatement(
+                sql: "SELECT number, offset, length, idJSON FROM feature WHERE number = ?" + conditions.map { " AND \($0)" }.joined())
+            let block = 1_000
+            var skipped = 0
+            var found: [Location] = []
+            var start = 0
+            while found.count < limit {
+                let numbers = try PackedRTree.numbers(intersecting: box, offset: start, limit: block, in: db)
+                for number in numbers {
+                    guard let location = try Location.fetchOne(read, arguments: StatementArguments([number] + arguments)) else { continue }
+                    if skipped < offset {
+                        skipped += 1
+                    } else if found.count < limit {
+                        found.append(location)
+                    }
+                }
+                if numbers.count < block { break }
+                start += block
+            }
+            return found
         }
     }
 

@@ -5,13 +5,16 @@ import Foundation
 ///
 /// The keys of `dataset.yaml` are exactly these property names (see `docs/dataset-yaml.md`).
 /// `metadata` is what catalogues and release manifests carry; `source`, `recipe` and `outputs`
-/// say how to build the data.
+/// say how to build the data, or `derivation` (`derive:`) for a dataset computed from published ones.
 public struct DatasetDescription: Sendable, Equatable {
     /// The file that describes a dataset: `datasets/<id>/dataset.yaml`.
     public static let fileName = "dataset.yaml"
 
     public var metadata: DatasetMetadata
-    public var source: SourceDescription
+    /// The agency's files; nil for a derived dataset.
+    public var source: SourceDescription?
+    /// How the dataset is computed from other published datasets; nil for one read from its source.
+    public var derivation: Derivation?
     /// The Table Schema's name: `schemas/<schema>.schema.json`.
     public var schema: String?
     public var recipe: [RecipeStep]
@@ -19,11 +22,12 @@ public struct DatasetDescription: Sendable, Equatable {
     public var privacy: PrivacyOptions
 
     public init(
-        metadata: DatasetMetadata, source: SourceDescription, schema: String?, recipe: [RecipeStep],
-        outputs: OutputOptions = OutputOptions(), privacy: PrivacyOptions = PrivacyOptions()
+        metadata: DatasetMetadata, source: SourceDescription?, schema: String?, recipe: [RecipeStep],
+        outputs: OutputOptions = OutputOptions(), privacy: PrivacyOptions = PrivacyOptions(), derivation: Derivation? = nil
     ) {
         self.metadata = metadata
         self.source = source
+        self.derivation = derivation
         self.schema = schema
         self.recipe = recipe
         self.outputs = outputs
@@ -303,11 +307,15 @@ public struct OutputOptions: Codable, Sendable, Equatable {
     public var csvBOM: Bool
     /// Decimals kept in published coordinates.
     public var precision: Int
+    /// Whether the CSV carries the geometry (`longitude`, `latitude` or `wkt`); a derived table of
+    /// districts leaves the polygons to the GeoJSON.
+    public var csvGeometry: Bool
 
-    public init(formats: [Format] = [.geojson, .csv], csvBOM: Bool = false, precision: Int = 6) {
+    public init(formats: [Format] = [.geojson, .csv], csvBOM: Bool = false, precision: Int = 6, csvGeometry: Bool = true) {
         self.formats = formats
         self.csvBOM = csvBOM
         self.precision = precision
+        self.csvGeometry = csvGeometry
     }
 }
 

@@ -25,13 +25,19 @@ public struct InputHashes: Codable, Sendable, Equatable {
     public var schemaFile: String?
     /// One hash over `schemas/vocabularies/` (districts and the other lists the recipe matches against).
     public var vocabularies: String?
+    /// For a derived dataset, the published files it is computed from (absent for other datasets).
+    public var derivedFrom: [DerivedSource]?
 
-    public init(sources: [Source], datasetYAML: String, schema: String?, schemaFile: String? = nil, vocabularies: String?) {
+    public init(
+        sources: [Source], datasetYAML: String, schema: String?, schemaFile: String? = nil, vocabularies: String?,
+        derivedFrom: [DerivedSource]? = nil
+    ) {
         self.sources = sources
         self.datasetYAML = datasetYAML
         self.schema = schema
         self.schemaFile = schemaFile
         self.vocabularies = vocabularies
+        self.derivedFrom = derivedFrom
     }
 
     /// The hash over all inputs and the Lumpini version.
@@ -41,16 +47,28 @@ public struct InputHashes: Codable, Sendable, Equatable {
         for source in sources {
             text += "source \(source.path) \(source.sha256)\n"
         }
+        for input in derivedFrom ?? [] {
+            text += "derived-from \(input.id) \(input.version) \(input.file) \(input.sha256)\n"
+        }
         return FileDigest.sha256(text)
     }
 
     /// Hashes the inputs of dataset `id` in `workspace`.
-    /// - Parameter vocabularies: the hash of the vocabularies folder, computed once per run (`vocabulariesHash`).
-    /// - Throws: `LumpiniError` when a file cannot be read.
-    public static func compute(id: String, schema: String?, in workspace: Workspace, vocabularies: String?) throws -> InputHashes {
+    /// - Parameters:
+    ///   - vocabularies: the hash of the vocabularies folder, computed once per run (`vocabulariesHash`).
+    ///   - derivation: for a derived dataset, what it reads: the latest published versions of its inputs
+    ///     count among the inputs.
+    /// - Throws: `LumpiniError` when a file cannot be read, or a derived dataset's input is not published.
+    public static func compute(
+        id: String, schema: String?, in workspace: Workspace, vocabularies: String?, derivation: Derivation? = nil
+    ) throws -> InputHashes {
         let folder = workspace.datasetDirectory(id)
         let yaml = try FileDigest.sha256(ofFile: folder.appendingPathComponent(DatasetDescription.fileName).path).sha256
-        return try compute(id: id, datasetYAML: yaml, schemaFile: schema.map { "schemas/\($0).schema.json" }, in: workspace, vocabularies: vocabularies)
+        var inputs = try compute(id: id, datasetYAML: yaml, schemaFile: schema.map { "schemas/\($0).schema.json" }, in: workspace, vocabularies: vocabularies)
+        if let derivation {
+            inputs.derivedFrom = try DerivedSource.resolve(derivation, in: ReleaseTree(root: workspace.publicRoot), for: id)
+        }
+        return inputs
     }
 
     /// The inputs of dataset `id` now, when its `dataset.yaml` is byte for byte the one `recorded`
@@ -62,7 +80,14 @@ public struct InputHashes: Codable, Sendable, Equatable {
         let folder = workspace.datasetDirectory(id)
         let yaml = try FileDigest.sha256(ofFile: folder.appendingPathComponent(DatasetDescription.fileName).path).sha256
         guard yaml == recorded.datasetYAML, recorded.schema == nil || recorded.schemaFile != nil else { return nil }
-        return try compute(id: id, datasetYAML: yaml, schemaFile: recorded.schemaFile, in: workspace, vocabularies: vocabularies)
+        var inputs = try compute(id: id, datasetYAML: yaml, schemaFile: recorded.schemaFile, in: workspace, vocabularies: vocabularies)
+        // The same dataset.yaml reads the same files: only their latest versions may have changed.
+        if let recordedInputs = recorded.derivedFrom {
+            let files = recordedInputs.map { (id: $0.id, file: $0.file) }
+            inputs.derivedFrom = try? DerivedSource.resolve(files, in: ReleaseTree(root: workspace.publicRoot), for: id)
+            if inputs.derivedFrom == nil { return nil }
+        }
+        return inputs
     }
 
     private static func compute(

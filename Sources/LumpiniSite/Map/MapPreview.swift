@@ -26,7 +26,8 @@ struct MapPreview: Codable, Sendable, Equatable {
         let step = max(1, Int((Double(size) / (Double(budget) * 0.9)).rounded(.up)))
         var reader = try LineReader(file: geojson)
         defer { reader.close() }
-        var kept: [ArraySlice<UInt8>] = []
+        // Copies, not slices: a slice would keep the reader's whole block alive, one block per kept line.
+        var kept: [[UInt8]] = []
         var total = 0
         let prefix = Array(#"{"type":"Feature""#.utf8)
         while let line = try reader.next() {
@@ -36,14 +37,14 @@ struct MapPreview: Codable, Sendable, Equatable {
             var feature = line
             if feature.last == UInt8(ascii: ",") { feature = feature.dropLast() }
             if Self.hasNullGeometry(feature) { continue }
-            kept.append(feature)
+            kept.append(Array(feature))
         }
         var simplified = false
         let share = budget / max(1, kept.count)
         var body: [UInt8] = Array(#"{"type":"FeatureCollection","features":["#.utf8) + [0x0A]
         for (index, feature) in kept.enumerated() {
             if index > 0 { body += [UInt8(ascii: ","), 0x0A] }
-            if feature.count > share, let smaller = Self.simplified(feature, toFit: share) {
+            if feature.count > share, let smaller = Self.simplified(feature[...], toFit: share) {
                 body += smaller
                 simplified = true
             } else {

@@ -17,12 +17,12 @@ public struct WorkspaceKeySets: KeySetProvider {
         case .dataset(let id):
             let description = try DatasetLoader.load(id: id, in: workspace)
             let schema = try description.schema.map { try TableSchema.load(named: $0, in: workspace) }
-            guard let first = description.source.paths.first else {
+            guard let source = description.source, let first = source.paths.first else {
                 throw LumpiniError("foreign-key-target-missing", "dataset \"\(id)\" has no source to look keys up in", file: "datasets/\(id)/dataset.yaml")
             }
             let path = workspace.datasetDirectory(id).appendingPathComponent(first).path
             let resource = TableResource(name: id, path: path, place: first, schema: schema,
-                                         encoding: description.source.encoding, delimiter: description.source.delimiter)
+                                         encoding: source.encoding, delimiter: source.delimiter)
             return try TableValidation.keySet(of: resource, fields: fields)
         case .resource(let name):
             throw LumpiniError("foreign-key-target-missing", "resource \"\(name)\" is not part of a workspace", hint: "validate the data package that holds it")

@@ -33,7 +33,7 @@ final class PrivacyFalsePositiveTests: XCTestCase {
         for folder in try Workspace(root: Self.packageRoot.path).datasetIDs() {
             let directory = datasets.appendingPathComponent(folder)
             let description = try DatasetLoader.load(file: directory.appendingPathComponent("dataset.yaml"))
-            for path in description.source.paths {
+            for path in description.source?.paths ?? [] {
                 sources.append(("datasets/\(folder)/\(path)", { try DatasetCleansing.open(path, description: description, directory: directory) }))
             }
         }

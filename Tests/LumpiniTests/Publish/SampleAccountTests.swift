@@ -41,7 +41,7 @@ final class SampleAccountTests: XCTestCase {
         let ids = try FileManager.default.contentsOfDirectory(atPath: datasets.path).sorted().filter {
             FileManager.default.fileExists(atPath: datasets.appendingPathComponent("\($0)/dataset.yaml").path)
         }
-        XCTAssertEqual(ids.count, 8)
+        XCTAssertEqual(ids.count, 10)
         let summary = try await ReleaseRunner(workspace: workspace, pipeline: CleanseValidatePipeline()).run()
         XCTAssertEqual(summary.published.map(\.id).sorted(), ids, "\(summary.failed)")
         let catalogue = try Catalogue.open(at: Catalogue.defaultFile(publicRoot: workspace.publicRoot), publicRoot: workspace.publicRoot, create: true)
