@@ -58,7 +58,8 @@ Description: clean, validated open data and its catalogue from agency files
  Lumpini turns the files a city's agencies hand over (Thai CSV and Excel,
  shapefiles, KML) into validated open data: GeoJSON, CSV, Frictionless data
  packages and a catalogue (DCAT, CKAN, data.json), published atomically, and
- serves them with `lumpini serve` (OGC API - Features, the CKAN Action API).
+ serves them over HTTP with lumpini serve (OGC API - Features, the CKAN
+ Action API).
 CONTROL
 cat > "$package/DEBIAN/postinst" <<'POSTINST'
 #!/bin/sh
