@@ -18,8 +18,9 @@ grep -q " root/root .* ./usr/bin/lumpini$" <<< "$contents" || fail "its files sh
 
 [ "$(dpkg-deb -f "$deb" Package)" = lumpini ] || fail "is not the lumpini package"
 depends=$(dpkg-deb -f "$deb" Depends)
+names=$(sed 's/ ([^)]*)//g; s/, /\n/g' <<< "$depends")
 for package in libgdal32 libgeos-c1v5 libsqlite3-0 libc6 libstdc++6 libjs-leaflet libjs-leaflet.markercluster libjs-chart.js passwd; do
-  grep -Eq "(^|, )$package( |,|$)" <<< "$depends" || fail "Depends lacks $package: $depends"
+  grep -qxF "$package" <<< "$names" || fail "Depends lacks $package: $depends"
 done
 dpkg-deb -I "$deb" postinst | grep -q "useradd --system" || fail "postinst does not create the lumpini user"
 unit=$(dpkg-deb --fsys-tarfile "$deb" | tar -xO ./lib/systemd/system/lumpini-serve.service)
