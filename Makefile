@@ -4,18 +4,31 @@
 SWIFT        ?= swift
 SUDO         := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 # postgresql-15-postgis-3: the database tests start their own server from it (never the system's);
-# libjs-*: the map and chart libraries the public site copies in; chromium-headless-shell: the browser its tests drive.
+# libjs-*: the map and chart libraries the public site copies in; chromium-headless-shell: the browser its tests drive;
+# help2man: `make install`'s man pages; wrk and python3-gdal: the server's benchmark (pygeoapi's OGR provider);
+# openssl: the database tests' TLS certificates; python3-venv: the venvs.
 APT_PACKAGES := libgdal-dev libgeos-dev libproj-dev gdal-bin proj-bin pkg-config time sqlite3 postgresql-15-postgis-3 \
-                libjs-leaflet libjs-leaflet.markercluster libjs-chart.js chromium-headless-shell
+                libjs-leaflet libjs-leaflet.markercluster libjs-chart.js chromium-headless-shell help2man wrk openssl \
+                python3-venv python3-gdal
 VENV         := .venv
 BENCH_VENV   := .venv-bench
+BENCH_SERVE_VENV := .venv-bench-serve
 PYTHON       ?= python3
 BIN_RELEASE  := .build/release/lumpini
 # Release builds link the Swift runtime and Foundation in: resolving their symbols was half of a
 # catalogue query's start-up, and the binaries then run where no Swift toolchain is installed.
 RELEASE      := -c release --static-swift-stdlib
 
-.PHONY: deps venv bench-venv build release demo test test-gdal test-asan clean bench fuzz
+# `make install`: PREFIX (/usr/local), DESTDIR, and BUILD_DIR, the build whose executables are installed
+# (the release build, made first; `BUILD_DIR=.build/debug` installs the debug build as it is).
+PREFIX       ?= /usr/local
+DESTDIR      ?=
+BUILD_DIR    ?= .build/release
+VERSION      := $(shell sed -n 's/.*static let current = "\(.*\)"/\1/p' Sources/LumpiniCore/Support/LumpiniVersion.swift)
+DEB          := .build/lumpini_$(VERSION)_$(shell dpkg --print-architecture 2>/dev/null).deb
+DEB_MAINTAINER ?= Bangkok open data programme <data@bangkok.go.th>
+
+.PHONY: deps venv bench-venv build release demo test test-gdal test-asan clean bench fuzz install deb
 
 deps: .deps-installed
 .deps-installed: Makefile
@@ -36,11 +49,17 @@ $(VENV)/.installed: Makefile
 		shapely==2.2.0 pyproj==3.7.2
 	@touch $@
 
-# Reference tools the benchmarks measure Lumpini against, pinned (Benchmarks/README.md).
-bench-venv: $(BENCH_VENV)/.installed
+# Reference tools the benchmarks measure Lumpini against, pinned (Benchmarks/README.md). pygeoapi, for the
+# server's case, has a venv of its own made by Debian's Python, so that its OGR provider finds Debian's GDAL
+# bindings (python3-gdal); 0.21.0 is its last release for Debian 12's Python 3.11.
+bench-venv: $(BENCH_VENV)/.installed $(BENCH_SERVE_VENV)/.installed
 $(BENCH_VENV)/.installed: Makefile
 	$(PYTHON) -m venv $(BENCH_VENV)
 	$(BENCH_VENV)/bin/pip install -q --disable-pip-version-check frictionless==5.21.0 duckdb==2.0.1 shapely==2.2.0 pyproj==3.7.2
+	@touch $@
+$(BENCH_SERVE_VENV)/.installed: deps
+	/usr/bin/python3 -m venv --system-site-packages $(BENCH_SERVE_VENV)
+	$(BENCH_SERVE_VENV)/bin/pip install -q --disable-pip-version-check pygeoapi==0.21.0 gunicorn==23.0.0
 	@touch $@
 
 build: deps
@@ -51,6 +70,15 @@ build: deps
 release: deps
 	$(SWIFT) build $(RELEASE) --product lumpini
 	$(SWIFT) build $(RELEASE) --product lumpini-engine
+
+# Both executables side by side, man pages from --help, shell completions, docs, the systemd unit (scripts/install.sh).
+install: $(if $(filter .build/release,$(BUILD_DIR)),release,deps)
+	scripts/install.sh $(BUILD_DIR) "$(DESTDIR)" $(PREFIX)
+
+# A Debian package of the release build, its Depends from the libraries the executables load (scripts/make-deb.sh);
+# scripts/check-deb.sh checks it (CI also installs it).
+deb: release
+	scripts/make-deb.sh .build/release $(DEB) $(VERSION) "$(DEB_MAINTAINER)"
 
 demo: release
 	@echo "== Releasing every sample dataset in datasets/ into public/"
@@ -86,7 +114,7 @@ test-asan: deps
 # Side-by-side timings against ogr2ogr, frictionless and DuckDB; writes Benchmarks/results/.
 # BENCH_ARGS="--quick" for a short run on 100,000 rows; see Benchmarks/README.md.
 bench: release bench-venv
-	$(PYTHON) Benchmarks/bench.py --binary $(BIN_RELEASE) --venv $(BENCH_VENV) $(BENCH_ARGS)
+	$(PYTHON) Benchmarks/bench.py --binary $(BIN_RELEASE) --venv $(BENCH_VENV) --serve-venv $(BENCH_SERVE_VENV) $(BENCH_ARGS)
 
 # libFuzzer targets (Fuzz/, a separate package): each runs FUZZ_SECONDS with the seeds in Fuzz/Seeds/<target>
 # and a growing corpus in Fuzz/.build/corpus/<target>; crashes are written to Fuzz/.build/artifacts/.

@@ -4,6 +4,7 @@ generated inputs, in one run. Prints each target as met or missed with its figur
 `Benchmarks/results/<date>-<machine>.md` and `.json`, and never fails on a missed target.
 
     python3 Benchmarks/bench.py --binary .build/release/lumpini --venv .venv-bench [--quick] [--only publish,validate]
+        [--serve-venv .venv-bench-serve]
 """
 
 import argparse
@@ -19,14 +20,16 @@ import cases  # noqa: E402
 import database  # noqa: E402
 import indicators  # noqa: E402
 import report  # noqa: E402
+import serve  # noqa: E402
 
-CASES = ["publish", "validate", "parcels", "parse", "release", "catalogue", "database", "site", "indicators"]
+CASES = ["publish", "validate", "parcels", "parse", "release", "catalogue", "database", "site", "indicators", "serve"]
 
 
 def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--binary", default=".build/release/lumpini", help="the release build of lumpini")
     parser.add_argument("--venv", default=".venv-bench", help="the virtual environment with frictionless and duckdb")
+    parser.add_argument("--serve-venv", default=".venv-bench-serve", help="the virtual environment with pygeoapi and gunicorn (serve case)")
     parser.add_argument("--scratch", default=os.environ.get("LUMPINI_BENCH_SCRATCH", str(report.REPOSITORY / "Benchmarks" / "scratch")),
                         help="where inputs and outputs are written (never the repository's tracked files)")
     parser.add_argument("--rows", type=int, default=1_000_000, help="rows of the large point CSV")
@@ -75,6 +78,8 @@ def main():
         results += cases.site_build(context)
     if "indicators" in selected:
         results += indicators.indicators_case(context, **({"parks": 1_000, "stations": 100} if arguments.quick else {}))
+    if "serve" in selected:
+        results += serve.serve_items(context, large, Path(arguments.serve_venv).resolve())
 
     result = {
         "date": datetime.datetime.now(datetime.timezone.utc).strftime("%Y-%m-%d"),

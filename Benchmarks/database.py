@@ -1,5 +1,7 @@
 """The database case: `lumpini release --database` loading the published point readings into
-PostGIS vs `ogr2ogr -f PostgreSQL` (PG_USE_COPY=YES) of the same GeoJSON into the same server.
+PostGIS vs `ogr2ogr -f PostgreSQL` (PG_USE_COPY=YES) of the same GeoJSON into the same server, and
+vs a minimal loader on PostgresNIO's COPY (`Benchmarks/PostgresNIOLoader`, a package of its own, built
+here in release mode): the client docs/database.md chose against, measured on the same points.
 
 The server is PostgreSQL 15 with PostGIS from Debian (`postgresql-15-postgis-3`), made for the run in
 the scratch folder on a free loopback port, run as the `postgres` user when the benchmark runs as root,
@@ -19,6 +21,7 @@ from cases import _manifest, _ratio, _series_summary, _time_target, not_measured
 from measure import Series, run, side_by_side
 
 BINARIES = Path("/usr/lib/postgresql/15/bin")
+NIO_LOADER = Path(__file__).resolve().parent / "PostgresNIOLoader"
 POSTGIS = Path("/usr/share/postgresql/15/extension/postgis.control")
 
 
@@ -58,6 +61,17 @@ class Server:
             shutil.rmtree(self.directory, ignore_errors=True)
 
 
+def _nio_loader(log):
+    """The PostgresNIO loader's release build: (path, None), or (None, why it is missing)."""
+    log("  database: building the PostgresNIO loader (release)")
+    built = subprocess.run(["swift", "build", "-c", "release", "--package-path", str(NIO_LOADER), "--product", "postgresnio-load"],
+                           capture_output=True, text=True)
+    binary = NIO_LOADER / ".build" / "release" / "postgresnio-load"
+    if built.returncode != 0 or not binary.exists():
+        return None, f"the PostgresNIO loader did not build: {(built.stderr or built.stdout).strip()[-300:]}"
+    return binary, None
+
+
 def database_load(context, rows):
     """Loading the published point readings into PostGIS: lumpini's database step vs ogr2ogr."""
     name = "load into PostGIS ≤ 1.5 × ogr2ogr -f PostgreSQL (PG_USE_COPY=YES)"
@@ -84,14 +98,20 @@ def database_load(context, rows):
                                                      str(geojson), "-nln", "reference.points", "-lco", "GEOMETRY_NAME=geom",
                                                      "-lco", "SPATIAL_INDEX=GIST", "-overwrite"])
 
+        loader, loader_missing = _nio_loader(context.log)
+        nio = Series("postgresnio-load (COPY)", [str(loader), server.url, "nio.points", str(geojson)]) if loader else None
+
         def prepare(series):
             # Each starts from an empty schema of its own: lumpini then finds nothing loaded, and loads.
             if series is lumpini:
                 server.sql("DROP SCHEMA IF EXISTS opendata CASCADE")
+            elif series is nio:
+                server.sql("DROP SCHEMA IF EXISTS nio CASCADE")
             else:
                 server.sql("DROP SCHEMA IF EXISTS reference CASCADE; CREATE SCHEMA reference")
 
-        side_by_side([lumpini, reference], context.runs, prepare=prepare, timeout=context.timeout, long_run=context.long_run, log=context.log)
+        side_by_side([lumpini, reference] + ([nio] if nio else []), context.runs, prepare=prepare, timeout=context.timeout,
+                     long_run=context.long_run, log=context.log)
         view = "opendata." + workspace["id"].replace("-", "_")
         checks = case["checks"]
         checks["rowsPublished"] = ((_manifest(public, workspace["id"]) or {}).get("counts") or {}).get("rowsPublished")
@@ -100,7 +120,14 @@ def database_load(context, rows):
         checks["gistIndexes"] = int(server.sql("SELECT count(*) FROM pg_indexes WHERE schemaname = 'opendata' AND indexdef LIKE '%gist%'")) if not lumpini.failed else None
         loaded = json.loads(lumpini.runs[-1].stdout).get("database", {}).get("loaded", []) if lumpini.runs and not lumpini.failed else []
         checks["loadedBy"] = [entry.get("table") for entry in loaded]
-        case["warnings"] = warnings_for(checks, {"viewRows": rows, "referenceRows": rows, "gistIndexes": 1})
+        if nio:
+            checks["postgresNIORows"] = int(server.sql("SELECT count(*) FROM nio.points")) if not nio.failed else None
+        checks["postgresNIO"] = loader_missing or (nio.failure if nio.failure else "measured")
+        if nio and not nio.failed and not lumpini.failed:
+            checks["lumpiniOverPostgresNIO"] = round(lumpini.median / nio.median, 3)
+            checks["lumpiniCPUOverPostgresNIOCPU"] = round(lumpini.median_cpu / nio.median_cpu, 3) if nio.median_cpu else None
+            case["references"] = {"postgresnio": _series_summary(nio, rows)}
+        case["warnings"] = warnings_for(checks, {"viewRows": rows, "referenceRows": rows, "gistIndexes": 1, "postgresNIORows": rows})
         case.update(lumpini=_series_summary(lumpini, rows), reference=_series_summary(reference, rows), ratio=_ratio(lumpini, reference),
                     targets=[_time_target(name, lumpini, reference, 1.5, None, "lumpini release --database")])
     finally:

@@ -129,6 +129,17 @@ def markdown(result):
             name = f"`lumpini catalog {label}`" if label in commands else label
             lines.append(f"| {case['title']} | {name} | {query['runs']} | {_seconds(query['medianSeconds'])} (p95 {_seconds(query['p95Seconds'])}) | "
                          f"{_seconds(query['minSeconds'])} | {_seconds(query.get('medianCPUSeconds'))} | {_mb(query['peakRSSMB'])} | — | — | — |")
+    served = [case for case in result["cases"] if case.get("servers")]
+    if served:
+        lines += ["", "## Servers under wrk", "", "| case | server | requests/s | p50 | p90 | p99 | peak RSS (all processes) | non-2xx |",
+                  "|---|---|---|---|---|---|---|---|"]
+        for case in served:
+            for name, figures in case["servers"].items():
+                if "failure" in figures:
+                    lines.append(f"| {case['title']} | {name} ({figures['failure']}) | | | | | | |")
+                    continue
+                lines.append(f"| {case['title']} | {name} | {figures['requestsPerSecond']} | {_seconds(figures['p50Seconds'])} | "
+                             f"{_seconds(figures['p90Seconds'])} | {_seconds(figures['p99Seconds'])} | {_mb(figures['peakRSSMB'])} | {figures['non2xx']} |")
     lines += ["", "## Targets", "", "| target | verdict | figure |", "|---|---|---|"]
     for case in result["cases"]:
         for target in case["targets"]:

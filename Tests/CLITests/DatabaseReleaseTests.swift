@@ -85,6 +85,11 @@ final class DatabaseReleaseTests: XCTestCase {
             SELECT string_agg(a.attname, ',' ORDER BY array_position(i.indkey, a.attnum)) FROM pg_index i
             JOIN pg_attribute a ON a.attrelid = i.indrelid AND a.attnum = ANY(i.indkey) WHERE i.indrelid = '\(table)'::regclass AND i.indisprimary
             """), "station_id,date")
+        // A view declares no key: GeoServer reads it from its primary key metadata table, in column order.
+        XCTAssertEqual(try server.psql("""
+            SELECT pk_column, pk_column_idx, pk_policy FROM opendata.gt_pk_metadata
+            WHERE table_schema = 'opendata' AND table_name = 'pm25_readings_sample' ORDER BY pk_column_idx
+            """, database: database), [["station_id", "1", "assigned"], ["date", "2", "assigned"]])
         XCTAssertEqual(try value("SELECT obj_description('\(table)'::regclass) LIKE 'PM2.5%' OR obj_description('\(table)'::regclass) LIKE '%(dataset pm25-readings-sample)%'"), "t")
         XCTAssertNotNil(try value("SELECT col_description('\(table)'::regclass, (SELECT attnum FROM pg_attribute WHERE attrelid = '\(table)'::regclass AND attname = 'pm25'))"))
         XCTAssertNotNil(try value("SELECT obj_description('opendata.pm25_readings_sample'::regclass)"), "the view carries the description too")

@@ -24,9 +24,14 @@ final class PostgresServer {
         "postgresql://postgres:\(password)@127.0.0.1:\(port)/\(database)"
     }
 
-    /// Makes a cluster and starts it.
+    /// The certificate authority that signed the server's certificate, when it speaks TLS.
+    private(set) var certificateAuthority: URL?
+
+    /// Makes a cluster and starts it. With `tls`, the server has a certificate for `localhost` signed by a
+    /// certificate authority made for it with openssl (`certificateAuthority`), and refuses TCP
+    /// connections without TLS.
     /// - Throws: `Unavailable` naming what is missing when PostgreSQL 15 or PostGIS is not installed.
-    init() throws {
+    init(tls: Bool = false) throws {
         for path in [Self.binaries.appendingPathComponent("initdb").path, "/usr/bin/psql", Self.postgisControl]
         where !FileManager.default.fileExists(atPath: path) {
             throw Unavailable(description: "\(path) is missing: install postgresql-15-postgis-3 (make deps does)")
@@ -43,14 +48,43 @@ final class PostgresServer {
         if getuid() == 0, let account = getpwnam("postgres") { chown(passwordFile.path, account.pointee.pw_uid, account.pointee.pw_gid) }
         let data = directory.appendingPathComponent("data").path
         try runAsServer("initdb", ["-D", data, "-U", "postgres", "--auth-local=trust", "--auth-host=scram-sha-256", "--pwfile=\(passwordFile.path)", "-E", "UTF8", "--locale=C", "--no-sync"])
-        try runAsServer("pg_ctl", [
-            "-D", data, "-l", directory.appendingPathComponent("server.log").path, "-w", "-t", "60",
-            "-o", "-p \(port) -k \(directory.path) -c listen_addresses=127.0.0.1 -c fsync=off -c full_page_writes=off", "start",
-        ])
+        var options = "-p \(port) -k \(directory.path) -c listen_addresses=127.0.0.1 -c fsync=off -c full_page_writes=off"
+        if tls { options += try makeCertificates(data: data) }
+        try runAsServer("pg_ctl", ["-D", data, "-l", directory.appendingPathComponent("server.log").path, "-w", "-t", "60", "-o", options, "start"])
         running = true
     }
 
     deinit { stop() }
+
+    /// A certificate authority and the server's key and certificate (for `localhost` only), and TCP
+    /// connections allowed with TLS alone; returns the server's options that turn TLS on.
+    private func makeCertificates(data: String) throws -> String {
+        let openssl = URL(fileURLWithPath: "/usr/bin/openssl")
+        guard FileManager.default.fileExists(atPath: openssl.path) else { throw Unavailable(description: "openssl is missing (make deps installs it)") }
+        let folder = directory.appendingPathComponent("tls")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        func path(_ name: String) -> String { folder.appendingPathComponent(name).path }
+        _ = try Self.run(openssl, [
+            "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "2", "-subj", "/CN=Lumpini test CA", "-keyout", path("ca.key"), "-out", path("ca.pem"),
+            "-addext", "basicConstraints=critical,CA:TRUE", "-addext", "keyUsage=critical,keyCertSign,cRLSign",
+        ])
+        _ = try Self.run(openssl, ["req", "-newkey", "rsa:2048", "-nodes", "-subj", "/CN=localhost", "-keyout", path("server.key"), "-out", path("server.csr")])
+        try "subjectAltName=DNS:localhost\n".write(toFile: path("server.ext"), atomically: true, encoding: .utf8)
+        _ = try Self.run(openssl, [
+            "x509", "-req", "-in", path("server.csr"), "-CA", path("ca.pem"), "-CAkey", path("ca.key"), "-CAcreateserial", "-days", "2",
+            "-extfile", path("server.ext"), "-out", path("server.pem"),
+        ])
+        chmod(path("server.key"), 0o600)
+        if getuid() == 0, let account = getpwnam("postgres") {
+            for name in ["", "/server.key", "/server.pem"] { chown(folder.path + name, account.pointee.pw_uid, account.pointee.pw_gid) }
+        }
+        certificateAuthority = folder.appendingPathComponent("ca.pem")
+        let hba = URL(fileURLWithPath: data).appendingPathComponent("pg_hba.conf")
+        let rules = try String(contentsOf: hba, encoding: .utf8).split(separator: "\n", omittingEmptySubsequences: false)
+            .map { $0.hasPrefix("host ") ? "hostssl" + $0.dropFirst(4) : String($0) }
+        try rules.joined(separator: "\n").write(to: hba, atomically: false, encoding: .utf8)
+        return " -c ssl=on -c ssl_cert_file=\(path("server.pem")) -c ssl_key_file=\(path("server.key"))"
+    }
 
     /// Stops the server (immediately: tests keep nothing) and removes its folder.
     func stop() {

@@ -3,7 +3,8 @@ import GRDB
 
 /// A spatial index of one published GeoJSON file, so that a server answers a bounding-box query from
 /// an R-tree instead of reading the file: for each feature, where its line is in the file (offset and
-/// length), its `id` and the envelope of its geometry.
+/// length), its `id`, the envelope of its geometry and its filterable properties (`FeatureFields`), each
+/// in a column with an index of its own, so a property or `datetime` filter reads no feature it rejects.
 ///
 /// One SQLite file per published GeoJSON, `<catalogue folder>/features/<id>/<SHA-256 of the file>.sqlite`,
 /// written beside the catalogue index when a version is recorded or the index rebuilt, never in the
@@ -14,7 +15,25 @@ public struct FeatureIndex: Sendable {
     public let file: URL
     /// The number of features in the file.
     public let count: Int
+    /// The properties a filter may name, in the schema's order.
+    public let properties: [Property]
     private let database: DatabaseQueue
+
+    /// A property that the index holds, for filters.
+    public struct Property: Sendable, Equatable {
+        public var name: String
+        /// Its Table Schema type.
+        public var type: String
+        fileprivate var position: Int
+
+        /// Whether `datetime` filters on it.
+        public var isTemporal: Bool { type == "date" || type == "datetime" }
+    }
+
+    /// The date field a `datetime` query filters, if the version has one.
+    public var temporalProperty: Property? { properties.first(where: \.isTemporal) }
+
+    static func column(_ position: Int) -> String { "p\(position)" }
 
     /// Where a feature's JSON is in the published file.
     public struct Location: Sendable, Equatable, FetchableRecord {
@@ -40,11 +59,12 @@ public struct FeatureIndex: Sendable {
     }
 
     /// The layout of the index's tables, in the file's `user_version`: an index in another layout (an
-    /// older Lumpini's) is written again rather than misread.
-    static let layout = 2
+    /// older Lumpini's) is written again rather than misread. 3: the packed R-tree and the property columns.
+    static let layout = 3
 
     /// Opens an index for reading.
-    /// - Throws: `LumpiniError` `feature-index-missing` when it was never written, or in another layout.
+    /// - Throws: `LumpiniError` `feature-index-missing` when it was never written, `feature-index-outdated` when
+    ///   an older Lumpini wrote it in another layout.
     public static func open(_ file: URL) throws -> FeatureIndex {
         let missing = LumpiniError(
             "feature-index-missing", "this version has no feature index", kind: .input, file: file.path,
@@ -53,37 +73,79 @@ public struct FeatureIndex: Sendable {
         var configuration = Configuration()
         configuration.readonly = true
         let database = try DatabaseQueue(path: file.path, configuration: configuration)
-        guard try database.read({ db in try Int.fetchOne(db, sql: "PRAGMA user_version") }) == layout else { throw missing }
-        // Features are numbered 1, 2, … in the file's order: the largest number is the count, read
-        // from the table's b-tree without scanning it.
-        let count = try database.read { db in try Int.fetchOne(db, sql: "SELECT coalesce(max(number), 0) FROM feature") ?? 0 }
-        return FeatureIndex(file: file, count: count, database: database)
-    }
-
-    /// The features in the order of the file, from `offset` on, at most `limit`, whose envelope
-    /// intersects `box` when it is given (then in the R-tree's order, the same on every call).
-    public func features(intersecting box: Envelope?, offset: Int, limit: Int) throws -> [Location] {
-        try database.read { db in
-            guard let box else {
-                return try Location.fetchAll(
-                    db, sql: "SELECT number, offset, length, idJSON FROM feature WHERE number > ? ORDER BY number LIMIT ?",
-                    arguments: [offset, limit])
+        return try database.read { db in
+            guard try Int.fetchOne(db, sql: "PRAGMA user_version") == layout else {
+                throw LumpiniError(
+                    "feature-index-outdated", "this version's feature index was written by an older Lumpini", kind: .input, file: file.path,
+                    hint: "run `lumpini catalog build` to write the feature indexes again")
             }
-            let numbers = try PackedRTree.numbers(intersecting: box, offset: offset, limit: limit, in: db)
-            let read = try db.cachedStatement(sql: "SELECT number, offset, length, idJSON FROM feature WHERE number = ?")
-            return try numbers.compactMap { try Location.fetchOne(read, arguments: [$0]) }
+            // Features are numbered 1, 2, … in the file's order: the largest number is the count, read
+            // from the table's b-tree without scanning it.
+            let count = try Int.fetchOne(db, sql: "SELECT coalesce(max(number), 0) FROM feature") ?? 0
+            let properties = try Row.fetchAll(db, sql: "SELECT name, type, position FROM property ORDER BY position").map {
+                Property(name: $0["name"], type: $0["type"], position: $0["position"])
+            }
+            return FeatureIndex(file: file, count: count, properties: properties, database: database)
         }
     }
 
-    /// Calls `body` with every feature from the `offset`-th on, in the order of `features`, until it returns false.
-    public func forEachFeature(intersecting box: Envelope?, from offset: Int, _ body: (Location) throws -> Bool) throws {
-        let page = 1_000
-        var start = offset
-        while true {
-            let locations = try features(intersecting: box, offset: start, limit: page)
-            for location in locations where try !body(location) { return }
-            if locations.count < page { return }
-            start += page
+    /// The features that pass `filter`, from the `offset`-th on, at most `limit`: in the file's order,
+    /// or with a box alone, in the R-tree's (the same on every call).
+    public func features(matching filter: FeatureFilter, offset: Int, limit: Int) throws -> [Location] {
+        var conditions: [String] = []
+        var arguments: [DatabaseValueConvertible] = []
+        for (name, value) in filter.equals {
+            guard let property = properties.first(where: { $0.name == name }) else { return [] }
+            conditions.append("\(Self.column(property.position)) = ?")
+            arguments.append(value)
+        }
+        if let interval = filter.interval {
+            guard let property = temporalProperty else { return [] }
+            let column = Self.column(property.position)
+            conditions.append("\(column) IS NOT NULL")
+            if let start = interval.start {
+                conditions.append("\(column) >= ?")
+                arguments.append(start)
+            }
+            if let end = interval.end {
+                // Up to the end and everything it begins: an end given as a date takes the whole day.
+                conditions.append("\(column) < ?")
+                arguments.append(end + "\u{10FFFF}")
+            }
+        }
+        return try database.read { db in
+            guard let box = filter.box else {
+                let condition = conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND ")
+                return try Location.fetchAll(
+                    db, sql: "SELECT number, offset, length, idJSON FROM feature \(condition) ORDER BY number LIMIT ? OFFSET ?",
+                    arguments: StatementArguments(arguments + [limit, offset]))
+            }
+            if conditions.isEmpty {
+                let numbers = try PackedRTree.numbers(intersecting: box, offset: offset, limit: limit, in: db)
+                let read = try db.cachedStatement(sql: "SELECT number, offset, length, idJSON FROM feature WHERE number = ?")
+                return try numbers.compactMap { try Location.fetchOne(read, arguments: [$0]) }
+            }
+            // The box's candidates in the tree's order, a block at a time, each checked against the properties.
+            let read = try db.cachedStatement(
+                sql: "SELECT number, offset, length, idJSON FROM feature WHERE number = ?" + conditions.map { " AND \($0)" }.joined())
+            let block = 1_000
+            var skipped = 0
+            var found: [Location] = []
+            var start = 0
+            while found.count < limit {
+                let numbers = try PackedRTree.numbers(intersecting: box, offset: start, limit: block, in: db)
+                for number in numbers {
+                    guard let location = try Location.fetchOne(read, arguments: StatementArguments([number] + arguments)) else { continue }
+                    if skipped < offset {
+                        skipped += 1
+                    } else if found.count < limit {
+                        found.append(location)
+                    }
+                }
+                if numbers.count < block { break }
+                start += block
+            }
+            return found
         }
     }
 

@@ -1,3 +1,5 @@
+import Foundation
+
 /// What the feature index needs of one line of a GeoJSON file that Lumpini published: the
 /// publish stage writes one feature per line (`{"type":"Feature","id":…,"geometry":…,"properties":…}`,
 /// then a comma before the next line), so a line is a feature's complete JSON and its bytes can be
@@ -7,10 +9,15 @@ struct FeatureLine {
     var idJSON: [UInt8]?
     /// The envelope of the geometry's positions, nil for a null or empty geometry.
     var box: Envelope?
+    /// The properties whose values are a string, a number or a boolean, each as the text a filter
+    /// compares with: a string's characters, a number's or boolean's JSON text. Nulls, objects and
+    /// arrays are left out: no filter matches them.
+    var properties: [(name: String, value: String)] = []
 
     private static let prefix = Array(#"{"type":"Feature","#.utf8)
     private static let idKey = Array(#""id":"#.utf8)
     private static let geometryKey = Array(#""geometry":"#.utf8)
+    private static let propertiesKey = Array(#""properties":"#.utf8)
 
     /// The feature on this line, without the comma that separates it from the next; nil when the line
     /// holds no feature (the collection's first and last lines).
@@ -24,7 +31,69 @@ struct FeatureLine {
             idJSON = Array(line[start..<cursor])
         }
         guard let geometry = Self.find(Self.geometryKey, in: line, from: cursor) else { return nil }
-        box = Self.envelope(line, from: geometry + Self.geometryKey.count)
+        let (box, end) = Self.envelope(line, from: geometry + Self.geometryKey.count)
+        self.box = box
+        if let start = Self.find(Self.propertiesKey, in: line, from: end) {
+            properties = Self.scalars(line, from: start + Self.propertiesKey.count)
+        }
+    }
+
+    /// The string, number and boolean members of the flat object that starts at `start`.
+    private static func scalars(_ line: UnsafeBufferPointer<UInt8>, from start: Int) -> [(name: String, value: String)] {
+        var members: [(name: String, value: String)] = []
+        guard start < line.count, line[start] == UInt8(ascii: "{") else { return members }
+        var index = start + 1
+        while index < line.count, line[index] == UInt8(ascii: "\"") {
+            let nameEnd = endOfValue(line, from: index)
+            guard let name = string(line, index..<nameEnd), nameEnd < line.count, line[nameEnd] == UInt8(ascii: ":") else { return members }
+            let valueStart = nameEnd + 1
+            guard valueStart < line.count else { return members }
+            let valueEnd: Int
+            switch line[valueStart] {
+            case UInt8(ascii: "\""):
+                valueEnd = endOfValue(line, from: valueStart)
+                if let value = string(line, valueStart..<valueEnd) { members.append((name, value)) }
+            case UInt8(ascii: "{"), UInt8(ascii: "["):
+                valueEnd = endOfNested(line, from: valueStart)
+            default:
+                valueEnd = endOfValue(line, from: valueStart)
+                let text = String(decoding: UnsafeBufferPointer(rebasing: line[valueStart..<valueEnd]), as: UTF8.self)
+                if text != "null" { members.append((name, text)) }
+            }
+            guard valueEnd < line.count, line[valueEnd] == UInt8(ascii: ",") else { return members }
+            index = valueEnd + 1
+        }
+        return members
+    }
+
+    /// The characters of the JSON string in `range` (quotes included); JSON's own decoder when it holds an escape.
+    private static func string(_ line: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> String? {
+        guard range.count >= 2 else { return nil }
+        let inner = UnsafeBufferPointer(rebasing: line[(range.lowerBound + 1)..<(range.upperBound - 1)])
+        guard inner.contains(UInt8(ascii: "\\")) else { return String(decoding: inner, as: UTF8.self) }
+        return try? JSONSerialization.jsonObject(with: Data(UnsafeBufferPointer(rebasing: line[range])), options: .fragmentsAllowed) as? String
+    }
+
+    /// Where the object or array that starts at `start` ends (after its closing bracket).
+    private static func endOfNested(_ line: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
+        var depth = 0
+        var index = start
+        while index < line.count {
+            switch line[index] {
+            case UInt8(ascii: "{"), UInt8(ascii: "["):
+                depth += 1
+                index += 1
+            case UInt8(ascii: "}"), UInt8(ascii: "]"):
+                depth -= 1
+                index += 1
+                if depth == 0 { return index }
+            case UInt8(ascii: "\""):
+                index = endOfValue(line, from: index)
+            default:
+                index += 1
+            }
+        }
+        return index
     }
 
     /// Where a number or a JSON string that starts at `start` ends.
@@ -53,8 +122,8 @@ struct FeatureLine {
 
     /// The envelope of the positions of the geometry that starts at `start`: the first two numbers of
     /// each innermost array (a third, the height, is left out). The geometry holds no strings but its
-    /// type, so every number in it is a coordinate.
-    private static func envelope(_ line: UnsafeBufferPointer<UInt8>, from start: Int) -> Envelope? {
+    /// type, so every number in it is a coordinate. Also where the geometry ends.
+    private static func envelope(_ line: UnsafeBufferPointer<UInt8>, from start: Int) -> (Envelope?, Int) {
         var box: Envelope?
         var depth = 0
         var numberInPosition = 0
@@ -70,7 +139,7 @@ struct FeatureLine {
             case UInt8(ascii: "}"), UInt8(ascii: "]"):
                 depth -= 1
                 index += 1
-                if depth == 0 { return box }
+                if depth == 0 { return (box, index) }
             case UInt8(ascii: "\""):
                 index = endOfValue(line, from: index)
             case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"):
@@ -85,12 +154,12 @@ struct FeatureLine {
                 numberInPosition += 1
                 index = end
             case UInt8(ascii: "n") where depth == 0:
-                return nil
+                return (nil, index + 4)
             default:
                 index += 1
             }
         }
-        return box
+        return (box, index)
     }
 
     private static func endOfNumber(_ line: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {

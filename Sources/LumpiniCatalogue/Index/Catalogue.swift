@@ -116,6 +116,7 @@ public struct Catalogue: Sendable {
         if FileManager.default.fileExists(atPath: file.path) {
             try fresh.database.writeWithoutTransaction { db in try carryUnpublished(from: file, into: db) }
         }
+        try fresh.removeUnusedFeatureIndexes()
         // Each table's pages together: written dataset by dataset, the `dataset` rows a listing reads are
         // spread over the whole file, and each page read maps its neighbours of other tables too.
         try fresh.database.vacuum()
@@ -132,17 +133,13 @@ public struct Catalogue: Sendable {
     /// Updates the index after a release: reads the manifest that the release just wrote
     /// (`public/<id>/v<N>/manifest.json`) and records that version; when it is the newest version,
     /// it becomes what the catalogue shows of the dataset. Recording the same manifest again changes nothing.
+    /// Its feature index is written first, so a server that reads the new row finds the index too; the
+    /// indexes of versions the catalogue no longer shows are removed after it.
     public func record(manifestAt url: URL) throws {
         let manifest = try Manifest.read(at: url)
-        try database.write { db in try CatalogueWriter(db: db, publicRoot: publicRoot).write(manifest) }
         try indexFeatures(of: manifest)
-    }
-
-    /// Writes the feature index of a version with geometry (`FeatureIndex`), if it is not there yet.
-    func indexFeatures(of manifest: Manifest) throws {
-        guard let geoJSON = manifest.geoJSONFile else { return }
-        let data = ReleaseTree(root: publicRoot).versionDirectory(manifest.id, version: manifest.version).appendingPathComponent(geoJSON.path)
-        try FeatureIndex.write(geoJSON: data, to: FeatureIndex.file(catalogue: file, id: manifest.id, sha256: geoJSON.sha256))
+        try database.write { db in try CatalogueWriter(db: db, publicRoot: publicRoot).write(manifest) }
+        try removeUnusedFeatureIndexes(of: manifest.id)
     }
 
     /// Records a dataset that a release built but did not publish (awaiting approval, not classified

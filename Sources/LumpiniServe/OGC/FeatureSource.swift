@@ -5,12 +5,10 @@ import Foundation
 struct FeatureSource {
     let index: FeatureIndex
     let data: FileHandle
-    let schema: CollectionSchema
 
-    init(index: FeatureIndex, data url: URL, schema: CollectionSchema) throws {
+    init(index: FeatureIndex, data url: URL) throws {
         self.index = index
         self.data = try FileHandle(forReadingFrom: url)
-        self.schema = schema
     }
 
     /// A page of an items query: the features' JSON and whether more follow.
@@ -19,38 +17,16 @@ struct FeatureSource {
         var hasMore = false
     }
 
+    /// The page the index finds for the query's filters, box and properties alike: no feature outside
+    /// the page is read.
     func page(_ query: ItemsQuery) throws -> Page {
         var page = Page()
-        guard query.filtersProperties else {
-            let locations = try index.features(intersecting: query.bbox, offset: query.offset, limit: query.limit + 1)
-            page.hasMore = locations.count > query.limit
-            page.features = try locations.prefix(query.limit).map(feature)
-            return page
-        }
-        // Filters on properties read features in order until the page is full: the time grows with
-        // how far into the matches the page is, the memory does not.
-        var skipped = 0
-        let temporalField = schema.temporalField
-        try index.forEachFeature(intersecting: query.bbox, from: 0) { location in
-            let json = try feature(location)
-            guard let object = try? JSONSerialization.jsonObject(with: Data(json)) as? [String: Any],
-                query.accepts(object["properties"] as? [String: Any] ?? [:], temporalField: temporalField)
-            else { return true }
-            if skipped < query.offset {
-                skipped += 1
-                return true
-            }
-            if page.features.count == query.limit {
-                page.hasMore = true
-                return false
-            }
-            page.features.append(json)
-            return true
-        }
+        let locations = try index.features(matching: query.filter, offset: query.offset, limit: query.limit + 1)
+        page.hasMore = locations.count > query.limit
+        page.features = try locations.prefix(query.limit).map(feature)
         return page
     }
 
-    /// The feature's JSON as published, with its number as `id` when the file gives it none.
     func feature(_ location: FeatureIndex.Location) throws -> [UInt8] {
         try data.seek(toOffset: UInt64(location.offset))
         var bytes = [UInt8](try data.read(upToCount: location.length) ?? Data())

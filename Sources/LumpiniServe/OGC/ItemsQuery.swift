@@ -3,24 +3,21 @@ import Foundation
 /// The parameters of `/collections/{id}/items`, read and range-checked once, before any feature is
 /// read: `bbox` (CRS84, 4 or 6 numbers), `limit` (1 to 10,000, default 10), `offset`, `datetime`
 /// (an instant or an interval with `..` for an open end) and property filters (`?district_code=1001`)
-/// on the collection's fields.
+/// on the properties the collection's feature index holds (whole numbers, strings, booleans, dates).
 struct ItemsQuery: Sendable {
     static let defaultLimit = 10
     static let maximumLimit = 10_000
     static let reserved: Set<String> = ["bbox", "limit", "offset", "datetime", "f", "bbox-crs", "crs"]
     static let crs84 = "http://www.opengis.net/def/crs/OGC/1.3/CRS84"
 
-    var bbox: Envelope?
+    /// The box, properties and datetime interval the features must match.
+    var filter = FeatureFilter()
     var limit = defaultLimit
     var offset = 0
-    /// Inclusive bounds on the temporal field, as ISO 8601 text; nil is open.
-    var interval: (start: String?, end: String?)?
-    var properties: [(name: String, value: String)] = []
 
-    var filtersProperties: Bool { interval != nil || !properties.isEmpty }
-
-    init(_ parameters: QueryParameters, schema: CollectionSchema) throws {
-        if let text = parameters["bbox"] { bbox = try Self.bbox(text) }
+    /// The query on a collection whose feature index holds `properties`, the ones it may filter on.
+    init(_ parameters: QueryParameters, properties: [FeatureIndex.Property]) throws {
+        if let text = parameters["bbox"] { filter.box = try Self.bbox(text) }
         if let text = parameters["limit"] {
             guard let value = Int(text), (1...Self.maximumLimit).contains(value) else {
                 throw OGCError.invalidParameter("limit must be a whole number from 1 to \(Self.maximumLimit), not \"\(text.prefix(40))\"")
@@ -40,16 +37,17 @@ struct ItemsQuery: Sendable {
             throw OGCError.invalidParameter("f must be json or geojson")
         }
         if let text = parameters["datetime"] {
-            guard schema.temporalField != nil else {
+            guard properties.contains(where: \.isTemporal) else {
                 throw OGCError.invalidParameter("this collection has no date field to filter by datetime")
             }
-            interval = try Self.interval(text)
+            filter.interval = try Self.interval(text)
         }
         for name in parameters.names where !Self.reserved.contains(name) {
-            guard schema.field(name) != nil else {
-                throw OGCError.invalidParameter("unknown parameter \"\(name.prefix(80))\": filter on one of \(schema.fields.map(\.name).joined(separator: ", "))")
+            guard properties.contains(where: { $0.name == name }) else {
+                throw OGCError.invalidParameter(
+                    "unknown parameter \"\(name.prefix(80))\": filter on one of \(properties.map(\.name).joined(separator: ", "))")
             }
-            properties.append((name, parameters[name] ?? ""))
+            filter.equals.append((name, parameters[name] ?? ""))
         }
     }
 
@@ -83,19 +81,5 @@ struct ItemsQuery: Sendable {
         case 2: return (try bound(parts[0]), try bound(parts[1]))
         default: throw OGCError.invalidParameter("datetime must be an instant or start/end")
         }
-    }
-
-    /// Whether a feature's properties pass the property filters and the datetime on `temporalField`.
-    func accepts(_ properties: [String: Any], temporalField: String?) -> Bool {
-        for (name, wanted) in self.properties {
-            guard let value = properties[name], !(value is NSNull), "\(value)" == wanted else { return false }
-        }
-        if let (start, end) = interval, let field = temporalField {
-            guard let value = properties[field] as? String else { return false }
-            // Dates compare as text in ISO 8601; an instant given as a date takes the whole day.
-            if let start, value < start, !value.hasPrefix(start) { return false }
-            if let end, value > end, !value.hasPrefix(end) { return false }
-        }
-        return true
     }
 }

@@ -88,13 +88,13 @@ struct OGCFeaturesAPI {
 
     private func source(_ detail: DatasetDetail) throws -> FeatureSource {
         guard let found = try sources.features(of: detail) else { throw OGCError.notFound("\(detail.id) has no features") }
-        return try FeatureSource(index: found.index, data: found.data, schema: CollectionSchema(versionDirectory: found.data.deletingLastPathComponent()))
+        return try FeatureSource(index: found.index, data: found.data)
     }
 
     private func items(_ detail: DatasetDetail, _ request: Request) throws -> Response {
         let source = try source(detail)
         let parameters = QueryParameters(request.uri.query)
-        let query = try ItemsQuery(parameters, schema: source.schema)
+        let query = try ItemsQuery(parameters, properties: source.index.properties)
         let page = try source.page(query)
         let href = "\(base(request))/collections/\(detail.id)/items"
         var links = [OGCDocuments.Link(href: href + (request.uri.query.map { "?\($0)" } ?? ""), rel: "self", type: OGCDocuments.geoJSON, title: nil)]
@@ -112,7 +112,7 @@ struct OGCFeaturesAPI {
             body += feature
         }
         body += Array("\n],\"numberReturned\":\(page.features.count)".utf8)
-        if query.bbox == nil, !query.filtersProperties { body += Array(",\"numberMatched\":\(source.index.count)".utf8) }
+        if query.filter.box == nil, !query.filter.filtersProperties { body += Array(",\"numberMatched\":\(source.index.count)".utf8) }
         body += Array(",\"timeStamp\":\"\(Date().formatted(.iso8601))\",\"links\":".utf8)
         body += try JSONOutput.data(links, pretty: false)
         body.append(UInt8(ascii: "}"))
