@@ -26,7 +26,9 @@ struct MapPreview: Codable, Sendable, Equatable {
         let step = max(1, Int((Double(size) / (Double(budget) * 0.9)).rounded(.up)))
         var reader = try LineReader(file: geojson)
         defer { reader.close() }
-        var kept: [ArraySlice<UInt8>] = []
+        // Copies, not slices of the reader's block: a slice keeps its whole block alive, and a sample
+        // of every n-th line then held every block of the file in memory (hundreds of MB for a large one).
+        var kept: [[UInt8]] = []
         var total = 0
         let prefix = Array(#"{"type":"Feature""#.utf8)
         while let line = try reader.next() {
@@ -36,14 +38,14 @@ struct MapPreview: Codable, Sendable, Equatable {
             var feature = line
             if feature.last == UInt8(ascii: ",") { feature = feature.dropLast() }
             if Self.hasNullGeometry(feature) { continue }
-            kept.append(feature)
+            kept.append(Array(feature))
         }
         var simplified = false
         let share = budget / max(1, kept.count)
         var body: [UInt8] = Array(#"{"type":"FeatureCollection","features":["#.utf8) + [0x0A]
         for (index, feature) in kept.enumerated() {
             if index > 0 { body += [UInt8(ascii: ","), 0x0A] }
-            if feature.count > share, let smaller = Self.simplified(feature, toFit: share) {
+            if feature.count > share, let smaller = Self.simplified(feature[...], toFit: share) {
                 body += smaller
                 simplified = true
             } else {
