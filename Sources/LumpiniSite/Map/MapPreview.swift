@@ -26,8 +26,7 @@ struct MapPreview: Codable, Sendable, Equatable {
         let step = max(1, Int((Double(size) / (Double(budget) * 0.9)).rounded(.up)))
         var reader = try LineReader(file: geojson)
         defer { reader.close() }
-        // Copies, not slices of the reader's block: a slice keeps its whole block alive, and a sample
-        // of every n-th line then held every block of the file in memory (hundreds of MB for a large one).
+        // Copies, not slices: a slice would keep the reader's whole block alive, one block per kept line.
         var kept: [[UInt8]] = []
         var total = 0
         let prefix = Array(#"{"type":"Feature""#.utf8)
