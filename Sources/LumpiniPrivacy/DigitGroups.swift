@@ -42,7 +42,8 @@ struct DigitGroups {
         var joint = Joint.none
         while index < bytes.count {
             guard UTF8Text.digit(bytes, at: index) != nil else {
-                index += 1
+                // A Thai letter's other two bytes (or another three-byte character's) hold no digit.
+                index += bytes[index] >= 0xE0 && bytes[index] < 0xF0 ? 3 : 1
                 joint = .none
                 continue
             }

@@ -5,17 +5,21 @@
 /// (`xn--o3cw4h`).
 enum EmailAddress {
     private static let fullWidthAt: [UInt8] = Array("＠".utf8)
+    /// The first byte of `fullWidthAt`, a constant so that the scan of a cell reads no global.
+    private static let fullWidthAtLead: UInt8 = 0xEF
     private static let punycodePrefix: [UInt8] = Array("xn--".utf8)
 
     /// The byte range and the `@` position of the first address in a cell.
     static func find(in bytes: UTF8Text.Bytes) -> (range: Range<Int>, at: Int)? {
+        // Most cells hold no `@` and no first byte of `＠`: one tight pass says so.
+        guard bytes.contains(where: { $0 == UInt8(ascii: "@") || $0 == fullWidthAtLead }) else { return nil }
         var index = 0
         while index < bytes.count {
             defer { index += 1 }
             let atLength: Int
             if bytes[index] == UInt8(ascii: "@") {
                 atLength = 1
-            } else if bytes[index] == fullWidthAt[0], UTF8Text.hasPrefix(bytes, at: index, fullWidthAt) {
+            } else if bytes[index] == fullWidthAtLead, UTF8Text.hasPrefix(bytes, at: index, fullWidthAt) {
                 atLength = fullWidthAt.count
             } else {
                 continue

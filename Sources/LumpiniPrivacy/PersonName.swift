@@ -73,12 +73,19 @@ enum PersonName {
 
     static func find(in bytes: UTF8Text.Bytes) -> Match? {
         let thaiByFirstLetter = thaiHonorificsByFirstLetter
+        let startsHonorific = thaiLetterStartsHonorific
         var index = 0
         while index < bytes.count {
             let byte = bytes[index]
-            if byte == 0xE0, let scalar = UTF8Text.thaiScalar(bytes, at: index), case let candidates = thaiByFirstLetter[Int(scalar) - 0x0E00],
-               !candidates.isEmpty, !UTF8Text.thaiLetterEnds(before: index, in: bytes), let match = thai(bytes, at: index, candidates) {
-                return match
+            if byte == 0xE0, let scalar = UTF8Text.thaiScalar(bytes, at: index) {
+                let offset = Int(scalar) - 0x0E00
+                if startsHonorific[offset], !UTF8Text.thaiLetterEnds(before: index, in: bytes),
+                   let match = thai(bytes, at: index, thaiByFirstLetter[offset]) {
+                    return match
+                }
+                // The character's other two bytes start nothing.
+                index += 3
+                continue
             }
             if byte == UInt8(ascii: "M") || byte == UInt8(ascii: "D"), index == 0 || !UTF8Text.isASCIILetter(bytes[index - 1]),
                let match = english(bytes, at: index) {
@@ -94,6 +101,10 @@ enum PersonName {
     static let thaiHonorificsByFirstLetter: [[Honorific]] = (0..<128).map { offset in
         thaiHonorifics.filter { Int($0.text.unicodeScalars.first!.value) - 0x0E00 == offset }
     }
+
+    /// Whether any honorific starts with the Thai letter at each offset: most letters start none,
+    /// and a flag is read without copying the list of candidates.
+    static let thaiLetterStartsHonorific: [Bool] = thaiHonorificsByFirstLetter.map { !$0.isEmpty }
 
     private static func thai(_ bytes: UTF8Text.Bytes, at index: Int, _ candidates: [Honorific]) -> Match? {
         for honorific in candidates where UTF8Text.hasPrefix(bytes, at: index, honorific.bytes) {

@@ -11,8 +11,9 @@ final class CSVRowEncoder {
     let table: OutputTable
     /// A variable for the CSV appends, which mutate; unchecked like `ByteBuffer`, as it is used for every cell.
     @exclusivity(unchecked) private(set) var row = ByteBuffer(capacity: 1 << 16)
-    /// Where each cell of the last encoded row sits in `row` (without the separator).
-    private(set) var cellRanges: [Range<Int>] = []
+    /// Where each cell of the last encoded row sits in `row` (without the separator). Unchecked
+    /// like `row`: two accesses a cell, and this encoder belongs to one dataset's task.
+    @exclusivity(unchecked) private(set) var cellRanges: [Range<Int>] = []
     private let encodings: [ValueEncoding]
     private let geometry: GeometryEncoder
     private let scratch = ByteBuffer()
@@ -65,7 +66,7 @@ final class CSVRowEncoder {
         cellRanges.removeAll(keepingCapacity: true)
     }
 
-    private var cellStart = 0
+    @exclusivity(unchecked) private var cellStart = 0
 
     @inline(__always)
     private func startCell(_ index: Int) {

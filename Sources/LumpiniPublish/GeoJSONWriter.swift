@@ -88,16 +88,24 @@ final class GeoJSONWriter {
     var extent: Envelope? { geometry.extent }
 
     private func appendID(_ record: Record) throws {
-        guard !keyIndices.isEmpty else { return }
-        let parts = keyIndices.map { $0 < record.values.count ? record.values[$0] : nil }
-        guard parts.allSatisfy({ $0 != nil }) else { return }
+        guard let id = Self.id(of: record, keyIndices: keyIndices) else { return }
         row.append("\"id\":")
         if idIsNumeric {
-            try encodings[keyIndices[0]].appendCanonical(parts[0]!, to: row)
+            try encodings[keyIndices[0]].appendCanonical(id, to: row)
         } else {
-            row.jsonString(parts.map { $0! }.joined(separator: "/"))
+            row.jsonString(id)
         }
         row.append(UInt8(ascii: ","))
+    }
+
+    /// The primary key's values joined by `/`; nil without a key or when a part of it is null. A key
+    /// of one column is its value, taken without building the list of parts on every row.
+    private static func id(of record: Record, keyIndices: [Int]) -> String? {
+        if keyIndices.count == 1 { return keyIndices[0] < record.values.count ? record.values[keyIndices[0]] : nil }
+        guard !keyIndices.isEmpty else { return nil }
+        let parts = keyIndices.map { $0 < record.values.count ? record.values[$0] : nil }
+        guard parts.allSatisfy({ $0 != nil }) else { return nil }
+        return parts.map { $0! }.joined(separator: "/")
     }
 
     @inline(__always)

@@ -63,13 +63,16 @@ struct RecordBoundaryScan {
                     guard let newline = memchr(buffer + index, 0x0A, count - index) else { break }
                     index = newline.assumingMemoryBound(to: UInt8.self) - buffer
                 } else {
-                    while index < count, buffer[index] != 0x0A, buffer[index] != UInt8(ascii: "\"") { index += 1 }
-                    guard index < count else { break }
-                    if buffer[index] == UInt8(ascii: "\"") {
+                    // Each quote before the next line feed toggles "inside quotes". memchr finds both, so a
+                    // line without quotes (most of them) costs two calls rather than a test per byte.
+                    let lineEnd = memchr(buffer + index, 0x0A, count - index).map { $0.assumingMemoryBound(to: UInt8.self) - buffer } ?? count
+                    var next = index
+                    while let quote = memchr(buffer + next, Int32(UInt8(ascii: "\"")), lineEnd - next) {
                         inQuotes.toggle()
-                        index += 1
-                        continue
+                        next = quote.assumingMemoryBound(to: UInt8.self) - buffer + 1
                     }
+                    index = lineEnd
+                    guard index < count else { break }
                 }
                 lines += 1
                 atLineStart = true

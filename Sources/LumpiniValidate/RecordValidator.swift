@@ -15,7 +15,9 @@ public final class RecordValidator {
     private let table: TableValidator
     private let geometry: GeometryCheck?
     private let crs: SpatialReference?
-    private var row = CellRow()
+    /// The record's values as the table validator reads them, reused row after row. Unchecked: each
+    /// value appended would otherwise be an exclusivity check, and a validator serves one pipeline.
+    @exclusivity(unchecked) private var row = CellRow()
 
     /// The label errors of `fieldNames` against the schema (empty when they match).
     public var headerErrors: [ValidationProblem] { table.headerErrors }

@@ -9,12 +9,15 @@
 /// (`KeyDigest.of(integer:)`), so a slot chosen from the high word alone would put 64 of them in one
 /// run of slots and every other run that lands there would probe past all 64.
 package struct DigestTable {
-    private struct Slot {
+    /// A slot, and an entry of the runs `SpillingDigestTable` writes (16 bytes, as they are).
+    struct Slot {
         var high: UInt64
         /// The digest's upper 32 low bits, then the row; a row of 0 marks an empty slot (rows start at 1).
         var tail: UInt64
 
         @inline(__always) var row: UInt32 { UInt32(truncatingIfNeeded: tail) }
+        /// The 96 bits of the digest a slot keeps, the order of a run.
+        var key: (UInt64, UInt64) { (high, tail >> 32) }
 
         @inline(__always) func holds(_ digest: KeyDigest) -> Bool {
             high == digest.high && tail >> 32 == digest.low >> 32
@@ -89,25 +92,38 @@ package struct DigestTable {
         row(for: digest) != nil
     }
 
-    /// Every key stored, as its slot holds it: the digest's high word, then the upper half of its low
-    /// word and the row in one word (`SpillingDigestTable` writes them to disk as they are).
-    package func forEachEntry(_ body: (_ high: UInt64, _ tail: UInt64) -> Void) {
-        for slot in slots where slot.row != 0 {
-            body(slot.high, slot.tail)
+    /// Hands every stored key to `body` as its slot holds it, sorted by `Slot.key`, then forgets them
+    /// unless `body` returns false (`SpillingDigestTable` writes them to disk as they are, and keeps
+    /// them here when it cannot). The keys are gathered and sorted in the slots themselves: a copy of
+    /// a spilling table's keys would add 4 MB to the peak memory.
+    mutating func removeAllSorted(_ body: (UnsafeBufferPointer<Slot>) -> Bool) {
+        var kept: DigestTable?
+        slots.withUnsafeMutableBufferPointer { slots in
+            var stored = 0
+            for index in slots.indices where slots[index].row != 0 {
+                slots[stored] = slots[index]
+                stored += 1
+            }
+            var entries = UnsafeMutableBufferPointer(rebasing: slots[..<stored])
+            entries.sort { $0.key < $1.key }
+            if !body(UnsafeBufferPointer(entries)) {
+                var table = DigestTable(capacity: stored)
+                for entry in entries { table.insert(entry) }
+                kept = table
+            }
+            slots.update(repeating: Slot(high: 0, tail: 0))
         }
-    }
-
-    /// Forgets every key, keeping the memory for the next ones.
-    package mutating func removeAll() {
-        slots.withUnsafeMutableBufferPointer { $0.update(repeating: Slot(high: 0, tail: 0)) }
-        count = 0
+        if let kept { self = kept } else { count = 0 }
     }
 
     private mutating func grow() {
         var bigger = DigestTable(capacity: slots.count * 3 / 2)
-        for slot in slots where slot.row != 0 {
-            _ = bigger.updateValue(Int(slot.row), forKey: KeyDigest(high: slot.high, low: slot.tail & 0xFFFF_FFFF_0000_0000))
-        }
+        for slot in slots where slot.row != 0 { bigger.insert(slot) }
         self = bigger
+    }
+
+    /// Stores a key as another table's slot held it.
+    private mutating func insert(_ slot: Slot) {
+        _ = updateValue(Int(slot.row), forKey: KeyDigest(high: slot.high, low: slot.tail & 0xFFFF_FFFF_0000_0000))
     }
 }

@@ -58,61 +58,53 @@ package final class SpillingDigestTable {
         return nil
     }
 
-    /// An entry as the runs store it: 16 bytes, sorted by `high`, then `tail`'s upper half.
-    private struct Entry {
-        var high: UInt64
-        var tail: UInt64
-
-        var key: (UInt64, UInt64) { (high, tail >> 32) }
-    }
-
     private func spill() {
-        var entries: [Entry] = []
-        entries.reserveCapacity(recent.count)
-        recent.forEachEntry { high, tail in entries.append(Entry(high: high, tail: tail)) }
-        entries.sort { $0.key < $1.key }
-        guard write(entries) else {
+        var filter = BloomFilter(keys: recent.count)
+        let start = entriesWritten
+        var written = false
+        recent.removeAllSorted { entries in
+            written = write(entries)
+            guard written else { return false }
+            for entry in entries { filter.insert(high: entry.high, lowHalf: entry.tail >> 32) }
+            entriesWritten += entries.count
+            return true
+        }
+        guard written else {
             spillThreshold = .max
             return
         }
-        var filter = BloomFilter(keys: entries.count)
-        for entry in entries { filter.insert(high: entry.high, lowHalf: entry.tail >> 32) }
-        runs.append(Run(start: entriesWritten, count: entries.count, filter: filter))
-        entriesWritten += entries.count
-        recent.removeAll()
+        runs.append(Run(start: start, count: entriesWritten - start, filter: filter))
     }
 
-    private func write(_ entries: [Entry]) -> Bool {
+    private func write(_ entries: UnsafeBufferPointer<DigestTable.Slot>) -> Bool {
         if file < 0 {
             var template = Array((FileManager.default.temporaryDirectory.path + "/lumpini-keys-XXXXXX").utf8CString)
             file = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
             guard file >= 0 else { return false }
             template.withUnsafeBufferPointer { _ = unlink($0.baseAddress!) }
         }
-        let byteCount = entries.count * MemoryLayout<Entry>.stride
+        let bytes = UnsafeRawBufferPointer(entries)
         var offset = 0
-        return entries.withUnsafeBytes { bytes in
-            while offset < byteCount {
-                let written = pwrite(file, bytes.baseAddress! + offset, byteCount - offset, off_t(entriesWritten * MemoryLayout<Entry>.stride + offset))
-                if written < 0 {
-                    if errno == EINTR { continue }
-                    return false
-                }
-                offset += written
+        while offset < bytes.count {
+            let written = pwrite(file, bytes.baseAddress! + offset, bytes.count - offset, off_t(entriesWritten * MemoryLayout<DigestTable.Slot>.stride + offset))
+            if written < 0 {
+                if errno == EINTR { continue }
+                return false
             }
-            return true
+            offset += written
         }
+        return true
     }
 
     /// The row stored for `digest` in `run`, found by binary search in the file.
     private func find(_ digest: KeyDigest, in run: Run) -> Int? {
         let wanted = (digest.high, digest.low >> 32)
         var low = 0, high = run.count
-        var entry = Entry(high: 0, tail: 0)
+        var entry = DigestTable.Slot(high: 0, tail: 0)
         while low < high {
             let middle = (low + high) / 2
-            let offset = off_t((run.start + middle) * MemoryLayout<Entry>.stride)
-            guard withUnsafeMutableBytes(of: &entry, { pread(file, $0.baseAddress!, $0.count, offset) }) == MemoryLayout<Entry>.stride else {
+            let offset = off_t((run.start + middle) * MemoryLayout<DigestTable.Slot>.stride)
+            guard withUnsafeMutableBytes(of: &entry, { pread(file, $0.baseAddress!, $0.count, offset) }) == MemoryLayout<DigestTable.Slot>.stride else {
                 return nil
             }
             if entry.key == wanted { return Int(UInt32(truncatingIfNeeded: entry.tail)) }

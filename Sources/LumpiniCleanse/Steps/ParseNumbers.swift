@@ -50,19 +50,65 @@ struct AgencyNumber {
     let units: [String]
     let percent: Bool
 
+    /// The bytes of each unit as declared and lower-cased, which `numberBeforeUnit` looks for; empty
+    /// when a unit could make that differ from `parseWritten` (see `unitFormsMatchingByBytes`).
+    private let unitForms: [[UInt8]]
+
     init(thousandsSeparator: Character?, decimalSeparator: Character, units: [String], percent: Bool) {
         self.thousandsSeparator = thousandsSeparator
         self.decimalSeparator = decimalSeparator
         self.units = units.map { $0.lowercased() }.sorted { $0.count > $1.count }
         self.percent = percent
+        unitForms = decimalSeparator == "." && !percent ? Self.unitFormsMatchingByBytes(units) : []
     }
 
     /// The number as `-?digits(.digits)?`, or nil when `text` is not a number.
     func parse(_ text: String) -> String? {
         guard decimalSeparator == "." else { return parseWritten(text) }
-        if Self.isPlain(text) { return text }
+        if Self.isPlain(text.utf8) { return text }
         let digits = ThaiText.arabicDigits(text)
-        return Self.isPlain(digits) ? digits : parseWritten(digits)
+        if Self.isPlain(digits.utf8) { return digits }
+        return numberBeforeUnit(digits) ?? parseWritten(digits)
+    }
+
+    /// A plain number, spaces and a unit as declared or lower-cased ("37.5 µg/m³", as meters write
+    /// readings): the number, found in the bytes; nil for anything else, which `parseWritten` reads.
+    /// The same answer as `parseWritten`, which lower-cases the text and reads it character by character.
+    private func numberBeforeUnit(_ text: String) -> String? {
+        guard !unitForms.isEmpty else { return nil }
+        var text = text
+        return text.withUTF8 { bytes in
+            for form in unitForms where form.count < bytes.count && bytes.suffix(form.count).elementsEqual(form) {
+                var end = bytes.count - form.count
+                while end > 0, bytes[end - 1] == 0x20 { end -= 1 }
+                let number = UnsafeBufferPointer(rebasing: bytes[..<end])
+                // "5 ลบ.ม." ends with "ม." too: only the unit that leaves a plain number counts.
+                if Self.isPlain(number) { return String(decoding: number, as: UTF8.self) }
+            }
+            return nil
+        }
+    }
+
+    /// The byte forms of `units` for `numberBeforeUnit`, or none when one unit could make it answer
+    /// otherwise than `parseWritten`. That holds when no unit holds an ASCII digit or whitespace or
+    /// starts with `-` (so no unit can match more of "37.5 µg/m³" than its own bytes, or its start),
+    /// and each form lower-cases to the unit, has as many characters, and joins no digit or space
+    /// before it into one character (so dropping it drops those bytes).
+    private static func unitFormsMatchingByBytes(_ units: [String]) -> [[UInt8]] {
+        var forms: [[UInt8]] = []
+        for unit in units where !unit.isEmpty {
+            let lowered = unit.lowercased()
+            let unsafe = unit.unicodeScalars.contains { $0.properties.isWhitespace || ("0"..."9").contains($0) }
+                || lowered.unicodeScalars.contains { $0.properties.isWhitespace || ("0"..."9").contains($0) }
+                || unit.hasPrefix("-") || lowered.hasPrefix("-")
+            if unsafe { return [] }
+            for form in unit == lowered ? [unit] : [unit, lowered] {
+                guard Array(form.lowercased().utf8) == Array(lowered.utf8), form.count == lowered.count,
+                      ("0" + form).count == form.count + 1, (" " + form).count == form.count + 1 else { return [] }
+                forms.append(Array(form.utf8))
+            }
+        }
+        return forms
     }
 
     /// What `parse` gives for any text, character by character: Thai digits, whitespace, percent
@@ -122,9 +168,9 @@ struct AgencyNumber {
 
     /// Already written as `-?digits(.digits)?` in ASCII, as most machine-made cells are (or once
     /// Thai digits are made ASCII): the answer is the text itself, without reading it character by character.
-    private static func isPlain(_ text: String) -> Bool {
+    private static func isPlain<Bytes: Sequence<UInt8>>(_ bytes: Bytes) -> Bool {
         var digitsBefore = 0, digitsAfter = 0, sawPoint = false
-        for (offset, byte) in text.utf8.enumerated() {
+        for (offset, byte) in bytes.enumerated() {
             switch byte {
             case UInt8(ascii: "0")...UInt8(ascii: "9"):
                 if sawPoint { digitsAfter += 1 } else { digitsBefore += 1 }

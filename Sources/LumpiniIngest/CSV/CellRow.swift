@@ -94,12 +94,15 @@ public struct CellRow: Sendable {
 
     /// Cell `index` as a string (nil when null).
     public func string(_ index: Int) -> String? {
-        if isNull(index) { return nil }
-        return String(decoding: bytes[range(index)], as: UTF8.self)
+        bytes.withUnsafeBufferPointer { string(index, in: $0) }
     }
 
-    /// Every cell as a string, nil for null.
+    /// Every cell as a string, nil for null: the bytes are borrowed once for the row, not once a cell.
     public var strings: [String?] {
-        (0..<count).map(string)
+        bytes.withUnsafeBufferPointer { buffer in (0..<count).map { string($0, in: buffer) } }
+    }
+
+    private func string(_ index: Int, in buffer: UnsafeBufferPointer<UInt8>) -> String? {
+        isNull(index) ? nil : String(decoding: UnsafeBufferPointer(rebasing: buffer[range(index)]), as: UTF8.self)
     }
 }

@@ -80,6 +80,36 @@ final class CleansingFastPathTests: XCTestCase {
         }
     }
 
+    /// Readings with units, as meters write them ("37.5 µg/m³"), are read from their bytes when no
+    /// unit could be read otherwise by the character path: the answers are the same, on tricky
+    /// cases and on random mixtures of numbers, spaces and units, for units that allow the byte
+    /// path and for units that do not (a digit, a space, a leading minus, a combining mark).
+    func testNumbersWithUnitsMatchTheCharacterPath() {
+        let unitSets = [
+            ["µg/m³", "มคก./ลบ.ม.", "°C"], ["mg", "g", "kg"], ["ม.", "ลบ.ม."], ["°c"], ["m3"], ["per cent"], ["-x"], ["\u{0301}x"],
+            ["Σ", "ς"], ["İ"], ["ﬁ"], ["e\u{0301}"], ["é"], ["%"], [""],
+        ]
+        let texts = ["37.5 µg/m³", "37.5µg/m³", "37.5  µg/m³", "-0.5 µg/m³", "12 °C", "12 °c", "12 °C ", " 12 °C", "12 °C\u{0301}",
+                     "12 \u{0301}°C", "12\u{00A0}°C", "๓๗.๕ µg/m³", "1,234.5 µg/m³", "12.5 µG/M³", "µg/m³ 12.5", "12.5 µg/m³µg/m³",
+                     "5 kg", "5 KG", "5kg", "5 mg", "5 g", "5 ม.", "5 ลบ.ม.", "5ลบ.ม.", "5 m3", "5m3", "5 per cent", "5 -x", "5x", "5 \u{0301}x",
+                     "5 Σ", "5 σ", "5 ς", "5 İ", "5 i̇", "5 ﬁ", "5 FI", "5 é", "5 e\u{0301}", "5 É", "5%", "5 %", "12.", ".5 g", "- g", "g", ""]
+        var generator = SeededGenerator(state: 20_261_208)
+        let pieces = ["1", "37.5", "-", ".", "0", " ", "  ", "µg/m³", "°C", "°c", "kg", "KG", "g", "ม.", "ลบ.ม.", "\u{0301}", "๕", ",", "%"]
+        var mixtures = texts
+        for _ in 0..<5_000 {
+            mixtures.append((0..<Int.random(in: 1...5, using: &generator)).map { _ in pieces.randomElement(using: &generator)! }.joined())
+        }
+        for units in unitSets {
+            for percent in [false, true] {
+                let parser = AgencyNumber(thousandsSeparator: ",", decimalSeparator: ".", units: units, percent: percent)
+                for text in mixtures { XCTAssertEqual(parser.parse(text), parser.parseWritten(text), "\(text) \(units) \(percent)") }
+            }
+        }
+        let meter = AgencyNumber(thousandsSeparator: ",", decimalSeparator: ".", units: ["µg/m³", "°C"], percent: false)
+        XCTAssertEqual(meter.parse("37.5 µg/m³"), "37.5")
+        XCTAssertEqual(meter.parse("-2 °c"), "-2")
+    }
+
     func testValuesAreComparedByTheirBytes() {
         XCTAssertTrue(Record.sameBytes("สถานี", "สถานี"))
         XCTAssertTrue(Record.sameBytes("", ""))

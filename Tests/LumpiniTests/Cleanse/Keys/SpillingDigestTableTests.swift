@@ -42,4 +42,15 @@ final class SpillingDigestTableTests: XCTestCase {
             XCTAssertEqual(table.insert(row, forKey: digest), row % 250 == 0 ? 7 : nil, "row \(row)")
         }
     }
+
+    /// A run that cannot be written (here: a temporary folder that does not exist) leaves the keys
+    /// in memory, sorted for the run but stored again, so repeats of them are still found.
+    func testKeysStayInMemoryWhenARunCannotBeWritten() {
+        let saved = ProcessInfo.processInfo.environment["TMPDIR"]
+        setenv("TMPDIR", "/nonexistent-lumpini-\(UUID().uuidString)", 1)
+        defer { if let saved { setenv("TMPDIR", saved, 1) } else { unsetenv("TMPDIR") } }
+        let table = SpillingDigestTable(capacity: 16, spillThreshold: 100)
+        for row in 1...1_000 { XCTAssertNil(table.updateValue(row, forKey: KeyDigest.of(integer: row)), "row \(row)") }
+        for row in 1...1_000 { XCTAssertEqual(table.updateValue(1_000 + row, forKey: KeyDigest.of(integer: row)), row) }
+    }
 }
