@@ -18,6 +18,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 import cases  # noqa: E402
 import database  # noqa: E402
 import report  # noqa: E402
+import site_search  # noqa: E402
 
 CASES = ["publish", "validate", "parcels", "parse", "release", "catalogue", "database", "site"]
 
@@ -72,6 +73,7 @@ def main():
         results += database.database_load(context, large)
     if "site" in selected:
         results += cases.site_build(context)
+        results += site_search.site_search(context)
 
     result = {
         "date": datetime.datetime.now(datetime.timezone.utc).strftime("%Y-%m-%d"),
