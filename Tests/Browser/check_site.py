@@ -76,6 +76,7 @@ def check_indicator(page, origin, public, dataset, unit, checks):
     links = page.eval_on_selector_all("#derived-from a", "links => links.map(a => a.getAttribute('href'))")
     expected = [f"../{entry['id']}/v{entry['version']}/{entry['file']}" for entry in manifest["derivedFrom"]]
     checks.check(f"{dataset}: the page lists the inputs with their versions and files", all(link in links for link in expected) and expected, links)
+    page.locator("#map").scroll_into_view_if_needed()
     box = page.locator("#map").bounding_box()
     page.mouse.move(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
     page.mouse.move(box["x"] + box["width"] / 2 + 3, box["y"] + box["height"] / 2 + 3)
@@ -243,13 +244,14 @@ def main():
         for word, expected in ((arguments.search, arguments.expect), (arguments.search_en, arguments.expect_en)):
             requested.clear()
             search.fill(word)
-            page.wait_for_function("document.getElementById('search-status').textContent.indexOf('found') >= 0", timeout=10000)
+            # Selectors, not page.wait_for_function: the page's CSP refuses evaluating strings.
+            page.wait_for_selector("#search-status:has-text('datasets found')", timeout=10000)
             found = page.eval_on_selector_all("#search-results a", "links => links.map(a => a.getAttribute('href'))")
             checks.check(f"searching for {word} finds {expected}", f"{expected}/index.html" in found, found)
             shards = [url.rsplit("/", 1)[-1] for url in requested if "/_site/search/" in url]
             checks.check(f"searching for {word} reads the index's shards", shards and all(name.startswith(("grams-", "docs-")) for name in shards), shards)
         search.fill("onerror")
-        page.wait_for_function("document.getElementById('search-results').textContent.indexOf('onerror') >= 0", timeout=10000)
+        page.wait_for_selector("#search-results:has-text('onerror')", timeout=10000)
         checks.check("searching for the markup title shows it as text", hostile in page.locator("#search-results").inner_text() and not dialogs,
                      page.locator("#search-results").inner_text()[:200])
 

@@ -73,10 +73,12 @@ enum DistrictDatasets {
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         let collection: [String: Any] = ["type": "FeatureCollection", "features": features.map { ["type": "Feature", "properties": $0.0, "geometry": $0.1] }]
         try JSONSerialization.data(withJSONObject: collection, options: [.sortedKeys]).write(to: folder.appendingPathComponent("\(id).geojson"))
-        let schemaFields: [[String: Any]] = [
+        var schemaFields: [[String: Any]] = [
             ["name": "district_code", "type": "integer", "constraints": ["required": true, "unique": true, "minimum": 1001, "maximum": 1050]],
             ["name": "district_th", "type": "string"], ["name": "district_en", "type": "string"],
         ] + fields.map { ["name": $0.0, "type": $0.1] }
+        // The source's properties are written with sorted keys, and a schema's fields follow the columns.
+        schemaFields.sort { ($0["name"] as? String ?? "") < ($1["name"] as? String ?? "") }
         let schema: [String: Any] = ["fields": schemaFields, "primaryKey": ["district_code"], "missingValues": [""]]
         try JSONSerialization.data(withJSONObject: schema, options: [.prettyPrinted, .sortedKeys])
             .write(to: root.appendingPathComponent("schemas/\(id).schema.json"))

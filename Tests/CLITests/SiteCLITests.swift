@@ -29,6 +29,7 @@ final class SiteCLITests: XCTestCase {
         if districts { try DistrictDatasets.add(to: root) }
         let release = try CLIRunner.run(["release", "--root", root.path, "--public", root.appendingPathComponent("public").path], timeout: 600)
         XCTAssertLessThanOrEqual(release.status, 1, release.stderr)
+        if districts { XCTAssertFalse(release.stdout.contains("failed"), release.stdout + release.stderr) }
         XCTAssertFalse(release.stderr.contains("website was not rebuilt"), release.stderr)
         return root.appendingPathComponent("public")
     }
