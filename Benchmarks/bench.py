@@ -21,6 +21,7 @@ import database  # noqa: E402
 import indicators  # noqa: E402
 import report  # noqa: E402
 import serve  # noqa: E402
+import site_search  # noqa: E402
 
 CASES = ["publish", "validate", "parcels", "parse", "release", "catalogue", "database", "site", "indicators", "serve"]
 
@@ -76,6 +77,7 @@ def main():
         results += database.database_load(context, large)
     if "site" in selected:
         results += cases.site_build(context)
+        results += site_search.site_search(context)
     if "indicators" in selected:
         results += indicators.indicators_case(context, **({"parks": 1_000, "stations": 100} if arguments.quick else {}))
     if "serve" in selected:

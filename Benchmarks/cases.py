@@ -550,7 +550,7 @@ def site_build(context, count=800):
         case["checks"]["rebuiltAfterOneChange"] = json.loads(incremental.runs[-1].stdout)["datasetsRebuilt"]
     except (ValueError, KeyError, IndexError):
         case["checks"]["datasetsInFullBuild"] = None
-    weight = _page_weight(public, changed)
+    weight = page_weight(public / changed / "index.html")
     case["checks"]["datasetPageBytes"] = weight
     case["warnings"] = warnings_for(case["checks"], {"datasetsInFullBuild": count, "rebuiltAfterOneChange": [changed]})
     targets = []
@@ -564,10 +564,10 @@ def site_build(context, count=800):
     return [case]
 
 
-def _page_weight(public, dataset_id):
-    """Bytes of a dataset page and the scripts and styles it loads (the data and the tiles excluded)."""
+def page_weight(page):
+    """Bytes of a page and the scripts and styles it loads (what it fetches later, the data, the search
+    index and the tiles, excluded)."""
     import re
-    page = public / dataset_id / "index.html"
     html = page.read_text(encoding="utf-8")
     assets = re.findall(r'<(?:script src|link rel="stylesheet" href)="([^"]+)"', html)
     sizes = {path: (page.parent / path).resolve().stat().st_size for path in assets}

@@ -13,12 +13,16 @@ struct Site: AsyncParsableCommand {
             published dataset's versions, and the pages per agency and theme, the statistics, the search index and
             the assets under _site/. Only pages whose inputs changed are made again; `lumpini release` runs it after
             publishing. Serve the folder with any web server (python3 -m http.server -d public). See docs/site.md.
-            The tile options are remembered: later builds, and releases, keep them until they are given again.
+            When the basemap's tiles cannot load, maps draw the polygons of a published dataset of districts under
+            the data (--outlines). The tile, URL and outline options are remembered: later builds, and releases, keep
+            them until they are given again.
             Examples:
               lumpini site
               lumpini site --public /srv/opendata --tiles 'https://tiles.example.go.th/{z}/{x}/{y}.png' --tile-attribution '© BMA'
-              lumpini site --tiles ''        (maps on a plain background, no tile requests)
-            Exit codes: 0 built; 2 no public tree or catalogue index, a bad tile URL, a Debian JavaScript package missing.
+              lumpini site --tiles ''        (maps on a plain background with district outlines, no tile requests)
+              lumpini site --outlines bma-district-boundaries
+            Exit codes: 0 built; 2 no public tree or catalogue index, a bad tile URL, an outline dataset that is not
+            published with polygons, a Debian JavaScript package missing.
             """
     )
 
@@ -36,6 +40,12 @@ struct Site: AsyncParsableCommand {
     @Option(help: "Where the public tree is served, for the URLs pages give to use the data from code.")
     var baseURL: String?
 
+    @Option(help: ArgumentHelp(
+        "The published dataset of district polygons drawn under the data when tiles cannot load; empty for none.",
+        discussion: "Default: the dataset whose English keywords include \"district boundaries\", else districts-sample, or the last one given.",
+        valueName: "id"))
+    var outlines: String?
+
     @Flag(help: "Print what was built as JSON.")
     var json = false
 
@@ -47,6 +57,7 @@ struct Site: AsyncParsableCommand {
             if let tileAttribution { settings.tileAttribution = tileAttribution }
             if let tileAttributionURL { settings.tileAttributionURL = tileAttributionURL }
             if let baseURL { settings.baseURL = baseURL }
+            if let outlines { settings.outlines = outlines }
             let builder = SiteBuilder(publicRoot: workspace.publicRoot, catalogueFile: location.file,
                                       vocabularies: try? Vocabularies.load(from: workspace), settings: settings)
             let report = try builder.build()

@@ -8,8 +8,9 @@ final class SiteCLITests: XCTestCase {
     static let browser = "/usr/bin/chromium-headless-shell"
     static let hostileTitle = "<img src=x onerror=alert(1)>"
 
-    /// The shipped samples and one more whose title is markup, released (which builds the site).
-    private func releasedSamples() throws -> URL {
+    /// The shipped samples and one more whose title is markup, released (which builds the site); with
+    /// `districts`, also the district outlines and an indicator by district (`DistrictDatasets`).
+    private func releasedSamples(districts: Bool = false) throws -> URL {
         let root = try CLIRunner.temporaryDirectory()
         addTeardownBlock { try? FileManager.default.removeItem(at: root) }
         for folder in ["datasets", "schemas"] {
@@ -25,8 +26,10 @@ final class SiteCLITests: XCTestCase {
         var edited = lines
         edited[titleLine] = "  en: \"\(Self.hostileTitle)\""
         try edited.joined(separator: "\n").write(to: yaml, atomically: true, encoding: .utf8)
+        if districts { try DistrictDatasets.add(to: root) }
         let release = try CLIRunner.run(["release", "--root", root.path, "--public", root.appendingPathComponent("public").path], timeout: 600)
         XCTAssertLessThanOrEqual(release.status, 1, release.stderr)
+        if districts { XCTAssertFalse(release.stdout.contains("failed"), release.stdout + release.stderr) }
         XCTAssertFalse(release.stderr.contains("website was not rebuilt"), release.stderr)
         return root.appendingPathComponent("public")
     }
@@ -38,8 +41,12 @@ final class SiteCLITests: XCTestCase {
             if ProcessInfo.processInfo.environment["LUMPINI_REQUIRE_REFERENCE_TOOLS"] != nil { return XCTFail(reason) }
             throw XCTSkip(reason)
         }
-        let publicRoot = try releasedSamples()
-        for page in ["index.html", "_site/statistics.html", "_site/search-index.json", "pm25-readings-sample/index.html", "hostile-title-sample/index.html"] {
+        let publicRoot = try releasedSamples(districts: true)
+        try DistrictDatasets.markDerived(publicRoot: publicRoot)
+        let site = try CLIRunner.run(["site", "--public", publicRoot.path, "--json"])
+        XCTAssertEqual(site.status, 0, site.stderr)
+        XCTAssertEqual((try site.json() as? [String: Any])?["datasetsRebuilt"] as? [String], [DistrictDatasets.indicator])
+        for page in ["index.html", "_site/statistics.html", "_site/search/docs-0.json", "_site/search/grams-0.json", "_site/outlines.geojson", "pm25-readings-sample/index.html", "hostile-title-sample/index.html"] {
             XCTAssertTrue(FileManager.default.fileExists(atPath: publicRoot.appendingPathComponent(page).path), page)
         }
         let hostilePage = try String(contentsOf: publicRoot.appendingPathComponent("hostile-title-sample/index.html"), encoding: .utf8)
@@ -48,7 +55,8 @@ final class SiteCLITests: XCTestCase {
         let script = CLIRunner.packageRoot.appendingPathComponent("Tests/Browser/check_site.py").path
         let check = try CLIRunner.run(
             [script, "--public", publicRoot.path, "--browser", Self.browser, "--search", "ฝุ่น", "--expect", "pm25-readings-sample",
-             "--hostile", "hostile-title-sample"],
+             "--hostile", "hostile-title-sample", "--search-en", "toilets", "--expect-en", "public-toilets-sample",
+             "--indicator", DistrictDatasets.indicator, "--unit", DistrictDatasets.unit, "--outlines", "50"],
             timeout: 900, executable: python
         )
         XCTAssertEqual(check.status, 0, check.stdout + check.stderr)
@@ -95,6 +103,10 @@ final class SiteCLITests: XCTestCase {
         let bad = try CLIRunner.run(["site", "--public", publicRoot.path, "--tiles", "javascript:alert(1)"])
         XCTAssertEqual(bad.status, 2, bad.stderr)
         XCTAssertTrue(bad.stderr.contains("tile URL"), bad.stderr)
+        let unknown = try CLIRunner.run(["site", "--public", publicRoot.path, "--outlines", "no-such-dataset"])
+        XCTAssertEqual(unknown.status, 2, unknown.stderr)
+        XCTAssertEqual(unknown.stderr.split(separator: "\n").count, 1, unknown.stderr)
+        XCTAssertTrue(unknown.stderr.contains("outline dataset"), unknown.stderr)
         XCTAssertEqual(try Data(contentsOf: index), before)
         let none = try CLIRunner.run(["site", "--public", publicRoot.path, "--tiles", ""])
         XCTAssertEqual(none.status, 0, none.stderr)

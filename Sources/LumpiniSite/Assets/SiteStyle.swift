@@ -46,16 +46,22 @@ table { border-collapse: collapse; width: 100%; font-size: .92rem; }
 th, td { text-align: left; padding: .35rem .6rem; border-bottom: 1px solid var(--line); vertical-align: top; }
 thead th { background: var(--soft); }
 td.number { text-align: right; font-variant-numeric: tabular-nums; }
+#first-rows td, td.cell { white-space: pre-wrap; }
 code, .hash { font-family: ui-monospace, "DejaVu Sans Mono", monospace; font-size: .85rem; word-break: break-all; }
+pre { overflow-x: auto; white-space: pre-wrap; word-break: break-all; }
 dl.facts { display: grid; grid-template-columns: minmax(9rem, max-content) 1fr; gap: .25rem 1rem; }
 dl.facts dt { font-weight: 600; }
-dl.facts dd { margin: 0; }
+dl.facts dd { margin: 0; overflow-wrap: anywhere; }
 .map { height: 28rem; border: 1px solid var(--line); border-radius: 4px; background: #eef1ee; }
 .note { background: #fff7e0; border-left: 4px solid #f5a623; padding: .5rem .75rem; }
 .legend { background: #fff; padding: .25rem .5rem; border-radius: 4px; box-shadow: 0 0 4px rgba(0,0,0,.3); }
 .swatch { display: inline-block; width: .9rem; height: .9rem; margin-right: .35rem; vertical-align: middle; }
 .swatch.point { background: #c1121f; border-radius: 50%; }
 .swatch.shape { background: #2a9d8f; border: 2px solid #0b6e4f; }
+.swatch.nodata { background: #ffffff; border: 1px dashed #50575e; }
+.legend ul { list-style: none; margin: .25rem 0 0; padding: 0; }
+.legend li { margin: 0; }
+.map .leaflet-tooltip { white-space: pre-line; }
 table.popup th, table.popup td { padding: .1rem .4rem; font-size: .85rem; }
 progress { width: 100%; height: 1.2rem; }
 .chart { max-width: 48rem; }

@@ -21,12 +21,14 @@ struct DatasetCard: Codable, Sendable, Equatable {
     var features: Int
     var qualityPoints: Int
     var qualityRating: String
+    /// A derived dataset that holds an indicator by district (its page shows a choropleth).
+    var indicator: Bool
     /// What the dataset's page was made from (`DatasetCard.key(of:settings:)`): equal keys, same page.
     var key: String
     /// The dataset in the search index, folded once when its page is made.
     var search: SearchIndexEntry
 
-    init(detail: DatasetDetail, key: String, names: SiteNames) {
+    init(detail: DatasetDetail, key: String, names: SiteNames, indicator: Bool) {
         let metadata = detail.metadata
         id = detail.id
         title = metadata.title
@@ -45,6 +47,7 @@ struct DatasetCard: Codable, Sendable, Equatable {
         features = detail.manifest.counts.features
         qualityPoints = detail.quality.points
         qualityRating = detail.quality.rating.rawValue
+        self.indicator = indicator
         self.key = key
         search = SearchIndexEntry(detail: detail, names: names)
     }

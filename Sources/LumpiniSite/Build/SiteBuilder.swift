@@ -14,7 +14,7 @@ import Foundation
 /// ```
 public struct SiteBuilder: Sendable {
     /// Changes whenever the pages' markup changes, so that an upgrade rebuilds every page.
-    static let generatorVersion = "site-3"
+    static let generatorVersion = "site-4"
 
     public let tree: ReleaseTree
     public let catalogueFile: URL
@@ -37,6 +37,7 @@ public struct SiteBuilder: Sendable {
             settings.tileAttribution = remembered.tileAttribution
             settings.tileAttributionURL = remembered.tileAttributionURL
             settings.baseURL = remembered.baseURL
+            settings.outlines = remembered.outlines
         }
         return settings
     }
@@ -73,7 +74,10 @@ public struct SiteBuilder: Sendable {
         let state = SiteState.read(tree)
         var cards: [DatasetCard] = []
         var changed: [(DatasetDetail, String)] = []
-        for summary in try catalogue.list(DatasetFilter(now: now)) {
+        let summaries = try catalogue.list(DatasetFilter(now: now))
+        let titles = Dictionary(summaries.map { ($0.id, $0.title) }, uniquingKeysWith: { first, _ in first })
+        if let named = settings.outlines, !named.isEmpty, titles[named] == nil { throw DistrictOutlines.unknown(named) }
+        for summary in summaries {
             let key = DatasetCard.key(of: summary, settings: settings)
             let page = tree.datasetDirectory(summary.id).appendingPathComponent(SiteLayout.datasetPage)
             if let known = state.cards[summary.id], known.key == key, FileManager.default.fileExists(atPath: page.path) {
@@ -83,34 +87,56 @@ public struct SiteBuilder: Sendable {
             }
         }
         // The index is read on this thread; the pages (files read, previews, HTML) are made on every core.
-        let failures = FirstFailure(), details = changed.map(\.0)
+        let failures = FirstFailure(), details = changed.map(\.0), indicators = Flags(count: details.count)
         DispatchQueue.concurrentPerform(iterations: details.count) { index in
             do {
-                try writeDatasetPage(details[index], tileOrigin: tileOrigin, now: nowText, writer: writer)
+                let contents = try writeDatasetPage(details[index], titles: titles, tileOrigin: tileOrigin, now: nowText, writer: writer)
+                indicators.set(index, contents.indicator != nil)
             } catch {
                 failures.record(error, at: index)
             }
         }
         try failures.rethrow()
-        cards += changed.map { DatasetCard(detail: $0.0, key: $0.1, names: names) }
+        cards += changed.enumerated().map { DatasetCard(detail: $1.0, key: $1.1, names: names, indicator: indicators[$0]) }
         let rebuilt = changed.map(\.0.id)
         cards.sort { $0.id < $1.id }
         try SiteAssets.install(into: tree.root.appendingPathComponent(SiteLayout.assetsPath, isDirectory: true),
                                from: settings.javascriptDirectory, writer: writer)
-        try writer.write(SearchIndexEntry.data(cards), to: tree.root.appendingPathComponent(SiteLayout.searchIndex))
+        try writeSearchIndex(cards, writer: writer)
+        let outlines = try DistrictOutlines.source(named: settings.outlines, cards: cards, tree: tree)
+        let outlinesKey = DistrictOutlines.key(outlines, budget: settings.outlineBudget)
+        if outlinesKey != state.outlines || outlinesKey == nil
+            || !FileManager.default.fileExists(atPath: tree.root.appendingPathComponent(SiteLayout.outlines).path) {
+            try DistrictOutlines.write(outlines, tree: tree, budget: settings.outlineBudget, writer: writer)
+        }
         let listing = ListingPages(cards: cards, names: names, now: nowText,
                                    statistics: try catalogue.statistics(highValueTarget: settings.highValueTarget, now: now))
         for (path, html) in listing.pages() {
             try writer.write(html, to: tree.root.appendingPathComponent(path))
         }
         let remembered = SiteState.RememberedSettings(
-            tileURL: settings.tileURL, tileAttribution: settings.tileAttribution, tileAttributionURL: settings.tileAttributionURL, baseURL: settings.baseURL)
-        try SiteState(cards: Dictionary(cards.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })).write(tree, settings: remembered, unchanged: changed.isEmpty && state.cards.count == cards.count)
+            tileURL: settings.tileURL, tileAttribution: settings.tileAttribution, tileAttributionURL: settings.tileAttributionURL, baseURL: settings.baseURL,
+            outlines: settings.outlines)
+        try SiteState(cards: Dictionary(cards.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first }), outlines: outlinesKey)
+            .write(tree, settings: remembered, unchanged: changed.isEmpty && state.cards.count == cards.count && state.outlines == outlinesKey)
         return Report(datasets: cards.count, datasetsRebuilt: rebuilt, filesWritten: writer.writtenFiles.count,
                       filesUnchanged: writer.unchangedCount, index: tree.root.appendingPathComponent("index.html").path)
     }
 
-    private func writeDatasetPage(_ detail: DatasetDetail, tileOrigin: String?, now: String, writer: SiteFileWriter) throws {
+    /// Writes the search index's shards, and removes those a larger catalogue left behind.
+    private func writeSearchIndex(_ cards: [DatasetCard], writer: SiteFileWriter) throws {
+        let files = try SearchIndex(entries: cards.map(\.search)).files()
+        for (path, data) in files { try writer.write(data, to: tree.root.appendingPathComponent(path)) }
+        let folder = tree.root.appendingPathComponent(SearchIndex.folder, isDirectory: true)
+        let kept = Set(files.map { URL(fileURLWithPath: $0.0).lastPathComponent })
+        for name in (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? [] where !kept.contains(name) && !name.hasPrefix(".") {
+            try? FileManager.default.removeItem(at: folder.appendingPathComponent(name))
+        }
+    }
+
+    private func writeDatasetPage(
+        _ detail: DatasetDetail, titles: [String: LocalizedText], tileOrigin: String?, now: String, writer: SiteFileWriter
+    ) throws -> VersionContents {
         let page = tree.datasetDirectory(detail.id).appendingPathComponent(SiteLayout.datasetPage)
         let directory = tree.versionDirectory(detail.id, version: detail.version)
         var preview: MapPreview?
@@ -120,12 +146,25 @@ public struct SiteBuilder: Sendable {
                 to: tree.datasetDirectory(detail.id).appendingPathComponent(SiteLayout.previewFile), budget: settings.previewBudget, writer: writer
             )
         }
+        let contents = VersionContents(directory: directory, manifest: detail.manifest)
         let html = DatasetPage(
-            detail: detail, contents: VersionContents(directory: directory, manifest: detail.manifest), preview: preview,
-            names: names, settings: settings, tileOrigin: tileOrigin, now: now
+            detail: detail, contents: contents, preview: preview, names: names, titles: titles, settings: settings, tileOrigin: tileOrigin, now: now
         ).render()
         try writer.write(html, to: page)
+        return contents
     }
+}
+
+/// One flag per piece of work done on several threads.
+private final class Flags: @unchecked Sendable {
+    private let lock = NSLock()
+    private var flags: [Bool]
+
+    init(count: Int) { flags = [Bool](repeating: false, count: count) }
+
+    func set(_ index: Int, _ value: Bool) { lock.withLock { flags[index] = value } }
+
+    subscript(index: Int) -> Bool { lock.withLock { flags[index] } }
 }
 
 /// The first error of work done on several threads (by the order of the work, so runs agree), rethrown

@@ -4,7 +4,8 @@
 enum SiteLayout {
     static let sitePath = ReleaseTree.siteDirectoryName
     static let assetsPath = "\(sitePath)/assets"
-    static let searchIndex = "\(sitePath)/search-index.json"
+    /// District outlines drawn under the data when the basemap's tiles cannot load.
+    static let outlines = "\(sitePath)/outlines.geojson"
     /// In a dataset's folder: the page and its map's preview layer.
     static let datasetPage = "index.html"
     static let previewFile = "map-preview.geojson"

@@ -17,6 +17,11 @@ public struct SiteSettings: Sendable, Equatable {
     public var highValueTarget: Int
     /// Where the public tree is served, for the URLs a page gives to use the data from code.
     public var baseURL: String
+    /// The published dataset whose polygons are drawn as outlines when the basemap cannot load: nil for
+    /// the one that declares itself district boundaries (else `districts-sample`), empty for none.
+    public var outlines: String?
+    /// The outlines' largest size in bytes, sampled and simplified as a map preview is.
+    public var outlineBudget: Int
 
     public static let openStreetMapTiles = "https://tile.openstreetmap.org/{z}/{x}/{y}.png"
 
@@ -24,7 +29,8 @@ public struct SiteSettings: Sendable, Equatable {
         tileURL: String = SiteSettings.openStreetMapTiles, tileAttribution: String = "© OpenStreetMap contributors",
         tileAttributionURL: String = "https://www.openstreetmap.org/copyright",
         javascriptDirectory: URL = URL(fileURLWithPath: "/usr/share/javascript", isDirectory: true),
-        previewBudget: Int = 2_000_000, highValueTarget: Int = 800, baseURL: String = "https://data.bangkok.go.th/opendata"
+        previewBudget: Int = 2_000_000, highValueTarget: Int = 800, baseURL: String = "https://data.bangkok.go.th/opendata",
+        outlines: String? = nil, outlineBudget: Int = 400_000
     ) {
         self.tileURL = tileURL
         self.tileAttribution = tileAttribution
@@ -33,6 +39,8 @@ public struct SiteSettings: Sendable, Equatable {
         self.previewBudget = previewBudget
         self.highValueTarget = highValueTarget
         self.baseURL = baseURL.hasSuffix("/") ? String(baseURL.dropLast()) : baseURL
+        self.outlines = outlines
+        self.outlineBudget = outlineBudget
     }
 
     /// The tile server's origin for the Content-Security-Policy (`https://*.tile.example.org` for `{s}`),

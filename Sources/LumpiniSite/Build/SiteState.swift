@@ -8,6 +8,8 @@ struct SiteState: Codable, Sendable {
     static let settingsFileName = "site-settings.json"
 
     var cards: [String: DatasetCard]
+    /// What `_site/outlines.geojson` was made from (`DistrictOutlines.key`), nil when it holds none.
+    var outlines: String?
 
     /// The settings a release's rebuild keeps.
     struct RememberedSettings: Codable, Sendable {
@@ -15,10 +17,12 @@ struct SiteState: Codable, Sendable {
         var tileAttribution: String
         var tileAttributionURL: String
         var baseURL: String
+        /// Absent from settings remembered before outlines could be chosen.
+        var outlines: String?
     }
 
     static func read(_ tree: ReleaseTree) -> SiteState {
-        read(SiteState.self, tree.internalDirectory.appendingPathComponent(fileName)) ?? SiteState(cards: [:])
+        read(SiteState.self, tree.internalDirectory.appendingPathComponent(fileName)) ?? SiteState(cards: [:], outlines: nil)
     }
 
     static func settings(_ tree: ReleaseTree) -> RememberedSettings? {

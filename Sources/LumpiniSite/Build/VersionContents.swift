@@ -2,7 +2,8 @@ import Foundation
 
 /// What a dataset page shows from the files of the latest version besides the manifest: the data
 /// dictionary (from `datapackage.json`), the first rows (from the CSV) and the changes since the
-/// version before (from `changelog.json`).
+/// version before (from `changelog.json`); for a derived dataset, what it was derived from (its
+/// manifest's `derivedFrom`) and, when it is an indicator by district, its ranked values.
 struct VersionContents: Sendable {
     struct Field: Decodable, Sendable, Equatable {
         var name: String
@@ -23,6 +24,9 @@ struct VersionContents: Sendable {
     var fieldCount: Int?
     var firstRows: FirstRows?
     var changes: Changes?
+    var derivedFrom: [DerivedInput]
+    /// A derived dataset whose CSV holds a `value` by district.
+    var indicator: IndicatorTable?
 
     static let rowsShown = 10
     /// A page shows this many columns at most: a table of a million columns is for the downloads.
@@ -39,6 +43,8 @@ struct VersionContents: Sendable {
         fieldCount = all?.count
         let csv = manifest.files.first { $0.role == .data && $0.format.uppercased() == "CSV" }
         firstRows = csv.flatMap { try? FirstRows(csv: directory.appendingPathComponent($0.path), limit: Self.rowsShown, columns: Self.columnsShown) }
+        derivedFrom = DerivedInput.list(manifest: FileManager.default.contents(atPath: directory.appendingPathComponent(Manifest.fileName).path))
+        indicator = derivedFrom.isEmpty ? nil : csv.flatMap { IndicatorTable(csv: directory.appendingPathComponent($0.path)) }
         changes = (try? JSONDecoder().decode(Changelog.self, from: Data(contentsOf: directory.appendingPathComponent("changelog.json"))))?.counts
     }
 

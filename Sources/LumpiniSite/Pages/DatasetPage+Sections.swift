@@ -16,9 +16,12 @@ extension DatasetPage {
         }
         let extent = manifest.extent.map { "\($0.minX),\($0.minY),\($0.maxX),\($0.maxY)" } ?? ""
         let legend = "\(manifest.geometryType ?? "") · \(preview.isPartial ? "ตัวอย่าง / preview" : "ทั้งหมด / all")"
+        let choropleth = choroplethData()
+        let mode = choropleth.isEmpty ? "" : " data-choropleth=\"choropleth\""
+        out += choropleth
         out += """
-            <div id="map" class="map" role="region" tabindex="0" aria-label="แผนที่กำลังโหลด · Map loading"
-             data-preview="\(HTML.attribute(SiteLayout.previewFile))" data-extent="\(HTML.attribute(extent))"
+            <div id="map" class="map" role="region" tabindex="0" aria-label="แผนที่กำลังโหลด · Map loading"\(mode)
+             data-preview="\(HTML.attribute(SiteLayout.previewFile))" data-extent="\(HTML.attribute(extent))" data-outlines="../\(SiteLayout.outlines)"
              data-tiles="\(HTML.attribute(settings.tileURL))" data-attribution="\(HTML.attribute(settings.tileAttribution))"
              data-attribution-url="\(HTML.externalURL(settings.tileAttributionURL) ?? "")" data-legend="\(HTML.attribute(legend))"></div>
             <p id="map-status" class="meta" aria-live="polite">\(Bilingual.text(

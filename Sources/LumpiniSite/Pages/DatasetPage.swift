@@ -8,6 +8,8 @@ struct DatasetPage {
     var contents: VersionContents
     var preview: MapPreview?
     var names: SiteNames
+    /// The titles of the published datasets, for the inputs of a derived one.
+    var titles: [String: LocalizedText]
     var settings: SiteSettings
     var tileOrigin: String?
     var now: String
@@ -26,6 +28,8 @@ struct DatasetPage {
         body += Bilingual.text(metadata.description, tag: "p", extraClass: "lead")
         body += "\n" + facts()
         body += mapSection()
+        body += rankedSection()
+        body += derivedFromSection()
         body += tableSection()
         body += dictionarySection()
         body += downloadsSection()

@@ -3,13 +3,15 @@ import Foundation
 /// Escaping by where a value goes in a page: one helper per context, used for every value that comes
 /// from metadata or data (titles, descriptions, cell values, file names, e-mail addresses).
 enum HTML {
-    /// Text between tags: `<`, `>` and `&` become entities, so `<img src=x onerror=…>` shows as text.
+    /// Text between tags: `<`, `>` and `&` become entities, so `<img src=x onerror=…>` shows as text;
+    /// a carriage return too, which a browser would otherwise read as a line feed (a CRLF in a CSV
+    /// cell stays a CRLF in the page).
     static func text(_ value: String) -> String { escaped(value, textEntities) }
 
     /// A quoted attribute value (always written between double quotes).
     static func attribute(_ value: String) -> String { escaped(value, attributeEntities) }
 
-    private static let textEntities: [UInt8: String] = [0x26: "&amp;", 0x3C: "&lt;", 0x3E: "&gt;"]
+    private static let textEntities: [UInt8: String] = [0x26: "&amp;", 0x3C: "&lt;", 0x3E: "&gt;", 0x0D: "&#13;"]
     private static let attributeEntities = textEntities.merging([0x22: "&quot;", 0x27: "&#39;"]) { first, _ in first }
 
     /// `value` with each ASCII character `entities` names replaced; most values hold none and are

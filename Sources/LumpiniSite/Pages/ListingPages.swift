@@ -20,7 +20,8 @@ struct ListingPages {
         for (code, members) in byAgency {
             pages.append((SiteLayout.agencyPage(code), groupPage(names.agency(code), kind: LocalizedText(th: "หน่วยงาน", en: "Agency"), members)))
         }
-        pages.append(("\(SiteLayout.sitePath)/statistics.html", StatisticsPage(cards: cards, names: names, now: now, statistics: statistics).render()))
+        pages.append(("\(SiteLayout.sitePath)/statistics.html", StatisticsPage(cards: cards, names: names, now: now, statistics: statistics)
+            .render(indicators: indicators(depth: 1))))
         return pages
     }
 
@@ -33,7 +34,8 @@ struct ListingPages {
         body += """
             <form class="search" role="search" action="index.html" method="get">
             <label for="search">\(Bilingual.text("ค้นหาชุดข้อมูล (ชื่อ คำสำคัญ คำอธิบาย)", "Search datasets (titles, keywords, descriptions)"))</label>
-            <input type="search" id="search" name="q" autocomplete="off" placeholder="ฝุ่น, น้ำท่วม, parks…" data-index="\(SiteLayout.searchIndex)" data-base="">
+            <input type="search" id="search" name="q" autocomplete="off" placeholder="ฝุ่น, น้ำท่วม, parks…" data-index="\(SearchIndex.folder)/" data-base=""
+             data-docs-per-shard="\(SearchIndex.docsPerShard)" data-doc-shards="\(SearchIndex(entries: cards.map(\.search)).docShards)" data-gram-shards="\(SearchIndex.gramShards)">
             <button type="submit">ค้นหา · Search</button>
             </form>
             <p id="search-status" class="meta" role="status" aria-live="polite"></p>
@@ -41,6 +43,7 @@ struct ListingPages {
 
             """
         body += StatisticsPage(cards: cards, names: names, now: now, statistics: statistics).progress(depth: 0)
+        body += indicators(depth: 0)
         let newest = cards.sorted { ($0.firstReleasedAt, $0.id) > ($1.firstReleasedAt, $1.id) }.prefix(8)
         let updated = cards.sorted { ($0.releasedAt, $0.id) > ($1.releasedAt, $1.id) }.prefix(8)
         let overdue = cards.filter { $0.isStale(at: now) }.sorted { ($0.staleAt ?? "", $0.id) < ($1.staleAt ?? "", $1.id) }
@@ -81,6 +84,15 @@ struct ListingPages {
         return "<ul class=\"plain\">" + ordered.map { code, members in
             "<li><a href=\"\(root)\(HTML.attribute(path(code)))\">\(Bilingual.text(name(code)))</a> (\(members.count))</li>"
         }.joined() + "</ul>"
+    }
+
+    /// The indicators by district (derived datasets shown as choropleths), when there are some.
+    func indicators(depth: Int) -> String {
+        let members = cards.filter(\.indicator)
+        guard !members.isEmpty else { return "" }
+        return "<section id=\"indicators\" aria-labelledby=\"indicators-heading\"><h2 id=\"indicators-heading\">"
+            + Bilingual.text("ตัวชี้วัดรายเขต", "Indicators by district") + " (\(members.count))</h2>\n"
+            + list(members, depth: depth, date: \.releasedAt) + "</section>\n"
     }
 
     func list(_ members: [DatasetCard], depth: Int, date: KeyPath<DatasetCard, String>) -> String {

@@ -9,7 +9,8 @@ struct StatisticsPage {
     var now: String
     var statistics: CatalogueStatistics
 
-    func render() -> String {
+    /// `indicators`: the list of the indicators by district, linked from here.
+    func render(indicators: String) -> String {
         let shell = PageShell(depth: 1, title: LocalizedText(th: "สถิติ", en: "Statistics"), description: "", tileOrigin: nil,
                               scripts: SiteAssets.chartScripts)
         let rows = cards.reduce(0) { $0 + $1.rowsPublished }, features = cards.reduce(0) { $0 + $1.features }
@@ -17,6 +18,7 @@ struct StatisticsPage {
             "\(cards.count) ชุดข้อมูล \(statistics.versions) ฉบับ เผยแพร่ \(rows) แถว \(features) รายการเชิงพื้นที่",
             "\(cards.count) datasets, \(statistics.versions) versions, \(rows) rows and \(features) features published") + "</p>\n"
         body += progress(depth: 1)
+        body += indicators
         body += chart("theme", LocalizedText(th: "ตามหมวดหมู่", en: "By theme"), statistics.byTheme.map { (Bilingual.plain(names.theme($0.key)), $0.count) })
         body += chart("agency", LocalizedText(th: "ตามหน่วยงาน", en: "By agency"), statistics.byPublisher.map { (Bilingual.plain(names.agency($0.key)), $0.count) })
         body += chart("format", LocalizedText(th: "ตามรูปแบบไฟล์", en: "By format"), statistics.byFormat.map { ($0.key, $0.count) })
