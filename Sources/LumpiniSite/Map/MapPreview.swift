@@ -71,7 +71,8 @@ struct MapPreview: Codable, Sendable, Equatable {
     }
 
     /// The feature with its long texts cut and its geometry simplified at growing tolerances until it fits
-    /// `share` bytes (or the coarsest tolerance tried).
+    /// `share` bytes (or the coarsest tolerance tried). Written with sorted keys: a dictionary's order
+    /// changes from run to run, and the same release must give the same preview.
     private static func simplified(_ feature: ArraySlice<UInt8>, toFit share: Int) -> [UInt8]? {
         guard var object = try? JSONSerialization.jsonObject(with: Data(feature)) as? [String: Any],
               let geometry = object["geometry"] as? [String: Any] else { return nil }
@@ -86,7 +87,7 @@ struct MapPreview: Codable, Sendable, Equatable {
         var best: [UInt8]?
         for _ in 0..<8 {
             object["geometry"] = LineSimplifier(tolerance: tolerance).simplify(geometry: geometry)
-            guard let data = try? JSONSerialization.data(withJSONObject: object) else { return best }
+            guard let data = try? JSONSerialization.data(withJSONObject: object, options: .sortedKeys) else { return best }
             best = [UInt8](data)
             if data.count <= share { break }
             tolerance *= 4
