@@ -47,7 +47,7 @@ enum DistrictDatasets {
 
     /// Gives the released indicator the `derivedFrom` a derived dataset's manifest has (the districts and the
     /// PM2.5 readings it would be computed from, with their files' hashes), and removes its page so that the
-    /// next `lumpini site` makes it again.
+    /// next `lumpini site` makes it again; the catalogue, which the site reads manifests from, is built again.
     static func markDerived(publicRoot: URL) throws {
         var inputs: [[String: Any]] = []
         for (id, format) in [(outlines, "GeoJSON"), ("pm25-readings-sample", "CSV")] {
@@ -57,9 +57,15 @@ enum DistrictDatasets {
         }
         let url = publicRoot.appendingPathComponent("\(indicator)/latest/manifest.json").resolvingSymlinksInPath()
         var manifest = try json(url)
+        // Where a derived version's manifest has them: at the top and among the inputs its hash covers.
         manifest["derivedFrom"] = inputs
+        var hashed = try XCTUnwrap(manifest["inputs"] as? [String: Any])
+        hashed["derivedFrom"] = inputs
+        manifest["inputs"] = hashed
         try JSONSerialization.data(withJSONObject: manifest, options: [.sortedKeys]).write(to: url)
         try FileManager.default.removeItem(at: publicRoot.appendingPathComponent("\(indicator)/index.html"))
+        let build = try CLIRunner.run(["catalog", "build", "--public", publicRoot.path])
+        XCTAssertEqual(build.status, 0, build.stderr)
     }
 
     private static func json(_ url: URL) throws -> [String: Any] {

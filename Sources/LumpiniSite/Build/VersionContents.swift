@@ -24,7 +24,7 @@ struct VersionContents: Sendable {
     var fieldCount: Int?
     var firstRows: FirstRows?
     var changes: Changes?
-    var derivedFrom: [DerivedInput]
+    var derivedFrom: [DerivedSource]
     /// A derived dataset whose CSV holds a `value` by district.
     var indicator: IndicatorTable?
 
@@ -43,7 +43,7 @@ struct VersionContents: Sendable {
         fieldCount = all?.count
         let csv = manifest.files.first { $0.role == .data && $0.format.uppercased() == "CSV" }
         firstRows = csv.flatMap { try? FirstRows(csv: directory.appendingPathComponent($0.path), limit: Self.rowsShown, columns: Self.columnsShown) }
-        derivedFrom = DerivedInput.list(manifest: FileManager.default.contents(atPath: directory.appendingPathComponent(Manifest.fileName).path))
+        derivedFrom = manifest.derivedFrom ?? []
         indicator = derivedFrom.isEmpty ? nil : csv.flatMap { IndicatorTable(csv: directory.appendingPathComponent($0.path)) }
         changes = (try? JSONDecoder().decode(Changelog.self, from: Data(contentsOf: directory.appendingPathComponent("changelog.json"))))?.counts
     }

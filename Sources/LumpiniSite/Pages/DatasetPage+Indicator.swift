@@ -62,7 +62,7 @@ extension DatasetPage {
     }
 
     /// A link to the input's file, unless its path would leave the input's version folder.
-    private func fileLink(_ input: DerivedInput) -> String {
+    private func fileLink(_ input: DerivedSource) -> String {
         let segments = input.file.split(separator: "/", omittingEmptySubsequences: false).map(String.init)
         guard !segments.contains(where: { $0.isEmpty || $0 == "." || $0 == ".." }) else { return HTML.text(input.file) }
         return "<a href=\"../\(HTML.path([input.id, "v\(input.version)"] + segments))\">\(HTML.text(input.file))</a>"
