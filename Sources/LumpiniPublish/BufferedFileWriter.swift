@@ -17,9 +17,9 @@ final class BufferedFileWriter {
     private(set) var size = 0
     private var failure: LumpiniError?
 
-    /// Creates `path`, which must not exist yet.
-    init(path: String, capacity: Int = 1 << 20) throws {
-        sink = try FileSink(path: path)
+    /// Creates `path`, which must not exist yet; `follower` reads the bytes as they are written.
+    init(path: String, capacity: Int = 1 << 20, follower: (any FileFollower)? = nil) throws {
+        sink = try FileSink(path: path, follower: follower)
         self.capacity = capacity
         filling = FileSink.Chunk(capacity: capacity)
         spare = FileSink.Chunk(capacity: capacity)

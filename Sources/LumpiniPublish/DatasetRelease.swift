@@ -13,6 +13,7 @@ struct DatasetRelease: Sendable {
     let options: ReleaseOptions
     let releasedAt: String
     let vocabulariesHash: String?
+    let geoJSONFollowing: (any GeoJSONFollowing)?
 
     func run(progress: @Sendable (ReleaseEvent) -> Void) -> DatasetOutcome {
         progress(.started(id: id))
@@ -67,7 +68,7 @@ struct DatasetRelease: Sendable {
             let records = try pipeline.records(of: dataset, in: workspace)
             let builder = VersionBuilder(
                 dataset: dataset, inputs: inputs, version: version, previousVersion: previousVersion,
-                tree: tree, releasedAt: releasedAt
+                tree: tree, releasedAt: releasedAt, geoJSONFollowing: publish ? geoJSONFollowing : nil
             )
             let manifest = try builder.build(from: records, into: staging) { rows in
                 progress(.rows(id: id, count: rows))

@@ -4,7 +4,7 @@ import Foundation
 
 /// The end of a `BufferedFileWriter`: hashes (SHA-256) and writes one full buffer at a time on a
 /// queue of its own while the writer fills the next one, so checksums and system calls overlap
-/// the encoding. Owns the file descriptor.
+/// the encoding; a `FileFollower`, if given, reads each buffer there too. Owns the file descriptor.
 final class FileSink: @unchecked Sendable {
     /// Memory for one buffer of the file; the writer and the sink take turns, never both at once.
     final class Chunk: @unchecked Sendable {
@@ -28,16 +28,24 @@ final class FileSink: @unchecked Sendable {
     private let idle = DispatchSemaphore(value: 1)
     private var hasher = SHA256()
     private var failure: LumpiniError?
+    /// Told `finish` or `cancel` once, then let go.
+    private var follower: (any FileFollower)?
 
     /// Creates `path`, which must not exist yet.
-    init(path: String) throws {
+    init(path: String, follower: (any FileFollower)? = nil) throws {
         descriptor = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
-        guard descriptor >= 0 else { throw FileSystemError.make("create the file", path: path) }
+        guard descriptor >= 0 else {
+            follower?.cancel()
+            throw FileSystemError.make("create the file", path: path)
+        }
         self.path = path
+        self.follower = follower
     }
 
     deinit {
         if descriptor >= 0 { close(descriptor) }
+        // A file given up before it was finished (a failed release) is not followed to its end.
+        follower?.cancel()
     }
 
     /// Queues `chunk` to be hashed and written after the one before it; the caller must not touch
@@ -65,12 +73,16 @@ final class FileSink: @unchecked Sendable {
         let closed = close(descriptor)
         descriptor = -1
         guard closed == 0 else { throw FileSystemError.make("close", path: path) }
-        return hasher.finalize().hexString
+        let sha256 = hasher.finalize().hexString
+        follower?.finish(sha256: sha256)
+        follower = nil
+        return sha256
     }
 
     private func write(_ chunk: Chunk) {
         let bytes = UnsafeRawBufferPointer(start: chunk.bytes, count: chunk.count)
         hasher.update(bufferPointer: bytes)
+        follower?.follow(bytes)
         var offset = 0
         while offset < chunk.count {
             let written = Foundation.write(descriptor, chunk.bytes + offset, chunk.count - offset)

@@ -21,8 +21,9 @@ final class GeoJSONWriter {
     @exclusivity(unchecked) private var row = ByteBuffer(capacity: 1 << 16)
     private(set) var featureCount = 0
 
-    init(path: String, table: OutputTable) throws {
-        file = try BufferedFileWriter(path: path)
+    /// - Parameter follower: reads the file as it is written (the catalogue's feature index).
+    init(path: String, table: OutputTable, follower: (any FileFollower)? = nil) throws {
+        file = try BufferedFileWriter(path: path, follower: follower)
         fileName = (path as NSString).lastPathComponent
         encodings = table.fields.map(ValueEncoding.init)
         var scratch = ByteBuffer()

@@ -25,14 +25,17 @@ public struct ReleaseRunner: Sendable {
     public let options: ReleaseOptions
     /// The release time written into manifests: `SOURCE_DATE_EPOCH` when set (reproducible builds), else now.
     public let releasedAt: String
+    /// Reads each published GeoJSON while it is written: the catalogue's feature index.
+    public let geoJSONFollowing: (any GeoJSONFollowing)?
 
     public init(
         workspace: Workspace, pipeline: any PublishPipeline, options: ReleaseOptions = ReleaseOptions(),
-        environment: [String: String] = ProcessInfo.processInfo.environment
+        environment: [String: String] = ProcessInfo.processInfo.environment, geoJSONFollowing: (any GeoJSONFollowing)? = nil
     ) {
         self.workspace = workspace
         self.pipeline = pipeline
         self.options = options
+        self.geoJSONFollowing = geoJSONFollowing
         releasedAt = Self.releaseTime(environment: environment)
     }
 
@@ -80,7 +83,7 @@ public struct ReleaseRunner: Sendable {
                 }
                 releases.append(DatasetRelease(
                     id: id, workspace: workspace, tree: tree, pipeline: pipeline, options: options,
-                    releasedAt: releasedAt, vocabulariesHash: vocabularies
+                    releasedAt: releasedAt, vocabulariesHash: vocabularies, geoJSONFollowing: geoJSONFollowing
                 ))
             }
             outcomes += await build(releases, progress: progress)

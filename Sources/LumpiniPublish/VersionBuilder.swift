@@ -14,6 +14,8 @@ struct VersionBuilder {
     let previousVersion: Int?
     let tree: ReleaseTree
     let releasedAt: String
+    /// Reads the GeoJSON while it is written (the catalogue's feature index); nil for a version that will not be published.
+    var geoJSONFollowing: (any GeoJSONFollowing)? = nil
 
     /// Every how many rows `progress` is called.
     static let progressInterval = 65_536
@@ -24,9 +26,12 @@ struct VersionBuilder {
         var table = records.table
         table.precision = dataset.outputs.precision
         table.csvGeometry = dataset.outputs.csvGeometry
+        let formats = try publishedFormats(for: table)
         let data = try VersionDataFiles(
-            formats: try publishedFormats(for: table), table: table, id: dataset.id, byteOrderMark: dataset.outputs.csvBOM,
-            staging: staging, previousCSV: previousCSVPath()
+            formats: formats, table: table, id: dataset.id, byteOrderMark: dataset.outputs.csvBOM,
+            staging: staging, previousCSV: previousCSVPath(),
+            geoJSONFollower: formats.contains(.geoJSON)
+                ? geoJSONFollowing?.follower(id: dataset.id, fields: table.fields.map { ($0.name, $0.type.rawValue) }) : nil
         )
         let outcome = try data.inTransactions {
             try records.forEach { record in

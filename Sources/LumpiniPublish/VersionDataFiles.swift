@@ -18,14 +18,19 @@ final class VersionDataFiles {
     private(set) var written = 0
 
     /// Opens a writer per format in `staging`.
-    /// - Parameter previousCSV: the latest version's CSV, which the changelog compares with.
-    init(formats: [PublishedFormat], table: OutputTable, id: String, byteOrderMark: Bool, staging: URL, previousCSV: String?) throws {
+    /// - Parameters:
+    ///   - previousCSV: the latest version's CSV, which the changelog compares with.
+    ///   - geoJSONFollower: reads the GeoJSON as it is written.
+    init(
+        formats: [PublishedFormat], table: OutputTable, id: String, byteOrderMark: Bool, staging: URL, previousCSV: String?,
+        geoJSONFollower: (any FileFollower)? = nil
+    ) throws {
         var paths: [PublishedFormat: String] = [:]
         for format in formats { paths[format] = staging.appendingPathComponent(format.fileName(id: id)).path }
         self.paths = paths
         let encoder = CSVRowEncoder(table: table)
         self.encoder = encoder
-        geoJSON = try paths[.geoJSON].map { try GeoJSONWriter(path: $0, table: table) }
+        geoJSON = try paths[.geoJSON].map { try GeoJSONWriter(path: $0, table: table, follower: geoJSONFollower) }
         csv = try paths[.csv].map { try CSVWriter(path: $0, encoder: encoder, byteOrderMark: byteOrderMark) }
         others = try formats.filter { $0.gdalDriver != nil }.map { format in
             try GDALFormatWriter(format: format, path: paths[format]!, id: id, table: table)

@@ -55,7 +55,9 @@ struct ReleaseArguments: ParsableArguments {
             let workspace = Workspace(root: root, publicRoot: publicRoot)
             let runner = ReleaseRunner(
                 workspace: workspace, pipeline: CleanseValidatePipeline(),
-                options: ReleaseOptions(force: force, dryRun: dryRun, parallelism: jobs ?? ProcessInfo.processInfo.activeProcessorCount)
+                options: ReleaseOptions(force: force, dryRun: dryRun, parallelism: jobs ?? ProcessInfo.processInfo.activeProcessorCount),
+                // The feature index that the catalogue update would write from each new GeoJSON, written while it is.
+                geoJSONFollowing: FeatureIndexFollowing(catalogue: Catalogue.defaultFile(publicRoot: workspace.publicRoot))
             )
             let databaseRelease = try databaseRelease(tree: runner.tree)
             let total = try ids?.count ?? workspace.datasetIDs().count

@@ -1,4 +1,5 @@
 import Foundation
+import Lumpini
 import XCTest
 
 /// A data officer's first ten minutes with three files as agencies send them: `lumpini new`, every
@@ -229,6 +230,9 @@ final class OfficerPathCLITests: XCTestCase {
         let geojson = version.appendingPathComponent("\(id).geojson")
         let features = FileManager.default.fileExists(atPath: geojson.path)
             ? ((try JSONSerialization.jsonObject(with: Data(contentsOf: geojson)) as? [String: Any])?["features"] as? [Any])?.count : nil
+        // The feature index `serve` reads was written while the GeoJSON was: it is there, named by the file's hash, alone.
+        let indexes = try? FileManager.default.contentsOfDirectory(atPath: workspace.publicRoot.appendingPathComponent(".lumpini/features/\(id)").path)
+        XCTAssertEqual(indexes, features == nil ? nil : ["\(try FileDigest.sha256(ofFile: geojson.path).sha256).sqlite"], id)
         return Published(csv: csv.split(whereSeparator: { $0 == "\n" || $0 == "\r\n" }).map(String.init), setAside: setAside, features: features)
     }
 

@@ -24,13 +24,16 @@ struct FeatureFields {
             let resources = package["resources"] as? [[String: Any]],
             let fields = resources.lazy.compactMap({ ($0["schema"] as? [String: Any])?["fields"] as? [[String: Any]] }).first
         else {
-            filterable = []
+            self.init(fields: [])
             return
         }
-        filterable = fields.compactMap { field in
-            guard let name = field["name"] as? String else { return nil }
-            let type = field["type"] as? String ?? "string"
-            return Self.filterableTypes.contains(type) ? Field(name: name, type: type) : nil
-        }
+        self.init(fields: fields.compactMap { field in
+            (field["name"] as? String).map { ($0, field["type"] as? String ?? "string") }
+        })
+    }
+
+    /// The fields a version is being published with, names and Table Schema types in order.
+    init(fields: [(name: String, type: String)]) {
+        filterable = fields.filter { Self.filterableTypes.contains($0.type) }.map { Field(name: $0.name, type: $0.type) }
     }
 }

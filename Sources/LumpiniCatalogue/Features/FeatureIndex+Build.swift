@@ -8,6 +8,13 @@ extension FeatureIndex {
     /// `datapackage.json` beside the file) get a column and an index each.
     public static func write(geoJSON: URL, to file: URL) throws {
         guard (try? open(file)) == nil else { return }
+        var lines = try LineReader(file: geoJSON)
+        defer { lines.close() }
+        try write(lines: &lines, fields: FeatureFields(versionDirectory: geoJSON.deletingLastPathComponent()).filterable, to: file)
+    }
+
+    /// Writes the index of the GeoJSON whose lines `lines` reads, keeping `fields` for filters.
+    static func write(lines: inout LineReader, fields: [FeatureFields.Field], to file: URL) throws {
         try FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
         let staging = file.deletingLastPathComponent().appendingPathComponent(".\(file.lastPathComponent).\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: staging) }
@@ -16,7 +23,6 @@ extension FeatureIndex {
             // A temporary file, renamed into place only once complete: a crash leaves nothing to roll back.
             try db.execute(sql: "PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF")
         }
-        let fields = FeatureFields(versionDirectory: geoJSON.deletingLastPathComponent()).filterable
         let columns = fields.indices.map(Self.column)
         let position = Dictionary(fields.enumerated().map { ($1.name, $0) }, uniquingKeysWith: { first, _ in first })
         let database = try DatabaseQueue(path: staging.path, configuration: configuration)
@@ -36,7 +42,9 @@ extension FeatureIndex {
                 """)
             var number: Int64 = 0
             var values = [DatabaseValueConvertible?](repeating: nil, count: 4 + columns.count)
-            try forEachLine(of: geoJSON) { offset, line in
+            while let next = try lines.next() {
+                let offset = lines.lineOffset
+                try next.withUnsafeBufferPointer { line in
                 var length = line.count
                 if length > 0, line[length - 1] == UInt8(ascii: ",") { length -= 1 }
                 guard let feature = FeatureLine(UnsafeBufferPointer(rebasing: line[0..<length])) else { return }
@@ -51,6 +59,7 @@ extension FeatureIndex {
                 }
                 try insertFeature.execute(arguments: StatementArguments(values))
                 if let box = feature.box { try tree.add(box, number: number) }
+                }
             }
             try tree.finish()
             // Made after the rows, in one sort each, instead of growing with them in the order of the file.
@@ -65,15 +74,6 @@ extension FeatureIndex {
             throw LumpiniError(
                 "feature-index-unwritable", "cannot write the feature index: \(String(cString: strerror(errno)))",
                 kind: .input, file: file.path, hint: "check that the catalogue's folder is writable")
-        }
-    }
-
-    /// Calls `body` with each line of the file (without its line end) and the offset where it starts.
-    private static func forEachLine(of url: URL, _ body: (Int64, UnsafeBufferPointer<UInt8>) throws -> Void) throws {
-        var reader = try LineReader(file: url)
-        defer { reader.close() }
-        while let line = try reader.next() {
-            try line.withUnsafeBufferPointer { try body(reader.lineOffset, $0) }
         }
     }
 }

@@ -1,9 +1,12 @@
 import Foundation
 
 /// The lines of a file, read in blocks: a GeoJSON of any size is walked with memory for one block and
-/// one line (the site's map preview, the catalogue's feature index).
+/// one line (the site's map preview, the catalogue's feature index). The blocks come from the file, or
+/// from whoever is writing it (`init(blocks:)`).
 package struct LineReader {
-    private let handle: FileHandle
+    /// The next block of the file, empty at its end.
+    private let nextBlock: () throws -> Data
+    private let onClose: () -> Void
     private var buffer: [UInt8] = []
     /// The file offset of `buffer`'s first byte.
     private var bufferOffset: Int64 = 0
@@ -17,10 +20,18 @@ package struct LineReader {
     static let blockSize = 1 << 20
 
     package init(file: URL) throws {
-        handle = try FileHandle(forReadingFrom: file)
+        let handle = try FileHandle(forReadingFrom: file)
+        nextBlock = { try handle.read(upToCount: Self.blockSize) ?? Data() }
+        onClose = { try? handle.close() }
     }
 
-    package func close() { try? handle.close() }
+    /// The lines of the blocks `next` gives, in order, until it gives an empty one.
+    package init(blocks next: @escaping () throws -> Data) {
+        nextBlock = next
+        onClose = {}
+    }
+
+    package func close() { onClose() }
 
     /// The next line without its line end, nil at the end of the file.
     package mutating func next() throws -> ArraySlice<UInt8>? {
@@ -44,7 +55,7 @@ package struct LineReader {
             buffer.removeSubrange(0..<start)
             bufferOffset += Int64(start)
             start = 0
-            let block = try handle.read(upToCount: Self.blockSize) ?? Data()
+            let block = try nextBlock()
             if block.isEmpty { finished = true } else { buffer.append(contentsOf: block) }
         }
     }

@@ -1,0 +1,69 @@
+import Foundation
+
+/// Writes a version's feature index while `publish` writes its GeoJSON: the writer's blocks go through
+/// a short queue to a thread of the follower's own, which cuts them into lines and indexes them exactly
+/// as `FeatureIndex.write` does from the finished file. When the catalogue records the version its index
+/// is there already, so indexing costs the release neither a second read of the file nor time after the
+/// writing. Whatever goes wrong here (a full disk, a cancelled release) leaves no index behind, and the
+/// catalogue update writes it from the file as it would without a follower.
+final class FeatureIndexFollower: FileFollower, @unchecked Sendable {
+    private let catalogue: URL
+    private let id: String
+    /// Where the index waits for the file's SHA-256, which names it.
+    private let pending: URL
+    private let blocks = BlockQueue(capacity: 4)
+    private let indexed = DispatchSemaphore(value: 0)
+    /// Whether the thread wrote the whole index; read once `indexed` is signalled.
+    private var succeeded = false
+
+    init(catalogue: URL, id: String, fields: [FeatureFields.Field]) {
+        self.catalogue = catalogue
+        self.id = id
+        pending = FeatureIndex.file(catalogue: catalogue, id: id, sha256: "pending-\(UUID().uuidString)")
+        let thread = Thread { [self] in
+            var lines = LineReader(blocks: blocks.take)
+            do {
+                try FeatureIndex.write(lines: &lines, fields: fields, to: pending)
+                succeeded = true
+            } catch {
+                blocks.abandon()
+            }
+            indexed.signal()
+        }
+        thread.name = "lumpini.feature-index"
+        thread.start()
+    }
+
+    func follow(_ bytes: UnsafeRawBufferPointer) {
+        blocks.put(Data(bytes))
+    }
+
+    func finish(sha256: String) {
+        blocks.close()
+        indexed.wait()
+        guard succeeded else { return }
+        // Renamed only when no index of these bytes is there yet: one written meanwhile is as good.
+        if rename(pending.path, FeatureIndex.file(catalogue: catalogue, id: id, sha256: sha256).path) != 0 {
+            try? FileManager.default.removeItem(at: pending)
+        }
+    }
+
+    func cancel() {
+        blocks.abandon()
+        indexed.wait()
+        try? FileManager.default.removeItem(at: pending)
+    }
+}
+
+/// The follower of each GeoJSON a release publishes into the public tree whose catalogue index is `catalogue`.
+public struct FeatureIndexFollowing: GeoJSONFollowing {
+    public let catalogue: URL
+
+    public init(catalogue: URL) {
+        self.catalogue = catalogue
+    }
+
+    public func follower(id: String, fields: [(name: String, type: String)]) -> (any FileFollower)? {
+        FeatureIndexFollower(catalogue: catalogue, id: id, fields: FeatureFields(fields: fields).filterable)
+    }
+}
