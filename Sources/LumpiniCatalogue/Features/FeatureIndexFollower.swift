@@ -42,7 +42,7 @@ final class FeatureIndexFollower: FileFollower, @unchecked Sendable {
         blocks.close()
         indexed.wait()
         guard succeeded else { return }
-        // Renamed only when no index of these bytes is there yet: one written meanwhile is as good.
+        // An index of the same bytes already there (the same version published again) is replaced by its equal.
         if rename(pending.path, FeatureIndex.file(catalogue: catalogue, id: id, sha256: sha256).path) != 0 {
             try? FileManager.default.removeItem(at: pending)
         }
