@@ -45,76 +45,43 @@ final class ReadAhead<Element: Sendable> {
         return batch[0]
     }
 
-    /// What the producer's thread and the consumer share, under one lock.
-    private final class Channel: @unchecked Sendable {
+    /// The producer's side: batches of `batchSize` into a queue of at most `maximumBatches`.
+    private final class Channel: Sendable {
         let batchSize: Int
-        let maximumBatches: Int
-        private let condition = NSCondition()
-        private var waiting: [[Element]] = []
-        private var producerDone = false
-        private var failure: (any Error)?
-        private var cancelled = false
+        private let batches: BoundedQueue<[Element]>
 
         init(batchSize: Int, maximumBatches: Int) {
             self.batchSize = batchSize
-            self.maximumBatches = maximumBatches
+            batches = BoundedQueue(capacity: maximumBatches)
         }
 
         func run(_ produce: () throws -> Element?) {
             var batch: [Element] = []
             batch.reserveCapacity(batchSize)
-            var error: (any Error)?
             do {
                 while let element = try produce() {
                     batch.append(element)
                     if batch.count == batchSize {
-                        guard hand(batch) else { return }
+                        guard batches.put(batch) else { return }
                         batch.removeAll(keepingCapacity: true)
                     }
                 }
-            } catch let thrown {
-                error = thrown
+            } catch {
+                if !batch.isEmpty { batches.put(batch) }
+                batches.close(failure: error)
+                return
             }
-            guard batch.isEmpty || hand(batch) else { return }
-            condition.lock()
-            producerDone = true
-            failure = error
-            condition.broadcast()
-            condition.unlock()
+            if !batch.isEmpty { batches.put(batch) }
+            batches.close()
         }
 
         /// The next batch, nil at the end; throws the producer's error after its last batch.
         func take() throws -> [Element]? {
-            condition.lock()
-            defer { condition.unlock() }
-            while waiting.isEmpty && !producerDone { condition.wait() }
-            guard !waiting.isEmpty else {
-                if let failure {
-                    self.failure = nil
-                    throw failure
-                }
-                return nil
-            }
-            condition.broadcast()
-            return waiting.removeFirst()
+            try batches.take()
         }
 
         func cancel() {
-            condition.lock()
-            cancelled = true
-            condition.broadcast()
-            condition.unlock()
-        }
-
-        /// Waits for room, then queues `batch`; false when the consumer has gone.
-        private func hand(_ batch: [Element]) -> Bool {
-            condition.lock()
-            defer { condition.unlock() }
-            while waiting.count >= maximumBatches && !cancelled { condition.wait() }
-            guard !cancelled else { return false }
-            waiting.append(batch)
-            condition.broadcast()
-            return true
+            batches.cancel()
         }
     }
 }

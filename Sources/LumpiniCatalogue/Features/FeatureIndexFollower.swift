@@ -11,7 +11,7 @@ final class FeatureIndexFollower: FileFollower, @unchecked Sendable {
     private let id: String
     /// Where the index waits for the file's SHA-256, which names it.
     private let pending: URL
-    private let blocks = BlockQueue(capacity: 4)
+    private let blocks = BoundedQueue<Data>(capacity: 4)
     private let indexed = DispatchSemaphore(value: 0)
     /// Whether the thread wrote the whole index; read once `indexed` is signalled.
     private var succeeded = false
@@ -21,12 +21,12 @@ final class FeatureIndexFollower: FileFollower, @unchecked Sendable {
         self.id = id
         pending = FeatureIndex.file(catalogue: catalogue, id: id, sha256: "pending-\(UUID().uuidString)")
         let thread = Thread { [self] in
-            var lines = LineReader(blocks: blocks.take)
+            var lines = LineReader(blocks: { [blocks] in try blocks.take() ?? Data() })
             do {
                 try FeatureIndex.write(lines: &lines, fields: fields, to: pending)
                 succeeded = true
             } catch {
-                blocks.abandon()
+                blocks.cancel()
             }
             indexed.signal()
         }
@@ -49,7 +49,7 @@ final class FeatureIndexFollower: FileFollower, @unchecked Sendable {
     }
 
     func cancel() {
-        blocks.abandon()
+        blocks.cancel()
         indexed.wait()
         try? FileManager.default.removeItem(at: pending)
     }
