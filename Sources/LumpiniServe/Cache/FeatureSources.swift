@@ -1,0 +1,42 @@
+import Foundation
+import Synchronization
+
+/// The open features of the datasets requests read lately: one entry per dataset, for its latest
+/// version; a request that finds another version there (a release came) opens the new one in its place,
+/// and past `capacity` datasets the one used longest ago is let go. Memory stays bounded by the
+/// capacity, whatever the number of datasets: each entry holds a few SQLite connections and their page caches.
+final class FeatureSources: Sendable {
+    static let capacity = 24
+    private let entries = Mutex(Entries())
+
+    private struct Entries {
+        var open: [String: OpenFeatures] = [:]
+        /// Dataset ids, used longest ago first.
+        var order: [String] = []
+
+        mutating func use(_ id: String) {
+            if let position = order.lastIndex(of: id) { order.remove(at: position) }
+            order.append(id)
+        }
+    }
+
+    /// The open features of dataset `id` whose index and data are these files.
+    func features(of id: String, index: URL, data: URL) throws -> OpenFeatures {
+        let kept = entries.withLock { entries -> OpenFeatures? in
+            guard let open = entries.open[id], open.indexFile == index, open.dataFile == data else { return nil }
+            entries.use(id)
+            return open
+        }
+        if let kept { return kept }
+        // Opened outside the lock, so requests for other datasets do not wait for it.
+        let opened = try OpenFeatures(index: index, data: data)
+        entries.withLock { entries in
+            entries.open[id] = opened
+            entries.use(id)
+            while entries.order.count > Self.capacity {
+                entries.open[entries.order.removeFirst()] = nil
+            }
+        }
+        return opened
+    }
+}

@@ -1,0 +1,93 @@
+import Foundation
+import Synchronization
+
+/// The catalogue index kept open between requests, with the details of the datasets requests asked
+/// for, so that a request pays for its query and not for opening the index and decoding manifests.
+/// Kept only while they are true: each request compares the file's identity (a rebuild renames a new
+/// file over it) and SQLite's data version (a release commits to it in place), so the first request
+/// after a release or a rebuild reads what it changed.
+final class OpenCatalogue: Sendable {
+    private let file: URL
+    private let publicRoot: URL
+    private let state = Mutex(State())
+
+    /// One open index: the details kept are those read at `detailsVersion` of it.
+    private struct Opened {
+        var catalogue: Catalogue
+        var identity: FileIdentity?
+        var generation: Int
+    }
+
+    private struct State {
+        var opened: Opened?
+        var generations = 0
+        var detailsVersion: DetailsVersion?
+        var details: [String: DatasetDetail] = [:]
+
+        /// Keeps a detail read at `version`; details read at another version are dropped.
+        mutating func keep(_ detail: DatasetDetail, at version: DetailsVersion) {
+            if detailsVersion != version {
+                details = [:]
+                detailsVersion = version
+            }
+            details[detail.id] = detail
+        }
+    }
+
+    /// Which file and which content of it a detail was read from.
+    private struct DetailsVersion: Equatable {
+        var generation: Int
+        var dataVersion: Int
+    }
+
+    init(file: URL, publicRoot: URL) {
+        self.file = file
+        self.publicRoot = publicRoot
+    }
+
+    /// The catalogue index as it is now: the open one while the file is the same, else opened again.
+    func catalogue() throws -> Catalogue {
+        try opened().catalogue
+    }
+
+    /// One dataset's detail as the index holds it now; nil when the index does not have it.
+    func dataset(id: String, now: Date = Date()) throws -> DatasetDetail? {
+        let opened = try opened()
+        let current = DetailsVersion(generation: opened.generation, dataVersion: try opened.catalogue.dataVersion())
+        let kept = state.withLock { state in state.detailsVersion == current ? state.details[id] : nil }
+        if let kept { return kept.judged(at: now) }
+        let read = try opened.catalogue.datasetWithDataVersion(id: id, now: now)
+        if let detail = read.detail {
+            state.withLock { $0.keep(detail, at: DetailsVersion(generation: opened.generation, dataVersion: read.dataVersion)) }
+        }
+        return read.detail
+    }
+
+    private func opened() throws -> Opened {
+        let identity = FileIdentity(path: file.path)
+        if let identity, let opened = state.withLock({ $0.opened }), opened.identity == identity { return opened }
+        // Opened outside the lock: requests for other things need not wait for it. If the file is
+        // replaced again meanwhile, its identity differs from the one kept and the next request opens it;
+        // a file that is gone is refused here, as every command refuses it.
+        let catalogue = try Catalogue.open(at: file, publicRoot: publicRoot)
+        return state.withLock { state in
+            state.generations += 1
+            let opened = Opened(catalogue: catalogue, identity: identity, generation: state.generations)
+            state.opened = opened
+            return opened
+        }
+    }
+}
+
+/// A file's device and inode: a file renamed over another has another.
+struct FileIdentity: Equatable, Sendable {
+    let device: UInt64
+    let inode: UInt64
+
+    init?(path: String) {
+        var status = stat()
+        guard stat(path, &status) == 0 else { return nil }
+        device = UInt64(status.st_dev)
+        inode = UInt64(status.st_ino)
+    }
+}
