@@ -48,8 +48,11 @@ struct RequestSources: Sendable {
     /// The features of a dataset's latest version: its feature index and its published GeoJSON.
     func features(of detail: DatasetDetail) throws -> FeatureSource? {
         guard let geoJSON = detail.manifest.geoJSONFile else { return nil }
-        let index = FeatureIndex.file(catalogue: settings.catalogueFile, id: detail.id, sha256: geoJSON.sha256)
-        let data = settings.publicRoot.appendingPathComponent(detail.directory, isDirectory: true).appendingPathComponent(geoJSON.path)
-        return FeatureSource(features: try featureSources.features(of: detail.id, index: index, data: data))
+        let version = "\(detail.directory)/\(geoJSON.path) \(geoJSON.sha256)"
+        return FeatureSource(features: try featureSources.features(of: detail.id, version: version) {
+            try OpenFeatures(
+                index: FeatureIndex.file(catalogue: settings.catalogueFile, id: detail.id, sha256: geoJSON.sha256),
+                data: settings.publicRoot.appendingPathComponent(detail.directory, isDirectory: true).appendingPathComponent(geoJSON.path))
+        })
     }
 }

@@ -10,7 +10,7 @@ final class FeatureSources: Sendable {
     private let entries = Mutex(Entries())
 
     private struct Entries {
-        var open: [String: OpenFeatures] = [:]
+        var open: [String: (version: String, features: OpenFeatures)] = [:]
         /// Dataset ids, used longest ago first.
         var order: [String] = []
 
@@ -20,18 +20,19 @@ final class FeatureSources: Sendable {
         }
     }
 
-    /// The open features of dataset `id` whose index and data are these files.
-    func features(of id: String, index: URL, data: URL) throws -> OpenFeatures {
+    /// The open features of dataset `id` in `version` (any text that names the files, compared as it is:
+    /// it costs less than the files' paths to make); `open` opens them when they are not open yet.
+    func features(of id: String, version: String, open: () throws -> OpenFeatures) throws -> OpenFeatures {
         let kept = entries.withLock { entries -> OpenFeatures? in
-            guard let open = entries.open[id], open.indexFile == index, open.dataFile == data else { return nil }
+            guard let entry = entries.open[id], entry.version == version else { return nil }
             entries.use(id)
-            return open
+            return entry.features
         }
         if let kept { return kept }
         // Opened outside the lock, so requests for other datasets do not wait for it.
-        let opened = try OpenFeatures(index: index, data: data)
+        let opened = try open()
         entries.withLock { entries in
-            entries.open[id] = opened
+            entries.open[id] = (version, opened)
             entries.use(id)
             while entries.order.count > Self.capacity {
                 entries.open[entries.order.removeFirst()] = nil

@@ -101,7 +101,7 @@ struct OGCFeaturesAPI {
             var next = parameters.values
             next["offset"] = String(query.offset + query.limit)
             next["limit"] = String(query.limit)
-            links.append(.init(href: href + "?" + Self.queryString(next), rel: "next", type: OGCDocuments.geoJSON, title: "Next page"))
+            links.append(.init(href: href + "?" + QueryParameters.encode(next), rel: "next", type: OGCDocuments.geoJSON, title: "Next page"))
         }
         links.append(.init(href: "\(base(request))/collections/\(detail.id)", rel: "collection", type: OGCDocuments.json, title: nil))
         var body: [UInt8] = Array(#"{"type":"FeatureCollection","features":["#.utf8)
@@ -136,13 +136,5 @@ struct OGCFeaturesAPI {
         OGCDocuments.Link.write(links, to: &body)
         body.append(UInt8(ascii: "}"))
         return .json(body, contentType: OGCDocuments.geoJSON)
-    }
-
-    private static func queryString(_ values: [String: String]) -> String {
-        var allowed = CharacterSet.alphanumerics
-        allowed.insert(charactersIn: "-._~,:")
-        return values.sorted { $0.key < $1.key }.map { key, value in
-            "\(key.addingPercentEncoding(withAllowedCharacters: allowed) ?? key)=\(value.addingPercentEncoding(withAllowedCharacters: allowed) ?? value)"
-        }.joined(separator: "&")
     }
 }
