@@ -10,10 +10,15 @@ final class OpenCatalogue: Sendable {
     private let file: URL
     private let publicRoot: URL
     private let state = Mutex(State())
+    private let turn = Atomic<Int>(0)
+    /// Connections for queries other than details: SQLite runs one statement at a time on each.
+    private static let queryConnections = max(1, ProcessInfo.processInfo.activeProcessorCount)
 
-    /// One open index: the details kept are those read at `detailsVersion` of it.
+    /// One open index: a connection for its data version and the details, quick reads that must not
+    /// wait behind a search, and a few for the other queries, taken in turn.
     private struct Opened {
-        var catalogue: Catalogue
+        var versioned: Catalogue
+        var queries: [Catalogue]
         var identity: FileIdentity?
         var generation: Int
     }
@@ -47,16 +52,17 @@ final class OpenCatalogue: Sendable {
 
     /// The catalogue index as it is now: the open one while the file is the same, else opened again.
     func catalogue() throws -> Catalogue {
-        try opened().catalogue
+        let queries = try opened().queries
+        return queries[Int(UInt(bitPattern: turn.wrappingAdd(1, ordering: .relaxed).oldValue) % UInt(queries.count))]
     }
 
     /// One dataset's detail as the index holds it now; nil when the index does not have it.
     func dataset(id: String, now: Date = Date()) throws -> DatasetDetail? {
         let opened = try opened()
-        let current = DetailsVersion(generation: opened.generation, dataVersion: try opened.catalogue.dataVersion())
+        let current = DetailsVersion(generation: opened.generation, dataVersion: try opened.versioned.dataVersion())
         let kept = state.withLock { state in state.detailsVersion == current ? state.details[id] : nil }
         if let kept { return kept.judged(at: now) }
-        let read = try opened.catalogue.datasetWithDataVersion(id: id, now: now)
+        let read = try opened.versioned.datasetWithDataVersion(id: id, now: now)
         if let detail = read.detail {
             state.withLock { $0.keep(detail, at: DetailsVersion(generation: opened.generation, dataVersion: read.dataVersion)) }
         }
@@ -69,10 +75,11 @@ final class OpenCatalogue: Sendable {
         // Opened outside the lock: requests for other things need not wait for it. If the file is
         // replaced again meanwhile, its identity differs from the one kept and the next request opens it;
         // a file that is gone is refused here, as every command refuses it.
-        let catalogue = try Catalogue.open(at: file, publicRoot: publicRoot)
+        let versioned = try Catalogue.open(at: file, publicRoot: publicRoot)
+        let queries = try (0..<Self.queryConnections).map { _ in try Catalogue.open(at: file, publicRoot: publicRoot) }
         return state.withLock { state in
             state.generations += 1
-            let opened = Opened(catalogue: catalogue, identity: identity, generation: state.generations)
+            let opened = Opened(versioned: versioned, queries: queries, identity: identity, generation: state.generations)
             state.opened = opened
             return opened
         }
