@@ -3,12 +3,14 @@ import Foundation
 import Synchronization
 
 /// Where access-log lines go: they are gathered and written to the file descriptor by a queue of their
-/// own, a batch per write, so a request never waits for a slow terminal or a full pipe to the journal,
-/// and lines are never split or mixed. Past `bound` bytes waiting, a request waits for the writer, so
-/// memory stays bounded.
+/// own, a batch per write at most every `interval`, so a request never waits for a slow terminal or a
+/// full pipe to the journal, lines are never split or mixed, and a busy server wakes the writer a hundred
+/// times a second rather than once per request. Past `bound` bytes waiting, a request waits for the
+/// writer, so memory stays bounded.
 final class AccessLogOutput: Sendable {
     static let standardOutput = AccessLogOutput(descriptor: STDOUT_FILENO)
     static let bound = 1 << 20
+    static let interval = DispatchTimeInterval.milliseconds(10)
 
     private let descriptor: Int32
     private let pending = Mutex<[UInt8]>([])
@@ -28,7 +30,7 @@ final class AccessLogOutput: Sendable {
         if full {
             queue.sync { drain() }
         } else if first {
-            queue.async { self.drain() }
+            queue.asyncAfter(deadline: .now() + Self.interval) { self.drain() }
         }
     }
 
