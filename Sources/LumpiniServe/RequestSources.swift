@@ -49,7 +49,7 @@ struct RequestSources: Sendable {
     func features(of detail: DatasetDetail) throws -> FeatureSource? {
         guard let geoJSON = detail.manifest.geoJSONFile else { return nil }
         let version = "\(detail.directory)/\(geoJSON.path) \(geoJSON.sha256)"
-        return FeatureSource(features: try featureSources.features(of: detail.id, version: version) {
+        return FeatureSource(features: try featureSources.features(of: detail.id, version: version, content: openCatalogue.observedVersion) {
             try OpenFeatures(
                 index: FeatureIndex.file(catalogue: settings.catalogueFile, id: detail.id, sha256: geoJSON.sha256),
                 data: settings.publicRoot.appendingPathComponent(detail.directory, isDirectory: true).appendingPathComponent(geoJSON.path))

@@ -37,8 +37,10 @@ final class ServeCacheTests: XCTestCase {
         let show = try served.json("/api/3/action/package_show?id=stations-a")
         XCTAssertEqual((show["result"] as? [String: Any])?["version"] as? String, "v2")
 
-        // A dataset removed from the tree and the catalogue rebuilt: unknown at once, the others still served.
+        // A dataset removed from the tree and the catalogue rebuilt, its feature indexes written again:
+        // the removed dataset is unknown at once, the others still served.
         try FileManager.default.removeItem(at: workspace.publicRoot.appendingPathComponent("stations-b"))
+        try FileManager.default.removeItem(at: workspace.publicRoot.appendingPathComponent(".lumpini/features"))
         let build = try workspace.lumpini(["catalog", "build", "--public", workspace.publicRoot.path])
         XCTAssertEqual(build.status, 0, build.stderr)
         XCTAssertEqual(try served.get("/ogc/collections/stations-b/items").status, 404)
@@ -48,6 +50,13 @@ final class ServeCacheTests: XCTestCase {
         XCTAssertEqual(Set(collections?.compactMap { $0["id"] as? String } ?? []), ["stations-a", "stations-c"])
         XCTAssertNil(Self.lastPageProblem(port: served.port, "stations-a", size: 35))
         XCTAssertNil(Self.lastPageProblem(port: served.port, "stations-c", size: 50))
+
+        // The indexes the rebuild replaced are closed: the server holds the new files, none of the old.
+        let descriptors = "/proc/\(served.process.processIdentifier)/fd"
+        let held = try FileManager.default.contentsOfDirectory(atPath: descriptors)
+            .compactMap { try? FileManager.default.destinationOfSymbolicLink(atPath: "\(descriptors)/\($0)") }.filter { $0.contains("/features/") }
+        XCTAssertFalse(held.isEmpty)
+        XCTAssertEqual(held.filter { $0.hasSuffix("(deleted)") }, [], "\(held)")
     }
 
     /// What is wrong with a page of 5 from 3 before the end of dataset `id` of `size` stations, if anything:

@@ -26,21 +26,20 @@ final class OpenCatalogue: Sendable {
     private struct State {
         var opened: Opened?
         var generations = 0
-        var detailsVersion: DetailsVersion?
+        /// The content the last request found; the details kept were read at it.
+        var observed: ContentVersion?
         var details: [String: DatasetDetail] = [:]
 
-        /// Keeps a detail read at `version`; details read at another version are dropped.
-        mutating func keep(_ detail: DatasetDetail, at version: DetailsVersion) {
-            if detailsVersion != version {
-                details = [:]
-                detailsVersion = version
-            }
-            details[detail.id] = detail
+        /// What a request found: details read at another content are dropped.
+        mutating func observe(_ version: ContentVersion) {
+            guard observed != version else { return }
+            details = [:]
+            observed = version
         }
     }
 
-    /// Which file and which content of it a detail was read from.
-    private struct DetailsVersion: Equatable {
+    /// Which file and which content of it: what was read at one version is true while the index has it.
+    struct ContentVersion: Equatable, Sendable {
         var generation: Int
         var dataVersion: Int
     }
@@ -56,15 +55,26 @@ final class OpenCatalogue: Sendable {
         return queries[Int(UInt(bitPattern: turn.wrappingAdd(1, ordering: .relaxed).oldValue) % UInt(queries.count))]
     }
 
+    /// The index's content as the last request for a detail found it.
+    var observedVersion: ContentVersion? {
+        state.withLock { $0.observed }
+    }
+
     /// One dataset's detail as the index holds it now; nil when the index does not have it.
     func dataset(id: String, now: Date = Date()) throws -> DatasetDetail? {
         let opened = try opened()
-        let current = DetailsVersion(generation: opened.generation, dataVersion: try opened.versioned.dataVersion())
-        let kept = state.withLock { state in state.detailsVersion == current ? state.details[id] : nil }
+        let current = ContentVersion(generation: opened.generation, dataVersion: try opened.versioned.dataVersion())
+        let kept = state.withLock { state in
+            state.observe(current)
+            return state.details[id]
+        }
         if let kept { return kept.judged(at: now) }
         let read = try opened.versioned.datasetWithDataVersion(id: id, now: now)
         if let detail = read.detail {
-            state.withLock { $0.keep(detail, at: DetailsVersion(generation: opened.generation, dataVersion: read.dataVersion)) }
+            let version = ContentVersion(generation: opened.generation, dataVersion: read.dataVersion)
+            state.withLock { state in
+                if state.observed == version { state.details[id] = detail }
+            }
         }
         return read.detail
     }
