@@ -1,9 +1,8 @@
-import Foundation
 import Hummingbird
 
 /// One line per request on standard output, when it is answered:
-/// `2026-12-07T05:40:00Z GET /ogc/collections?f=json 200 3.2ms`.
-/// One `write` per line, so lines of concurrent requests do not mix.
+/// `2026-12-07T05:40:00Z GET /ogc/collections?f=json 200 3.2ms`, handed to `AccessLogOutput`, which
+/// writes whole lines without holding up the request.
 struct AccessLog<Context: RequestContext>: RouterMiddleware {
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         let start = ContinuousClock.now
@@ -18,10 +17,10 @@ struct AccessLog<Context: RequestContext>: RouterMiddleware {
     }
 
     private func write(_ request: Request, status: Int, since start: ContinuousClock.Instant) {
-        let elapsed = ContinuousClock.now - start
-        let milliseconds = Double(elapsed.components.seconds) * 1000 + Double(elapsed.components.attoseconds) / 1e15
-        let time = Date().formatted(.iso8601)
-        let line = "\(time) \(request.method.rawValue) \(request.uri.string.printable) \(status) \(String(format: "%.1f", milliseconds))ms\n"
-        FileHandle.standardOutput.write(Data(line.utf8))
+        let elapsed = (ContinuousClock.now - start).components
+        // Tenths of a millisecond, rounded: 1 tenth is 10^14 attoseconds.
+        let tenths = Int(elapsed.seconds) * 10_000 + Int((elapsed.attoseconds + 50_000_000_000_000) / 100_000_000_000_000)
+        let line = "\(UTCTimestamp.now()) \(request.method.rawValue) \(request.uri.string.printable) \(status) \(tenths / 10).\(tenths % 10)ms\n"
+        AccessLogOutput.standardOutput.append(line)
     }
 }

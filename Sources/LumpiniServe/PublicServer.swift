@@ -34,6 +34,7 @@ public struct PublicServer: Sendable {
             configuration: ApplicationConfiguration(address: .hostname(settings.host, port: settings.port), serverName: "lumpini"),
             onServerRunning: { channel in await onListening(channel.localAddress?.port ?? 0) },
             logger: logger)
+        defer { AccessLogOutput.standardOutput.flush() }
         do {
             try await app.runService()
         } catch let error as IOError {

@@ -1,15 +1,28 @@
 import Foundation
 import Hummingbird
 
-/// What a request reads, opened for each request so that a release or a rebuilt index is seen at
-/// once: the catalogue index, and the settings the catalogue's exports need, with the absolute
-/// base URL this request was made to.
+/// What requests read: the catalogue index and the feature indexes, kept open between requests while
+/// they are what the public tree holds (`OpenCatalogue`, `FeatureSources`), so a release or a rebuilt
+/// index is seen by the next request; and the settings the catalogue's exports need, with the absolute
+/// base URL each request was made to.
 struct RequestSources: Sendable {
     let settings: ServeSettings
+    private let openCatalogue: OpenCatalogue
+    private let featureSources = FeatureSources()
+
+    init(settings: ServeSettings) {
+        self.settings = settings
+        openCatalogue = OpenCatalogue(file: settings.catalogueFile, publicRoot: settings.publicRoot)
+    }
 
     /// The catalogue index as it is now.
     func catalogue() throws -> Catalogue {
-        try Catalogue.open(at: settings.catalogueFile, publicRoot: settings.publicRoot)
+        try openCatalogue.catalogue()
+    }
+
+    /// One dataset as the catalogue index holds it now; nil when it does not.
+    func dataset(id: String) throws -> DatasetDetail? {
+        try openCatalogue.dataset(id: id)
     }
 
     /// Where the client reached this server: the configured base URL, else `http://<Host>`.
@@ -32,11 +45,14 @@ struct RequestSources: Sendable {
         return .json(bytes, contentType: contentType)
     }
 
-    /// The feature index and the published GeoJSON of a dataset's latest version.
-    func features(of detail: DatasetDetail) throws -> (index: FeatureIndex, data: URL)? {
+    /// The features of a dataset's latest version: its feature index and its published GeoJSON.
+    func features(of detail: DatasetDetail) throws -> FeatureSource? {
         guard let geoJSON = detail.manifest.geoJSONFile else { return nil }
-        let index = try FeatureIndex.open(FeatureIndex.file(catalogue: settings.catalogueFile, id: detail.id, sha256: geoJSON.sha256))
-        let data = settings.publicRoot.appendingPathComponent(detail.directory, isDirectory: true).appendingPathComponent(geoJSON.path)
-        return (index, data)
+        let version = "\(detail.directory)/\(geoJSON.path) \(geoJSON.sha256)"
+        return FeatureSource(features: try featureSources.features(of: detail.id, version: version, content: openCatalogue.observedVersion) {
+            try OpenFeatures(
+                index: FeatureIndex.file(catalogue: settings.catalogueFile, id: detail.id, sha256: geoJSON.sha256),
+                data: settings.publicRoot.appendingPathComponent(detail.directory, isDirectory: true).appendingPathComponent(geoJSON.path))
+        })
     }
 }

@@ -42,6 +42,9 @@ final class ServeCLITests: XCTestCase {
         XCTAssertEqual(part.body, onDisk[10..<20])
         XCTAssertEqual(try served.get("/pm25-readings-sample/v1/pm25-readings-sample.csv").headers["cache-control"], "public, max-age=31536000, immutable")
         XCTAssertEqual(try served.get("/health").status, 200)
+        // Lines are written by a queue of their own, just after the answer.
+        let deadline = Date().addingTimeInterval(5)
+        while !served.logText.contains("GET /health 200"), Date() < deadline { usleep(20_000) }
         XCTAssertTrue(served.logText.contains("GET /health 200"), "one access-log line per request: \(served.logText.suffix(400))")
     }
 

@@ -21,6 +21,13 @@ final class ServedTree {
         try start()
     }
 
+    /// `lumpini serve` on the public tree a test released into `<directory>/public`.
+    init(serving directory: URL) throws {
+        self.directory = directory
+        log = directory.appendingPathComponent("serve.log")
+        try start()
+    }
+
     /// Starts `lumpini serve` and waits for its "listening on" line.
     func start() throws {
         FileManager.default.createFile(atPath: log.path, contents: nil)

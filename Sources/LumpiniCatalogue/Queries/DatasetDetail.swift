@@ -44,20 +44,31 @@ public struct DatasetDetail: Codable, Sendable, Equatable {
     public var metadata: DatasetMetadata { manifest.metadata }
     public var files: [Manifest.File] { manifest.files }
 
+    /// The same detail judged at another time: only `stale` depends on it (for a detail kept between requests).
+    package func judged(at now: Date) -> DatasetDetail {
+        var detail = self
+        detail.stale = Self.isStale(staleAt, at: now)
+        return detail
+    }
+
+    private static func isStale(_ staleAt: String?, at now: Date) -> Bool {
+        staleAt.map { $0 < Timestamp.format(now) } ?? false
+    }
+
     static func fetch(_ db: Database, id: String, now: Date) throws -> DatasetDetail? {
         guard let row = try Row.fetchOne(
             db, sql: """
-                SELECT d.id, d.latestVersion, d.directory, d.firstReleasedAt, d.releasedAt, d.staleAt, document.manifest, document.quality,
-                    (d.staleAt IS NOT NULL AND d.staleAt < ?) AS stale
+                SELECT d.id, d.latestVersion, d.directory, d.firstReleasedAt, d.releasedAt, d.staleAt, document.manifest, document.quality
                 FROM dataset AS d JOIN dataset_document AS document ON document.id = d.id WHERE d.id = ?
-                """, arguments: [Timestamp.format(now), id])
+                """, arguments: [id])
         else { return nil }
         let decoder = JSONDecoder()
         let manifest: String = row["manifest"]
         let quality: String = row["quality"]
+        let staleAt: String? = row["staleAt"]
         return DatasetDetail(
             id: row["id"], version: row["latestVersion"], directory: row["directory"],
-            firstReleasedAt: row["firstReleasedAt"], releasedAt: row["releasedAt"], staleAt: row["staleAt"], stale: row["stale"],
+            firstReleasedAt: row["firstReleasedAt"], releasedAt: row["releasedAt"], staleAt: staleAt, stale: isStale(staleAt, at: now),
             manifest: try decoder.decode(Manifest.self, from: Data(manifest.utf8)),
             versions: try Version.fetchAll(db, sql: "SELECT * FROM version WHERE datasetID = ? ORDER BY version DESC", arguments: [id]),
             quality: try decoder.decode(QualityScore.self, from: Data(quality.utf8)))

@@ -63,9 +63,8 @@ struct CKANActionAPI {
             return try namedShow(organizations: name == "organization_show", parameters, ckan)
         case "tag_list":
             var tags = Set<String>()
-            let catalogue = try sources.catalogue()
-            for summary in try catalogue.list() {
-                if let detail = try catalogue.dataset(id: summary.id) { tags.formUnion(CKANPackage.tags(detail.metadata)) }
+            for summary in try sources.catalogue().list() {
+                if let detail = try sources.dataset(id: summary.id) { tags.formUnion(CKANPackage.tags(detail.metadata)) }
             }
             let query = parameters["query"]?.lowercased()
             return .array(tags.filter { query == nil || $0.lowercased().contains(query!) }.sorted().map(JSONNode.string))
@@ -75,7 +74,7 @@ struct CKANActionAPI {
     }
 
     private func dataset(_ id: String) throws -> DatasetDetail {
-        guard let detail = try sources.catalogue().dataset(id: id) else { throw CKANError.notFound("Dataset was not found.") }
+        guard let detail = try sources.dataset(id: id) else { throw CKANError.notFound("Dataset was not found.") }
         return detail
     }
 
@@ -101,9 +100,8 @@ struct CKANActionAPI {
         }
         var object = organizations ? ckan.organization(found.code, packageCount: found.count) : ckan.group(found.code, packageCount: found.count)
         if parameters["include_datasets"].map({ $0.lowercased() != "false" }) ?? true {
-            let catalogue = try sources.catalogue()
-            let packages = try catalogue.list().filter { (organizations ? $0.publisher : $0.theme) == found.code }
-                .prefix(1_000).compactMap { try catalogue.dataset(id: $0.id).map(ckan.package) }
+            let packages = try sources.catalogue().list().filter { (organizations ? $0.publisher : $0.theme) == found.code }
+                .prefix(1_000).compactMap { try sources.dataset(id: $0.id).map(ckan.package) }
             object = object.adding("packages", .array(packages))
         }
         return object

@@ -52,7 +52,7 @@ struct ItemsQuery: Sendable {
     }
 
     private static func bbox(_ text: String) throws -> Envelope {
-        let numbers = text.split(separator: ",", omittingEmptySubsequences: false).map { Double($0.trimmingCharacters(in: .whitespaces)) }
+        let numbers = text.split(separator: ",", omittingEmptySubsequences: false).map { Double($0) ?? Double($0.trimmingCharacters(in: .whitespaces)) }
         guard numbers.count == 4 || numbers.count == 6, numbers.allSatisfy({ $0 != nil && $0!.isFinite }) else {
             throw OGCError.invalidParameter("bbox must be 4 (or 6) comma-separated numbers: minLon,minLat,maxLon,maxLat")
         }

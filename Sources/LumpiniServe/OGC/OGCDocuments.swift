@@ -6,6 +6,31 @@ enum OGCDocuments {
         var rel: String
         var type: String
         var title: String?
+
+        /// Links as `JSONOutput` encodes them (keys sorted, no title when there is none), written
+        /// straight into the bytes of an answer that is written by hand: every items page has them.
+        static func write(_ links: [Link], to output: inout [UInt8]) {
+            output.append(UInt8(ascii: "["))
+            for (position, link) in links.enumerated() {
+                if position > 0 { output.append(UInt8(ascii: ",")) }
+                output.append("{")
+                output.jsonKey("href")
+                output.jsonString(link.href)
+                output.append(",")
+                output.jsonKey("rel")
+                output.jsonString(link.rel)
+                if let title = link.title {
+                    output.append(",")
+                    output.jsonKey("title")
+                    output.jsonString(title)
+                }
+                output.append(",")
+                output.jsonKey("type")
+                output.jsonString(link.type)
+                output.append("}")
+            }
+            output.append(UInt8(ascii: "]"))
+        }
     }
 
     struct LandingPage: Encodable {

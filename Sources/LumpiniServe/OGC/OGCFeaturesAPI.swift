@@ -56,8 +56,7 @@ struct OGCFeaturesAPI {
 
     /// Every published dataset with geometry and a GeoJSON file.
     private func collections(_ request: Request) throws -> Response {
-        let catalogue = try sources.catalogue()
-        let details = try catalogue.list().compactMap { try catalogue.dataset(id: $0.id) }.filter { $0.manifest.geoJSONFile != nil }
+        let details = try sources.catalogue().list().compactMap { try sources.dataset(id: $0.id) }.filter { $0.manifest.geoJSONFile != nil }
         return try .json(encoding: OGCDocuments.Collections(
             collections: details.map { collection($0, request) },
             links: [.init(href: "\(base(request))/collections", rel: "self", type: OGCDocuments.json, title: nil)]))
@@ -65,7 +64,7 @@ struct OGCFeaturesAPI {
 
     private func detail(_ context: BasicRequestContext) throws -> DatasetDetail {
         let id = context.parameters.get("collectionId") ?? ""
-        guard let detail = try sources.catalogue().dataset(id: id), detail.manifest.geoJSONFile != nil else {
+        guard let detail = try sources.dataset(id: id), detail.manifest.geoJSONFile != nil else {
             throw OGCError.notFound("there is no collection \"\(id.prefix(80))\"")
         }
         return detail
@@ -88,13 +87,13 @@ struct OGCFeaturesAPI {
 
     private func source(_ detail: DatasetDetail) throws -> FeatureSource {
         guard let found = try sources.features(of: detail) else { throw OGCError.notFound("\(detail.id) has no features") }
-        return try FeatureSource(index: found.index, data: found.data)
+        return found
     }
 
     private func items(_ detail: DatasetDetail, _ request: Request) throws -> Response {
         let source = try source(detail)
         let parameters = QueryParameters(request.uri.query)
-        let query = try ItemsQuery(parameters, properties: source.index.properties)
+        let query = try ItemsQuery(parameters, properties: source.features.properties)
         let page = try source.page(query)
         let href = "\(base(request))/collections/\(detail.id)/items"
         var links = [OGCDocuments.Link(href: href + (request.uri.query.map { "?\($0)" } ?? ""), rel: "self", type: OGCDocuments.geoJSON, title: nil)]
@@ -102,7 +101,7 @@ struct OGCFeaturesAPI {
             var next = parameters.values
             next["offset"] = String(query.offset + query.limit)
             next["limit"] = String(query.limit)
-            links.append(.init(href: href + "?" + Self.queryString(next), rel: "next", type: OGCDocuments.geoJSON, title: "Next page"))
+            links.append(.init(href: href + "?" + QueryParameters.encode(next), rel: "next", type: OGCDocuments.geoJSON, title: "Next page"))
         }
         links.append(.init(href: "\(base(request))/collections/\(detail.id)", rel: "collection", type: OGCDocuments.json, title: nil))
         var body: [UInt8] = Array(#"{"type":"FeatureCollection","features":["#.utf8)
@@ -112,9 +111,9 @@ struct OGCFeaturesAPI {
             body += feature
         }
         body += Array("\n],\"numberReturned\":\(page.features.count)".utf8)
-        if query.filter.box == nil, !query.filter.filtersProperties { body += Array(",\"numberMatched\":\(source.index.count)".utf8) }
-        body += Array(",\"timeStamp\":\"\(Date().formatted(.iso8601))\",\"links\":".utf8)
-        body += try JSONOutput.data(links, pretty: false)
+        if query.filter.box == nil, !query.filter.filtersProperties { body += Array(",\"numberMatched\":\(source.features.count)".utf8) }
+        body += Array(",\"timeStamp\":\"\(UTCTimestamp.now())\",\"links\":".utf8)
+        OGCDocuments.Link.write(links, to: &body)
         body.append(UInt8(ascii: "}"))
         return .json(body, contentType: OGCDocuments.geoJSON)
     }
@@ -123,7 +122,7 @@ struct OGCFeaturesAPI {
         let source = try source(detail)
         // The id as the published file writes it: a JSON string, escaped as every JSON Lumpini writes.
         let quoted = String(decoding: JSONNode.string(featureID).json(pretty: false).dropLast(), as: UTF8.self)
-        guard let location = try (Int64(featureID) != nil ? source.index.feature(idJSON: featureID) : nil) ?? source.index.feature(idJSON: quoted) else {
+        guard let location = try (Int64(featureID) != nil ? source.location(idJSON: featureID) : nil) ?? source.location(idJSON: quoted) else {
             throw OGCError.notFound("\(detail.id) has no feature \"\(featureID.prefix(80))\"")
         }
         var body = try source.feature(location)
@@ -133,15 +132,9 @@ struct OGCFeaturesAPI {
             OGCDocuments.Link(href: href, rel: "collection", type: OGCDocuments.json, title: nil),
         ]
         body.removeLast()
-        body += Array(#","links":"#.utf8) + (try JSONOutput.data(links, pretty: false)) + [UInt8(ascii: "}")]
+        body += Array(#","links":"#.utf8)
+        OGCDocuments.Link.write(links, to: &body)
+        body.append(UInt8(ascii: "}"))
         return .json(body, contentType: OGCDocuments.geoJSON)
-    }
-
-    private static func queryString(_ values: [String: String]) -> String {
-        var allowed = CharacterSet.alphanumerics
-        allowed.insert(charactersIn: "-._~,:")
-        return values.sorted { $0.key < $1.key }.map { key, value in
-            "\(key.addingPercentEncoding(withAllowedCharacters: allowed) ?? key)=\(value.addingPercentEncoding(withAllowedCharacters: allowed) ?? value)"
-        }.joined(separator: "&")
     }
 }
