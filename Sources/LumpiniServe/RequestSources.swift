@@ -32,11 +32,10 @@ struct RequestSources: Sendable {
         return .json(bytes, contentType: contentType)
     }
 
-    /// The feature index and the published GeoJSON of a dataset's latest version.
-    func features(of detail: DatasetDetail) throws -> (index: FeatureIndex, data: URL)? {
+    /// The feature index of a dataset's latest version, over its published GeoJSON.
+    func features(of detail: DatasetDetail) throws -> FeatureIndex? {
         guard let geoJSON = detail.manifest.geoJSONFile else { return nil }
-        let index = try FeatureIndex.open(FeatureIndex.file(catalogue: settings.catalogueFile, id: detail.id, sha256: geoJSON.sha256))
         let data = settings.publicRoot.appendingPathComponent(detail.directory, isDirectory: true).appendingPathComponent(geoJSON.path)
-        return (index, data)
+        return try FeatureIndex.open(FeatureIndex.file(catalogue: settings.catalogueFile, id: detail.id, sha256: geoJSON.sha256), geoJSON: data)
     }
 }

@@ -4,10 +4,20 @@ import GRDB
 extension FeatureIndex {
     /// Writes the index of a published GeoJSON file, unless it is already there in this layout: into a
     /// temporary file beside it, renamed into place, so a reader sees the whole index or none. Reads the
-    /// file once, a block at a time. The filterable properties (`FeatureFields`, from the version's
-    /// `datapackage.json` beside the file) get a column and an index each.
+    /// file once, a block at a time, gathering the locations into pages as it goes and the envelopes and
+    /// keys into scratch files beside the index; then sorts them, one array at a time. The filterable
+    /// properties (`FeatureFields`, from the version's `datapackage.json` beside the file) get keys each.
+    ///
+    /// Memory holds a block of the file, 8 bytes a feature for the R-tree's order (the tree's scratch file
+    /// is mapped while its leaves are written), and 16 bytes a feature while one array's keys are sorted.
     public static func write(geoJSON: URL, to file: URL) throws {
-        guard (try? open(file)) == nil else { return }
+        try write(geoJSON: geoJSON, to: file, keyBits: 64)
+    }
+
+    /// The same, with keys that keep `keyBits` bits of each hash: fewer make different values share keys,
+    /// as tests need to see that no feature is returned for a value it does not have.
+    static func write(geoJSON: URL, to file: URL, keyBits: Int) throws {
+        guard (try? open(file, geoJSON: geoJSON)) == nil else { return }
         try FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
         let staging = file.deletingLastPathComponent().appendingPathComponent(".\(file.lastPathComponent).\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: staging) }
@@ -17,47 +27,35 @@ extension FeatureIndex {
             try db.execute(sql: "PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF")
         }
         let fields = FeatureFields(versionDirectory: geoJSON.deletingLastPathComponent()).filterable
-        let columns = fields.indices.map(Self.column)
-        let position = Dictionary(fields.enumerated().map { ($1.name, $0) }, uniquingKeysWith: { first, _ in first })
         let database = try DatabaseQueue(path: staging.path, configuration: configuration)
         try database.write { db in
-            try db.execute(sql: """
-                CREATE TABLE feature (number INTEGER PRIMARY KEY, offset INTEGER NOT NULL, length INTEGER NOT NULL, idJSON TEXT\(
-                    columns.map { ", \($0) TEXT" }.joined()));
-                CREATE TABLE property (name TEXT PRIMARY KEY, position INTEGER NOT NULL, type TEXT NOT NULL);
-                """)
+            try db.execute(sql: "CREATE TABLE property (name TEXT PRIMARY KEY, position INTEGER NOT NULL, type TEXT NOT NULL)")
             for (index, field) in fields.enumerated() {
                 try db.execute(sql: "INSERT INTO property (name, position, type) VALUES (?, ?, ?)", arguments: [field.name, index, field.type])
             }
+            try BlobArray.createTables(db)
             let tree = try PackedRTree.Builder(db: db, scratch: staging.appendingPathExtension("boxes"))
-            let insertFeature = try db.makeStatement(sql: """
-                INSERT INTO feature (number, offset, length, idJSON\(columns.map { ", \($0)" }.joined()))
-                VALUES (?, ?, ?, ?\(String(repeating: ", ?", count: columns.count)))
-                """)
+            let keys = try KeyGatherer(fields: fields, scratch: staging, keyBits: keyBits)
+            let locations = try BlobArray.Writer(db: db, name: locationArray, recordBytes: 12)
             var number: Int64 = 0
-            var values = [DatabaseValueConvertible?](repeating: nil, count: 4 + columns.count)
             try forEachLine(of: geoJSON) { offset, line in
                 var length = line.count
                 if length > 0, line[length - 1] == UInt8(ascii: ",") { length -= 1 }
                 guard let feature = FeatureLine(UnsafeBufferPointer(rebasing: line[0..<length])) else { return }
-                number += 1
-                for index in values.indices { values[index] = nil }
-                values[0] = number
-                values[1] = offset
-                values[2] = length
-                values[3] = feature.idJSON.map { String(decoding: $0, as: UTF8.self) }
-                for (name, value) in feature.properties {
-                    if let index = position[name] { values[4 + index] = value }
+                guard number < Int64(UInt32.max) else {
+                    throw LumpiniError(
+                        "feature-index-too-large", "a GeoJSON of more than 4,294,967,295 features cannot be indexed", kind: .input,
+                        hint: "publish the data in smaller datasets")
                 }
-                try insertFeature.execute(arguments: StatementArguments(values))
+                number += 1
+                try locations.append(UInt64(offset) | (feature.idRange == nil ? 0 : hasIDFlag))
+                try locations.append(UInt32(length))
+                try keys.add(feature, number: UInt32(number))
                 if let box = feature.box { try tree.add(box, number: number) }
             }
+            try locations.finish()
             try tree.finish()
-            // Made after the rows, in one sort each, instead of growing with them in the order of the file.
-            try db.execute(sql: "CREATE INDEX feature_id ON feature (idJSON) WHERE idJSON IS NOT NULL")
-            for column in columns {
-                try db.execute(sql: "CREATE INDEX feature_\(column) ON feature (\(column))")
-            }
+            try keys.finish(db)
             try db.execute(sql: "PRAGMA user_version = \(layout)")
         }
         try database.close()

@@ -4,11 +4,11 @@ import Foundation
 /// feature's line is read where the index says it is. Memory holds one page of features at most.
 struct FeatureSource {
     let index: FeatureIndex
-    let data: FileHandle
+    let lines: FeatureLines
 
-    init(index: FeatureIndex, data url: URL) throws {
+    init(index: FeatureIndex) {
         self.index = index
-        self.data = try FileHandle(forReadingFrom: url)
+        lines = FeatureLines(index.geoJSON)
     }
 
     /// A page of an items query: the features' JSON and whether more follow.
@@ -28,13 +28,8 @@ struct FeatureSource {
     }
 
     func feature(_ location: FeatureIndex.Location) throws -> [UInt8] {
-        try data.seek(toOffset: UInt64(location.offset))
-        var bytes = [UInt8](try data.read(upToCount: location.length) ?? Data())
-        guard bytes.count == location.length else {
-            throw LumpiniError("feature-index-stale", "the data file is shorter than its feature index says", kind: .data,
-                hint: "run `lumpini verify`, then `lumpini catalog build`")
-        }
-        if location.idJSON == nil {
+        var bytes = try lines.bytes(location)
+        if !location.hasID {
             let prefix = #"{"type":"Feature","#.utf8.count
             bytes.insert(contentsOf: Array(#""id":\#(location.number),"#.utf8), at: prefix)
         }

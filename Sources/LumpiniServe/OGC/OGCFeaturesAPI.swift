@@ -87,8 +87,8 @@ struct OGCFeaturesAPI {
     }
 
     private func source(_ detail: DatasetDetail) throws -> FeatureSource {
-        guard let found = try sources.features(of: detail) else { throw OGCError.notFound("\(detail.id) has no features") }
-        return try FeatureSource(index: found.index, data: found.data)
+        guard let index = try sources.features(of: detail) else { throw OGCError.notFound("\(detail.id) has no features") }
+        return FeatureSource(index: index)
     }
 
     private func items(_ detail: DatasetDetail, _ request: Request) throws -> Response {
