@@ -8,15 +8,22 @@ extension FeatureIndex {
     /// keys into scratch files beside the index; then sorts them, one array at a time. The filterable
     /// properties (`FeatureFields`, from the version's `datapackage.json` beside the file) get keys each.
     ///
-    /// Memory holds a block of the file, 8 bytes a feature for the R-tree's order (the tree's scratch file
-    /// is mapped while its leaves are written), and 16 bytes a feature while one array's keys are sorted.
+    /// Memory holds a block of the file and a run of records being sorted (`ScratchFile`), whatever the
+    /// number of features, but for the R-tree's nodes above the leaves (40 bytes every 64 features).
     public static func write(geoJSON: URL, to file: URL) throws {
-        try write(geoJSON: geoJSON, to: file, keyBits: 64)
+        try write(geoJSON: geoJSON, to: file, options: BuildOptions())
     }
 
-    /// The same, with keys that keep `keyBits` bits of each hash: fewer make different values share keys,
-    /// as tests need to see that no feature is returned for a value it does not have.
-    static func write(geoJSON: URL, to file: URL, keyBits: Int) throws {
+    /// How an index is written: tests change these to reach, on small files, the paths large ones take.
+    struct BuildOptions {
+        /// How many bits of each hash the keys keep: fewer make different values share keys, and no
+        /// feature may be returned for a value it does not have.
+        var keyBits = 64
+        /// The bytes of records the scratch files sort in memory at a time, shared among them.
+        var sortBytes = 16 << 20
+    }
+
+    static func write(geoJSON: URL, to file: URL, options: BuildOptions) throws {
         guard (try? open(file, geoJSON: geoJSON)) == nil else { return }
         try FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
         let staging = file.deletingLastPathComponent().appendingPathComponent(".\(file.lastPathComponent).\(UUID().uuidString)")
@@ -27,6 +34,10 @@ extension FeatureIndex {
             try db.execute(sql: "PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF")
         }
         let fields = FeatureFields(versionDirectory: geoJSON.deletingLastPathComponent()).filterable
+        var options = options
+        // The tree's entries, the ids' keys and each property's, and the temporal property's dates.
+        let scratchFiles = 2 + fields.count + (fields.contains { Property.isTemporal($0.type) } ? 1 : 0)
+        options.sortBytes /= scratchFiles
         let database = try DatabaseQueue(path: staging.path, configuration: configuration)
         try database.write { db in
             try db.execute(sql: "CREATE TABLE property (name TEXT PRIMARY KEY, position INTEGER NOT NULL, type TEXT NOT NULL)")
@@ -34,8 +45,8 @@ extension FeatureIndex {
                 try db.execute(sql: "INSERT INTO property (name, position, type) VALUES (?, ?, ?)", arguments: [field.name, index, field.type])
             }
             try BlobArray.createTables(db)
-            let tree = try PackedRTree.Builder(db: db, scratch: staging.appendingPathExtension("boxes"))
-            let keys = try KeyGatherer(fields: fields, scratch: staging, keyBits: keyBits)
+            let tree = try PackedRTree.Builder(db: db, scratch: staging.appendingPathExtension("boxes"), runBytes: options.sortBytes)
+            let keys = try KeyGatherer(fields: fields, scratch: staging, options: options)
             let locations = try BlobArray.Writer(db: db, name: locationArray, recordBytes: 12)
             var number: Int64 = 0
             try forEachLine(of: geoJSON) { offset, line in
@@ -51,7 +62,7 @@ extension FeatureIndex {
                 try locations.append(UInt64(offset) | (feature.idRange == nil ? 0 : hasIDFlag))
                 try locations.append(UInt32(length))
                 try keys.add(feature, number: UInt32(number))
-                if let box = feature.box { try tree.add(box, number: number) }
+                if let box = feature.box { try tree.add(box, number: UInt32(number)) }
             }
             try locations.finish()
             try tree.finish()

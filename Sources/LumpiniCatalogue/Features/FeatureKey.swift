@@ -11,14 +11,19 @@ enum FeatureKey {
     static func hash(_ bytes: UnsafeRawBufferPointer, seed: UInt64) -> UInt64 {
         var state = seed ^ (UInt64(bytes.count) &* 0xFF51_AFD7_ED55_8CCD)
         var index = 0
+        // A multiply and a rotation a word, as FxHash does; the finaliser spreads every bit at the end.
+        func step(_ word: UInt64) {
+            state = (state ^ word) &* 0x9E37_79B9_7F4A_7C15
+            state = state << 29 | state >> 35
+        }
         while index + 8 <= bytes.count {
-            state = mix(state ^ UInt64(littleEndian: bytes.loadUnaligned(fromByteOffset: index, as: UInt64.self)))
+            step(UInt64(littleEndian: bytes.loadUnaligned(fromByteOffset: index, as: UInt64.self)))
             index += 8
         }
         if index < bytes.count {
             var tail: UInt64 = 0
             for (shift, byte) in bytes[index...].enumerated() { tail |= UInt64(byte) << (8 * UInt64(shift)) }
-            state = mix(state ^ tail)
+            step(tail)
         }
         return mix(state)
     }

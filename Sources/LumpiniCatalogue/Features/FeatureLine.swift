@@ -121,10 +121,17 @@ struct FeatureLine {
         var index = start
         if index < line.count, line[index] == UInt8(ascii: "\"") {
             index += 1
-            while index < line.count, line[index] != UInt8(ascii: "\"") {
-                index += line[index] == UInt8(ascii: "\\") ? 2 : 1
+            // The next quote (memchr's wide reads), unless a backslash comes first and may escape it.
+            while index < line.count {
+                let rest = UnsafeRawPointer(line.baseAddress! + index)
+                guard let quote = memchr(rest, Int32(UInt8(ascii: "\"")), line.count - index) else { return line.count }
+                let end = index + (UnsafeRawPointer(quote) - rest)
+                guard memchr(rest, Int32(UInt8(ascii: "\\")), end - index) != nil else { return end + 1 }
+                while index < end, line[index] != UInt8(ascii: "\\") { index += 1 }
+                if index == end { return end + 1 }
+                index += 2
             }
-            return min(index + 1, line.count)
+            return line.count
         }
         while index < line.count, line[index] != UInt8(ascii: ","), line[index] != UInt8(ascii: "}") { index += 1 }
         return index

@@ -44,43 +44,48 @@ struct KeyArray {
 
     /// A feature's key, as the writer gathers it, with a second hash of the value's text that tells
     /// apart most values whose keys are equal.
-    struct Record: BitwiseCopyable {
+    struct Record: ScratchRecord {
         var key: UInt64
         var number: UInt32
         var check: UInt32
+
+        static func < (left: Self, right: Self) -> Bool { left.key != right.key ? left.key < right.key : left.number < right.number }
+        static func == (left: Self, right: Self) -> Bool { left.key == right.key && left.number == right.number }
+        func hasSameKey(as other: Self) -> Bool { key == other.key }
     }
 
-    /// Sorts `records` and writes them in the smaller form, noting whether two different checks share a key.
-    static func write(_ records: inout [Record], name: String, keyBits: Int, db: Database) throws {
-        records.sort { $0.key != $1.key ? $0.key < $1.key : $0.number < $1.number }
-        var distinct = 0
-        var exact = true
-        for index in records.indices {
-            if index == 0 || records[index].key != records[index - 1].key {
-                distinct += 1
-            } else if records[index].check != records[index - 1].check {
-                exact = false
-            }
-        }
+    /// Writes the records of `scratch` in order, in the smaller form (judged from the distinct keys of
+    /// its runs, which may count a key more than once), noting whether two different checks share a key.
+    static func write(_ scratch: ScratchFile<Record>, name: String, keyBits: Int, db: Database) throws {
+        try scratch.finishRuns()
         let keys = try BlobArray.Writer(db: db, name: name, recordBytes: 12, keyBits: keyBits)
         // 12 bytes a feature in one form, 12 a distinct key and 4 a feature in the other.
-        guard distinct * 3 < records.count * 2 else {
-            for record in records {
+        let numbers = scratch.distinctKeysAtMost * 3 < scratch.count * 2 ? try BlobArray.Writer(db: db, name: name + ":numbers", recordBytes: 4) : nil
+        var exact = true
+        var previous: Record?
+        var index: UInt32 = 0
+        try scratch.forEachSorted { record in
+            if let previous, previous.key == record.key, previous.check != record.check { exact = false }
+            if let numbers {
+                if let previous, previous.key != record.key {
+                    try keys.append(previous.key)
+                    try keys.append(index)
+                }
+                try numbers.append(record.number)
+            } else {
                 try keys.append(record.key)
                 try keys.append(record.number)
             }
-            try keys.finish(exact: exact)
-            return
+            previous = record
+            index += 1
         }
-        let numbers = try BlobArray.Writer(db: db, name: name + ":numbers", recordBytes: 4)
-        for (index, record) in records.enumerated() {
-            try numbers.append(record.number)
-            if index + 1 == records.count || records[index + 1].key != record.key {
-                try keys.append(record.key)
-                try keys.append(UInt32(index + 1))
+        if let numbers {
+            if let previous {
+                try keys.append(previous.key)
+                try keys.append(index)
             }
+            try numbers.finish()
         }
-        try numbers.finish()
         try keys.finish(exact: exact)
     }
 }

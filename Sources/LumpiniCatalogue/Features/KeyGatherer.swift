@@ -4,7 +4,7 @@ import GRDB
 /// The keys of a file's features, gathered while the feature index's writer reads the file once: the
 /// hash of each filterable property's value, the date key of the temporal property's, and the hash of
 /// each `id`, each kind in a scratch file of its own; then sorted and written as `KeyArray`s, one at a
-/// time, so memory holds one array's records (16 bytes a feature) at most.
+/// time, each scratch file sorting its records in runs of bounded memory.
 final class KeyGatherer {
     private struct Property {
         var name: [UInt8]
@@ -21,15 +21,15 @@ final class KeyGatherer {
     /// How many bits of the hashes the keys keep: all but in tests.
     private let keyBits: Int
 
-    init(fields: [FeatureFields.Field], scratch: URL, keyBits: Int) throws {
-        self.keyBits = keyBits
+    init(fields: [FeatureFields.Field], scratch: URL, options: FeatureIndex.BuildOptions) throws {
+        keyBits = options.keyBits
         let temporal = fields.firstIndex { FeatureIndex.Property.isTemporal($0.type) }
         properties = try fields.enumerated().map { position, field in
             Property(
-                name: Array(field.name.utf8), equal: try ScratchFile(url: scratch.appendingPathExtension("equal\(position)")),
-                temporal: position == temporal ? try ScratchFile(url: scratch.appendingPathExtension("temporal")) : nil, position: position)
+                name: Array(field.name.utf8), equal: try ScratchFile(url: scratch.appendingPathExtension("equal\(position)"), runBytes: options.sortBytes),
+                temporal: position == temporal ? try ScratchFile(url: scratch.appendingPathExtension("temporal"), runBytes: options.sortBytes) : nil, position: position)
         }
-        ids = try ScratchFile(url: scratch.appendingPathExtension("ids"))
+        ids = try ScratchFile(url: scratch.appendingPathExtension("ids"), runBytes: options.sortBytes)
     }
 
     func add(_ feature: FeatureLine, number: UInt32) throws {
@@ -38,13 +38,18 @@ final class KeyGatherer {
             try ids.append(record(id, number))
         }
         try feature.forEachScalar { name, value in
-            guard let property = properties.first(where: { $0.name.elementsEqual(name) }) else { return }
+            guard let property = properties.first(where: { Self.equal($0.name, name) }) else { return }
             let equal = record(value, number)
             try property.equal.append(equal)
             if let temporal = property.temporal, let key = FeatureKey.temporal(value) {
                 try temporal.append(KeyArray.Record(key: key.key, number: number, check: equal.check))
             }
         }
+    }
+
+    private static func equal(_ name: [UInt8], _ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard name.count == bytes.count, !bytes.isEmpty else { return name.count == bytes.count }
+        return name.withUnsafeBytes { memcmp($0.baseAddress!, bytes.baseAddress!, bytes.count) == 0 }
     }
 
     private func record(_ text: UnsafeBufferPointer<UInt8>, _ number: UInt32) -> KeyArray.Record {
@@ -63,7 +68,6 @@ final class KeyGatherer {
     }
 
     private func write(_ scratch: ScratchFile<KeyArray.Record>, name: String, keyBits: Int, _ db: Database) throws {
-        var records = try scratch.readAll()
-        try KeyArray.write(&records, name: name, keyBits: keyBits, db: db)
+        try KeyArray.write(scratch, name: name, keyBits: keyBits, db: db)
     }
 }

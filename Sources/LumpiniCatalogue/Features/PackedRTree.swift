@@ -24,35 +24,38 @@ struct PackedRTree {
     static let nodeSize = 64
 
     /// Builds the tree of one file inside the transaction that writes its index: `add` each feature's
-    /// envelope, then `finish`. Memory holds 8 bytes a feature (its sort key) and the nodes above the
-    /// leaves; the entries wait in a scratch file, written in order and read back, mapped, in the tree's.
+    /// envelope, then `finish`. The entries wait in a scratch file that gives them back in the tree's
+    /// order; memory holds a run of them and the nodes above the leaves.
     final class Builder {
         private let db: Database
         private let scratch: ScratchFile<ScratchEntry>
-        /// The Hilbert value in the high half, the entry's place in the scratch file in the low half: one
-        /// sort of plain integers orders the entries (ties in the order of the file).
-        private var keys: [UInt64] = []
 
-        fileprivate struct ScratchEntry: BitwiseCopyable {
+        /// An entry with its Hilbert value, sorted by it (ties in the order of the file).
+        fileprivate struct ScratchEntry: ScratchRecord {
             var minX, minY, maxX, maxY: Double
-            var number: Int64
+            var number: UInt32
+            var hilbert: UInt32
+
+            static func < (left: Self, right: Self) -> Bool {
+                left.hilbert != right.hilbert ? left.hilbert < right.hilbert : left.number < right.number
+            }
+
+            func hasSameKey(as other: Self) -> Bool { hilbert == other.hilbert }
         }
 
-        init(db: Database, scratch: URL) throws {
+        init(db: Database, scratch: URL, runBytes: Int) throws {
             self.db = db
-            self.scratch = try ScratchFile(url: scratch)
+            self.scratch = try ScratchFile(url: scratch, runBytes: runBytes)
             try db.execute(sql: "CREATE TABLE box_node (id INTEGER PRIMARY KEY, leaf INTEGER NOT NULL, entries BLOB NOT NULL)")
         }
 
-        func add(_ box: Envelope, number: Int64) throws {
-            keys.append(UInt64(hilbertValue(of: box)) << 32 | UInt64(keys.count))
-            try scratch.append(ScratchEntry(minX: box.minX, minY: box.minY, maxX: box.maxX, maxY: box.maxY, number: number))
+        func add(_ box: Envelope, number: UInt32) throws {
+            try scratch.append(
+                ScratchEntry(minX: box.minX, minY: box.minY, maxX: box.maxX, maxY: box.maxY, number: number, hilbert: hilbertValue(of: box)))
         }
 
         /// Writes the nodes, leaves first.
         func finish() throws {
-            let entries = try scratch.mapped()
-            keys.sort()
             let insertNode = try db.makeStatement(sql: "INSERT INTO box_node (id, leaf, entries) VALUES (?, ?, ?)")
             var nextID: Int64 = 1
             func write(_ node: [Entry], kind: NodeKind, into parents: inout [Entry]) throws {
@@ -61,16 +64,17 @@ struct PackedRTree {
                 nextID += 1
             }
             var parents: [Entry] = []
-            try entries.withUnsafeBytes { raw in
-                for start in stride(from: 0, to: keys.count, by: nodeSize) {
-                    let node = keys[start..<min(start + nodeSize, keys.count)].map { key in
-                        let entry = raw.loadUnaligned(fromByteOffset: Int(key & 0xFFFF_FFFF) * MemoryLayout<ScratchEntry>.stride, as: ScratchEntry.self)
-                        return Entry(box: Envelope(minX: entry.minX, minY: entry.minY, maxX: entry.maxX, maxY: entry.maxY), child: entry.number)
-                    }
-                    let points = node.allSatisfy { $0.box.minX == $0.box.maxX && $0.box.minY == $0.box.maxY }
-                    try write(node, kind: points ? .points : .boxes, into: &parents)
-                }
+            var leaf: [Entry] = []
+            func writeLeaf() throws {
+                let points = leaf.allSatisfy { $0.box.minX == $0.box.maxX && $0.box.minY == $0.box.maxY }
+                try write(leaf, kind: points ? .points : .boxes, into: &parents)
+                leaf.removeAll(keepingCapacity: true)
             }
+            try scratch.forEachSorted { entry in
+                leaf.append(Entry(box: Envelope(minX: entry.minX, minY: entry.minY, maxX: entry.maxX, maxY: entry.maxY), child: Int64(entry.number)))
+                if leaf.count == nodeSize { try writeLeaf() }
+            }
+            if !leaf.isEmpty { try writeLeaf() }
             while parents.count > 1 {
                 var above: [Entry] = []
                 for start in stride(from: 0, to: parents.count, by: nodeSize) {

@@ -46,15 +46,15 @@ final class FeatureIndexKeyTests: XCTestCase {
 
     private static let fields = [("district_code", "integer"), ("station", "string"), ("date", "date"), ("measured", "datetime"), ("pm25", "number")]
 
-    /// The index of these features (written with keys of `keyBits` bits of each hash).
-    private func index(_ samples: [Sample], keyBits: Int = 64) throws -> FeatureIndex {
+    /// The index of these features, written with these options.
+    private func index(_ samples: [Sample], options: FeatureIndex.BuildOptions = .init()) throws -> FeatureIndex {
         let data = folder.appendingPathComponent("data.geojson")
         let text = #"{"type":"FeatureCollection","features":["# + (samples.isEmpty ? "" : "\n" + samples.map(\.line).joined(separator: ",\n") + "\n") + "]}\n"
         try text.write(to: data, atomically: true, encoding: .utf8)
         let schema = Self.fields.map { #"{"name":"\#($0.0)","type":"\#($0.1)"}"# }.joined(separator: ",")
         try Data(#"{"resources":[{"name":"data","schema":{"fields":[\#(schema)]}}]}"#.utf8).write(to: folder.appendingPathComponent("datapackage.json"))
-        let file = folder.appendingPathComponent("index-\(keyBits).sqlite")
-        try FeatureIndex.write(geoJSON: data, to: file, keyBits: keyBits)
+        let file = folder.appendingPathComponent("index-\(options.keyBits)-\(options.sortBytes).sqlite")
+        try FeatureIndex.write(geoJSON: data, to: file, options: options)
         return try FeatureIndex.open(file, geoJSON: data)
     }
 
@@ -90,12 +90,13 @@ final class FeatureIndexKeyTests: XCTestCase {
     }
 
     /// A few thousand features, many queries: each answer is what a scan finds, pages join up to it in
-    /// one order, and keys that keep no bits of the hashes (every value shares a key) change nothing.
+    /// one order; keys that keep few or no bits of the hashes (values share keys) change nothing, nor
+    /// do scratch files that sort in many small runs merged as they are read.
     func testFiltersFindWhatAScanFindsAndPagesJoinUp() throws {
         let samples = samples(3_000, seed: 11)
         var random = SeededRandom(seed: 12)
-        for keyBits in [64, 3, 0] {
-            let index = try index(samples, keyBits: keyBits)
+        for (keyBits, sortBytes) in [(64, 16 << 20), (3, 4_096), (0, 16 << 20), (64, 8_192)] {
+            let index = try index(samples, options: .init(keyBits: keyBits, sortBytes: sortBytes))
             XCTAssertEqual(index.count, samples.count)
             for round in 0..<(keyBits == 64 ? 60 : 12) {
                 let pick = samples[Int.random(in: 0..<samples.count, using: &random)]
