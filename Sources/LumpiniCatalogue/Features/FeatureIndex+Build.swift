@@ -20,7 +20,7 @@ extension FeatureIndex {
         /// feature may be returned for a value it does not have.
         var keyBits = 64
         /// The bytes of records the scratch files sort in memory at a time, shared among them.
-        var sortBytes = 16 << 20
+        var sortBytes = 4 << 20
     }
 
     static func write(geoJSON: URL, to file: URL, options: BuildOptions) throws {

@@ -7,7 +7,7 @@ protocol ScratchRecord: BitwiseCopyable, Comparable {
 }
 
 /// Fixed-width records that the feature index's writer gathers while it reads a GeoJSON file once, given
-/// back sorted with memory that does not grow with their number: they are sorted in runs (8 MB), each
+/// back sorted with memory that does not grow with their number: they are sorted in runs, each
 /// written to a file beside the index, and the runs merged as they are read back (a run that fits in
 /// memory alone is never written). Removed with the writer.
 final class ScratchFile<Record: ScratchRecord> {
@@ -23,7 +23,7 @@ final class ScratchFile<Record: ScratchRecord> {
     private(set) var distinctKeysAtMost = 0
     /// The records sorted in memory at a time.
     private let runRecords: Int
-    private static var readRecords: Int { (64 << 10) / MemoryLayout<Record>.stride }
+    private static var readRecords: Int { (16 << 10) / MemoryLayout<Record>.stride }
 
     /// A scratch file that sorts runs of `runBytes` of records in memory.
     init(url: URL, runBytes: Int) throws {
