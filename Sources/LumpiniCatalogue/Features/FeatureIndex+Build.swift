@@ -8,8 +8,9 @@ extension FeatureIndex {
     /// keys into scratch files beside the index; then sorts them, one array at a time. The filterable
     /// properties (`FeatureFields`, from the version's `datapackage.json` beside the file) get keys each.
     ///
-    /// Memory holds a block of the file and a run of records being sorted (`ScratchFile`), whatever the
-    /// number of features, but for the R-tree's nodes above the leaves (40 bytes every 64 features).
+    /// Memory holds a block of the file and the runs of records being sorted (`ScratchFile`), whatever the
+    /// number of features, but for the R-tree's nodes above the leaves (40 bytes every 64 features) and a
+    /// block of each run being merged (16 KB).
     public static func write(geoJSON: URL, to file: URL) throws {
         try write(geoJSON: geoJSON, to: file, options: BuildOptions())
     }
