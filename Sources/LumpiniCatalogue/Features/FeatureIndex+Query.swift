@@ -11,6 +11,12 @@ extension FeatureIndex {
     /// `datetime` interval includes its bounds, and a bound given in part takes in what it begins: an end
     /// of `2024-01-05` takes the whole day, `2024-01` the whole month; nil is an open end.
     public func features(matching filter: FeatureFilter, offset: Int, limit: Int) throws -> [Location] {
+        try features(matching: filter, offset: offset, limit: limit, membersHeld: 1 << 20)
+    }
+
+    /// The same, holding at most `membersHeld` of the features a filter finds (4 bytes each) to check a
+    /// box's candidates against; with more, each candidate is checked against its line.
+    func features(matching filter: FeatureFilter, offset: Int, limit: Int, membersHeld: Int) throws -> [Location] {
         guard limit > 0 else { return [] }
         return try database.read { db in
             let pages = try BlobPages(db)
@@ -37,9 +43,9 @@ extension FeatureIndex {
                 return page.found
             }
             // The box's candidates in the tree's order, checked against the features the filter finds when
-            // they are few enough to hold (4 bytes each), else against their lines.
+            // they are few enough to hold, else against their lines.
             var members: [UInt32]?
-            if driver.candidates.count <= Self.membersHeld {
+            if driver.candidates.count <= membersHeld {
                 members = try driver.candidates.map { UInt32(try driver.keys.number(at: $0, pages)) }.sorted()
             }
             try PackedRTree.forEach(intersecting: box, in: db) { number in
@@ -49,9 +55,6 @@ extension FeatureIndex {
             return page.found
         }
     }
-
-    /// The most features of a filter held in memory to check a box's candidates against.
-    static let membersHeld = 1 << 20
 
     /// The feature whose `id` is this JSON text, or whose number it is when the file gives it no id (or
     /// every id the file gives is its feature's number).

@@ -120,6 +120,10 @@ final class FeatureIndexKeyTests: XCTestCase {
                 let found = try index.features(matching: filter, offset: 0, limit: 10_000).map(\.number)
                 XCTAssertEqual(found.sorted(), expected.map { Int64($0 + 1) }, "keys of \(keyBits) bits, query \(round)")
                 XCTAssertEqual(try all(index, filter, page: 37), found, "pages of query \(round) follow one order")
+                if filter.box != nil, filter.filtersProperties {
+                    let checkedOnLines = try index.features(matching: filter, offset: 0, limit: 10_000, membersHeld: 0).map(\.number)
+                    XCTAssertEqual(checkedOnLines, found, "a box's candidates checked on their lines, query \(round)")
+                }
                 if filter.box == nil, filter.interval == nil { XCTAssertEqual(found, found.sorted(), "an equality keeps the file's order") }
             }
             for number in [1, 2, 7, 1_500, 2_999, 3_000] {
