@@ -4,17 +4,36 @@ import GRDB
 extension FeatureIndex {
     /// Writes the index of a published GeoJSON file, unless it is already there in this layout: into a
     /// temporary file beside it, renamed into place, so a reader sees the whole index or none. Reads the
-    /// file once, a block at a time. The filterable properties (`FeatureFields`, from the version's
-    /// `datapackage.json` beside the file) get a column and an index each.
+    /// file once, a block at a time, gathering the locations into pages as it goes and the envelopes and
+    /// keys into scratch files beside the index; then sorts them, one array at a time. The filterable
+    /// properties (`FeatureFields`, from the version's `datapackage.json` beside the file) get keys each.
+    ///
+    /// Memory holds a block of the file and the runs of records being sorted (`ScratchFile`), whatever the
+    /// number of features, but for the R-tree's nodes above the leaves (40 bytes every 64 features) and a
+    /// block of each run being merged (16 KB).
     public static func write(geoJSON: URL, to file: URL) throws {
-        guard (try? open(file)) == nil else { return }
+        try write(geoJSON: geoJSON, to: file, options: BuildOptions())
+    }
+
+    /// How an index is written: tests change these to reach, on small files, the paths large ones take.
+    struct BuildOptions {
+        /// How many bits of each hash the keys keep: fewer make different values share keys, and no
+        /// feature may be returned for a value it does not have.
+        var keyBits = 64
+        /// The bytes of records the scratch files sort in memory at a time, shared among them.
+        var sortBytes = 4 << 20
+    }
+
+    static func write(geoJSON: URL, to file: URL, options: BuildOptions) throws {
+        guard (try? open(file, geoJSON: geoJSON)) == nil else { return }
         var lines = try LineReader(file: geoJSON)
         defer { lines.close() }
-        try write(lines: &lines, fields: FeatureFields(versionDirectory: geoJSON.deletingLastPathComponent()).filterable, to: file)
+        let fields = FeatureFields(versionDirectory: geoJSON.deletingLastPathComponent()).filterable
+        try write(lines: &lines, fields: fields, to: file, options: options)
     }
 
     /// Writes the index of the GeoJSON whose lines `lines` reads, keeping `fields` for filters.
-    static func write(lines: inout LineReader, fields: [FeatureFields.Field], to file: URL) throws {
+    static func write(lines: inout LineReader, fields: [FeatureFields.Field], to file: URL, options: BuildOptions = BuildOptions()) throws {
         try FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
         let staging = file.deletingLastPathComponent().appendingPathComponent(".\(file.lastPathComponent).\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: staging) }
@@ -23,50 +42,42 @@ extension FeatureIndex {
             // A temporary file, renamed into place only once complete: a crash leaves nothing to roll back.
             try db.execute(sql: "PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF")
         }
-        let columns = fields.indices.map(Self.column)
-        let position = Dictionary(fields.enumerated().map { ($1.name, $0) }, uniquingKeysWith: { first, _ in first })
+        var options = options
+        // The tree's entries, the ids' keys and each property's, and the temporal property's dates.
+        let scratchFiles = 2 + fields.count + (fields.contains { Property.isTemporal($0.type) } ? 1 : 0)
+        options.sortBytes /= scratchFiles
         let database = try DatabaseQueue(path: staging.path, configuration: configuration)
         try database.write { db in
-            try db.execute(sql: """
-                CREATE TABLE feature (number INTEGER PRIMARY KEY, offset INTEGER NOT NULL, length INTEGER NOT NULL, idJSON TEXT\(
-                    columns.map { ", \($0) TEXT" }.joined()));
-                CREATE TABLE property (name TEXT PRIMARY KEY, position INTEGER NOT NULL, type TEXT NOT NULL);
-                """)
+            try db.execute(sql: "CREATE TABLE property (name TEXT PRIMARY KEY, position INTEGER NOT NULL, type TEXT NOT NULL)")
             for (index, field) in fields.enumerated() {
                 try db.execute(sql: "INSERT INTO property (name, position, type) VALUES (?, ?, ?)", arguments: [field.name, index, field.type])
             }
-            let tree = try PackedRTree.Builder(db: db, scratch: staging.appendingPathExtension("boxes"))
-            let insertFeature = try db.makeStatement(sql: """
-                INSERT INTO feature (number, offset, length, idJSON\(columns.map { ", \($0)" }.joined()))
-                VALUES (?, ?, ?, ?\(String(repeating: ", ?", count: columns.count)))
-                """)
+            try BlobArray.createTables(db)
+            let tree = try PackedRTree.Builder(db: db, scratch: staging.appendingPathExtension("boxes"), runBytes: options.sortBytes)
+            let keys = try KeyGatherer(fields: fields, scratch: staging, options: options)
+            let locations = try BlobArray.Writer(db: db, name: locationArray, recordBytes: 12)
             var number: Int64 = 0
-            var values = [DatabaseValueConvertible?](repeating: nil, count: 4 + columns.count)
             while let next = try lines.next() {
                 let offset = lines.lineOffset
                 try next.withUnsafeBufferPointer { line in
-                var length = line.count
-                if length > 0, line[length - 1] == UInt8(ascii: ",") { length -= 1 }
-                guard let feature = FeatureLine(UnsafeBufferPointer(rebasing: line[0..<length])) else { return }
-                number += 1
-                for index in values.indices { values[index] = nil }
-                values[0] = number
-                values[1] = offset
-                values[2] = length
-                values[3] = feature.idJSON.map { String(decoding: $0, as: UTF8.self) }
-                for (name, value) in feature.properties {
-                    if let index = position[name] { values[4 + index] = value }
-                }
-                try insertFeature.execute(arguments: StatementArguments(values))
-                if let box = feature.box { try tree.add(box, number: number) }
+                    var length = line.count
+                    if length > 0, line[length - 1] == UInt8(ascii: ",") { length -= 1 }
+                    guard let feature = FeatureLine(UnsafeBufferPointer(rebasing: line[0..<length])) else { return }
+                    guard number < Int64(UInt32.max) else {
+                        throw LumpiniError(
+                            "feature-index-too-large", "a GeoJSON of more than 4,294,967,295 features cannot be indexed", kind: .input,
+                            hint: "publish the data in smaller datasets")
+                    }
+                    number += 1
+                    try locations.append(UInt64(offset) | (feature.idRange == nil ? 0 : hasIDFlag))
+                    try locations.append(UInt32(length))
+                    try keys.add(feature, number: UInt32(number))
+                    if let box = feature.box { try tree.add(box, number: UInt32(number)) }
                 }
             }
+            try locations.finish()
             try tree.finish()
-            // Made after the rows, in one sort each, instead of growing with them in the order of the file.
-            try db.execute(sql: "CREATE INDEX feature_id ON feature (idJSON) WHERE idJSON IS NOT NULL")
-            for column in columns {
-                try db.execute(sql: "CREATE INDEX feature_\(column) ON feature (\(column))")
-            }
+            try keys.finish(db)
             try db.execute(sql: "PRAGMA user_version = \(layout)")
         }
         try database.close()

@@ -5,14 +5,13 @@ import Foundation
 /// then a comma before the next line), so a line is a feature's complete JSON and its bytes can be
 /// served as they are.
 struct FeatureLine {
-    /// The feature's `id` as its JSON text (`12` or `"a/b"`), when it has one.
-    var idJSON: [UInt8]?
+    let line: UnsafeBufferPointer<UInt8>
+    /// Where the feature's `id` is, as its JSON text (`12` or `"a/b"`), when it has one.
+    let idRange: Range<Int>?
     /// The envelope of the geometry's positions, nil for a null or empty geometry.
-    var box: Envelope?
-    /// The properties whose values are a string, a number or a boolean, each as the text a filter
-    /// compares with: a string's characters, a number's or boolean's JSON text. Nulls, objects and
-    /// arrays are left out: no filter matches them.
-    var properties: [(name: String, value: String)] = []
+    let box: Envelope?
+    /// Where the `properties` object starts.
+    private let propertiesStart: Int?
 
     private static let prefix = Array(#"{"type":"Feature","#.utf8)
     private static let idKey = Array(#""id":"#.utf8)
@@ -20,58 +19,79 @@ struct FeatureLine {
     private static let propertiesKey = Array(#""properties":"#.utf8)
 
     /// The feature on this line, without the comma that separates it from the next; nil when the line
-    /// holds no feature (the collection's first and last lines).
+    /// holds no feature (the collection's first and last lines). The line must outlive the value.
     init?(_ line: UnsafeBufferPointer<UInt8>) {
         guard line.starts(with: Self.prefix) else { return nil }
+        self.line = line
         var cursor = Self.prefix.count
         if line[cursor...].starts(with: Self.idKey) {
             cursor += Self.idKey.count
             let start = cursor
             cursor = Self.endOfValue(line, from: cursor)
-            idJSON = Array(line[start..<cursor])
+            idRange = start..<cursor
+        } else {
+            idRange = nil
         }
         guard let geometry = Self.find(Self.geometryKey, in: line, from: cursor) else { return nil }
         let (box, end) = Self.envelope(line, from: geometry + Self.geometryKey.count)
         self.box = box
-        if let start = Self.find(Self.propertiesKey, in: line, from: end) {
-            properties = Self.scalars(line, from: start + Self.propertiesKey.count)
-        }
+        propertiesStart = Self.find(Self.propertiesKey, in: line, from: end).map { $0 + Self.propertiesKey.count }
     }
 
-    /// The string, number and boolean members of the flat object that starts at `start`.
-    private static func scalars(_ line: UnsafeBufferPointer<UInt8>, from start: Int) -> [(name: String, value: String)] {
-        var members: [(name: String, value: String)] = []
-        guard start < line.count, line[start] == UInt8(ascii: "{") else { return members }
-        var index = start + 1
+    /// The feature's `id` as its JSON text.
+    var idJSON: UnsafeBufferPointer<UInt8>? { idRange.map { UnsafeBufferPointer(rebasing: line[$0]) } }
+
+    /// Calls `body` with each property whose value is a string, a number or a boolean: its name's
+    /// characters, and the text a filter compares with, a string's characters or a number's or
+    /// boolean's JSON text (as UTF-8). Nulls, objects and arrays are left out: no filter matches them.
+    /// Reads the flat object in place; only a name or string with an escape is decoded into a copy.
+    func forEachScalar(_ body: (_ name: UnsafeBufferPointer<UInt8>, _ value: UnsafeBufferPointer<UInt8>) throws -> Void) rethrows {
+        guard var index = propertiesStart, index < line.count, line[index] == UInt8(ascii: "{") else { return }
+        index += 1
         while index < line.count, line[index] == UInt8(ascii: "\"") {
-            let nameEnd = endOfValue(line, from: index)
-            guard let name = string(line, index..<nameEnd), nameEnd < line.count, line[nameEnd] == UInt8(ascii: ":") else { return members }
+            let nameEnd = Self.endOfValue(line, from: index)
+            guard nameEnd < line.count, line[nameEnd] == UInt8(ascii: ":"), nameEnd - index >= 2 else { return }
             let valueStart = nameEnd + 1
-            guard valueStart < line.count else { return members }
+            guard valueStart < line.count else { return }
             let valueEnd: Int
             switch line[valueStart] {
             case UInt8(ascii: "\""):
-                valueEnd = endOfValue(line, from: valueStart)
-                if let value = string(line, valueStart..<valueEnd) { members.append((name, value)) }
+                valueEnd = Self.endOfValue(line, from: valueStart)
+                try characters(index..<nameEnd) { name in
+                    try characters(valueStart..<valueEnd) { value in try body(name, value) }
+                }
             case UInt8(ascii: "{"), UInt8(ascii: "["):
-                valueEnd = endOfNested(line, from: valueStart)
+                valueEnd = Self.endOfNested(line, from: valueStart)
             default:
-                valueEnd = endOfValue(line, from: valueStart)
-                let text = String(decoding: UnsafeBufferPointer(rebasing: line[valueStart..<valueEnd]), as: UTF8.self)
-                if text != "null" { members.append((name, text)) }
+                valueEnd = Self.endOfValue(line, from: valueStart)
+                let value = UnsafeBufferPointer(rebasing: line[valueStart..<valueEnd])
+                if !value.elementsEqual("null".utf8) {
+                    try characters(index..<nameEnd) { name in try body(name, value) }
+                }
             }
-            guard valueEnd < line.count, line[valueEnd] == UInt8(ascii: ",") else { return members }
+            guard valueEnd < line.count, line[valueEnd] == UInt8(ascii: ",") else { return }
             index = valueEnd + 1
         }
-        return members
     }
 
-    /// The characters of the JSON string in `range` (quotes included); JSON's own decoder when it holds an escape.
-    private static func string(_ line: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> String? {
-        guard range.count >= 2 else { return nil }
+    /// The text a filter compares the property `name` with, as `forEachScalar` gives it; nil when the
+    /// feature has no such property or its value is null, an object or an array.
+    func scalar<Result>(named name: [UInt8], _ body: (UnsafeBufferPointer<UInt8>) throws -> Result) rethrows -> Result? {
+        var result: Result?
+        try forEachScalar { candidate, value in
+            if result == nil, candidate.elementsEqual(name) { result = try body(value) }
+        }
+        return result
+    }
+
+    /// Calls `body` with the characters of the JSON string in `range` (quotes included) as UTF-8: the
+    /// bytes in place, or JSON's own decoding when the string holds an escape (nothing for a bad one).
+    private func characters(_ range: Range<Int>, _ body: (UnsafeBufferPointer<UInt8>) throws -> Void) rethrows {
         let inner = UnsafeBufferPointer(rebasing: line[(range.lowerBound + 1)..<(range.upperBound - 1)])
-        guard inner.contains(UInt8(ascii: "\\")) else { return String(decoding: inner, as: UTF8.self) }
-        return try? JSONSerialization.jsonObject(with: Data(UnsafeBufferPointer(rebasing: line[range])), options: .fragmentsAllowed) as? String
+        guard inner.contains(UInt8(ascii: "\\")) else { return try body(inner) }
+        guard let decoded = try? JSONSerialization.jsonObject(with: Data(UnsafeBufferPointer(rebasing: line[range])), options: .fragmentsAllowed) as? String
+        else { return }
+        try Array(decoded.utf8).withUnsafeBufferPointer { try body($0) }
     }
 
     /// Where the object or array that starts at `start` ends (after its closing bracket).
@@ -101,10 +121,17 @@ struct FeatureLine {
         var index = start
         if index < line.count, line[index] == UInt8(ascii: "\"") {
             index += 1
-            while index < line.count, line[index] != UInt8(ascii: "\"") {
-                index += line[index] == UInt8(ascii: "\\") ? 2 : 1
+            // The next quote (memchr's wide reads), unless a backslash comes first and may escape it.
+            while index < line.count {
+                let rest = UnsafeRawPointer(line.baseAddress! + index)
+                guard let quote = memchr(rest, Int32(UInt8(ascii: "\"")), line.count - index) else { return line.count }
+                let end = index + (UnsafeRawPointer(quote) - rest)
+                guard memchr(rest, Int32(UInt8(ascii: "\\")), end - index) != nil else { return end + 1 }
+                while index < end, line[index] != UInt8(ascii: "\\") { index += 1 }
+                if index == end { return end + 1 }
+                index += 2
             }
-            return min(index + 1, line.count)
+            return line.count
         }
         while index < line.count, line[index] != UInt8(ascii: ","), line[index] != UInt8(ascii: "}") { index += 1 }
         return index
@@ -144,7 +171,7 @@ struct FeatureLine {
                 index = endOfValue(line, from: index)
             case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"):
                 let end = endOfNumber(line, from: index)
-                let value = Double(String(decoding: UnsafeBufferPointer(rebasing: line[index..<end]), as: UTF8.self)) ?? .nan
+                let value = number(UnsafeBufferPointer(rebasing: line[index..<end]))
                 if numberInPosition == 0 {
                     x = value
                 } else if numberInPosition == 1, !x.isNaN, !value.isNaN {
@@ -160,6 +187,18 @@ struct FeatureLine {
             }
         }
         return (box, index)
+    }
+
+    /// The number in `text`, correctly rounded (`strtod` on a terminated copy); NaN when it is no number.
+    private static func number(_ text: UnsafeBufferPointer<UInt8>) -> Double {
+        guard text.count < 64 else { return Double(String(decoding: text, as: UTF8.self)) ?? .nan }
+        return withUnsafeTemporaryAllocation(of: CChar.self, capacity: text.count + 1) { copy in
+            for (index, byte) in text.enumerated() { copy[index] = CChar(bitPattern: byte) }
+            copy[text.count] = 0
+            var end: UnsafeMutablePointer<CChar>?
+            let value = strtod(copy.baseAddress!, &end)
+            return end == copy.baseAddress! + text.count && text.count > 0 ? value : .nan
+        }
     }
 
     private static func endOfNumber(_ line: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {

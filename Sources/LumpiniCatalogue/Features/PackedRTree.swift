@@ -9,10 +9,11 @@ import GRDB
 /// catalogue update on a large version that way. Sorting by the Hilbert value of each envelope's centre
 /// keeps features that are near each other in the same nodes, so a small box reads a few nodes per level.
 ///
-/// Nodes are rows of `box_node(id, leaf, entries)`: `entries` holds up to `nodeSize` entries of five
-/// little-endian 8-byte values — `minX`, `minY`, `maxX`, `maxY` (IEEE 754 doubles, so a box is
-/// never widened or narrowed by rounding) and the child: a feature's number in a leaf, a node's id
-/// above. The root is the node with the largest id.
+/// Nodes are rows of `box_node(id, leaf, entries)`: `entries` holds up to `nodeSize` entries of
+/// little-endian values — `minX`, `minY`, `maxX`, `maxY` (IEEE 754 doubles, so a box is never widened or
+/// narrowed by rounding) and the child, 8 bytes: a node's id. A leaf's children are features' numbers;
+/// a leaf of points only (`leaf` 2, the common case of a large file) holds `x`, `y` and a 4-byte number
+/// per entry, half the bytes of a leaf of boxes (`leaf` 1). The root is the node with the largest id.
 struct PackedRTree {
     /// A feature's (or a node's) envelope and what it points to.
     struct Entry {
@@ -21,117 +22,145 @@ struct PackedRTree {
     }
 
     static let nodeSize = 64
-    fileprivate static let entryBytes = 40
 
     /// Builds the tree of one file inside the transaction that writes its index: `add` each feature's
-    /// envelope, then `finish`. Memory holds 8 bytes a feature (its sort key) and the nodes above the
-    /// leaves; the entries wait in a scratch file, written in order and read back in the tree's.
+    /// envelope, then `finish`. The entries wait in a scratch file that gives them back in the tree's
+    /// order; memory holds a run of them and the nodes above the leaves.
     final class Builder {
         private let db: Database
-        private let scratch: EntryFile
-        /// The Hilbert value in the high half, the entry's place in the scratch file in the low half: one
-        /// sort of plain integers orders the entries (ties in the order of the file).
-        private var keys: [UInt64] = []
+        private let scratch: ScratchFile<ScratchEntry>
 
-        init(db: Database, scratch: URL) throws {
+        /// An entry with its Hilbert value, sorted by it (ties in the order of the file).
+        fileprivate struct ScratchEntry: ScratchRecord {
+            var minX, minY, maxX, maxY: Double
+            var number: UInt32
+            var hilbert: UInt32
+
+            static func < (left: Self, right: Self) -> Bool {
+                left.hilbert != right.hilbert ? left.hilbert < right.hilbert : left.number < right.number
+            }
+
+            func hasSameKey(as other: Self) -> Bool { hilbert == other.hilbert }
+        }
+
+        init(db: Database, scratch: URL, runBytes: Int) throws {
             self.db = db
-            self.scratch = try EntryFile(url: scratch)
+            self.scratch = try ScratchFile(url: scratch, runBytes: runBytes)
             try db.execute(sql: "CREATE TABLE box_node (id INTEGER PRIMARY KEY, leaf INTEGER NOT NULL, entries BLOB NOT NULL)")
         }
 
-        deinit { scratch.remove() }
-
-        func add(_ box: Envelope, number: Int64) throws {
-            guard keys.count < 1 << 32 else {
-                throw LumpiniError(
-                    "feature-index-too-large", "a GeoJSON of more than 4,294,967,295 features cannot be indexed", kind: .input,
-                    hint: "publish the data in smaller datasets")
-            }
-            keys.append(UInt64(hilbertValue(of: box)) << 32 | UInt64(keys.count))
-            try scratch.append(Entry(box: box, child: number))
+        func add(_ box: Envelope, number: UInt32) throws {
+            try scratch.append(
+                ScratchEntry(minX: box.minX, minY: box.minY, maxX: box.maxX, maxY: box.maxY, number: number, hilbert: hilbertValue(of: box)))
         }
 
         /// Writes the nodes, leaves first.
         func finish() throws {
-            try scratch.flush()
-            keys.sort()
             let insertNode = try db.makeStatement(sql: "INSERT INTO box_node (id, leaf, entries) VALUES (?, ?, ?)")
             var nextID: Int64 = 1
-            func write(_ node: [Entry], leaf: Bool, into parents: inout [Entry]) throws {
-                try insertNode.execute(arguments: [nextID, leaf, Data(encode(node))])
+            func write(_ node: [Entry], kind: NodeKind, into parents: inout [Entry]) throws {
+                try insertNode.execute(arguments: [nextID, kind.rawValue, Data(encode(node, kind: kind))])
                 parents.append(Entry(box: node.dropFirst().reduce(node[0].box) { $0.union($1.box) }, child: nextID))
                 nextID += 1
             }
             var parents: [Entry] = []
-            for start in stride(from: 0, to: keys.count, by: nodeSize) {
-                let node = try keys[start..<min(start + nodeSize, keys.count)].map { try scratch.entry(at: Int($0 & 0xFFFF_FFFF)) }
-                try write(node, leaf: true, into: &parents)
+            var leaf: [Entry] = []
+            func writeLeaf() throws {
+                let points = leaf.allSatisfy { $0.box.minX == $0.box.maxX && $0.box.minY == $0.box.maxY }
+                try write(leaf, kind: points ? .points : .boxes, into: &parents)
+                leaf.removeAll(keepingCapacity: true)
             }
+            try scratch.forEachSorted { entry in
+                leaf.append(Entry(box: Envelope(minX: entry.minX, minY: entry.minY, maxX: entry.maxX, maxY: entry.maxY), child: Int64(entry.number)))
+                if leaf.count == nodeSize { try writeLeaf() }
+            }
+            if !leaf.isEmpty { try writeLeaf() }
             while parents.count > 1 {
                 var above: [Entry] = []
                 for start in stride(from: 0, to: parents.count, by: nodeSize) {
-                    try write(Array(parents[start..<min(start + nodeSize, parents.count)]), leaf: false, into: &above)
+                    try write(Array(parents[start..<min(start + nodeSize, parents.count)]), kind: .inner, into: &above)
                 }
                 parents = above
             }
         }
     }
 
+    /// What a node's entries are: its `leaf` column.
+    enum NodeKind: Int {
+        case inner = 0, boxes = 1, points = 2
+
+        /// The bytes of one entry.
+        var entryBytes: Int { self == .points ? 20 : 40 }
+    }
+
     /// The numbers of the features whose envelope intersects `box`, in the tree's order (the same on
-    /// every call), skipping the first `offset` and stopping at `limit`. Reads only the nodes whose
-    /// envelope intersects the box, and keeps one path of the tree in memory.
+    /// every call), skipping the first `offset` and stopping at `limit`.
     static func numbers(intersecting box: Envelope, offset: Int, limit: Int, in db: Database) throws -> [Int64] {
-        guard limit > 0, let root = try Int64.fetchOne(db, sql: "SELECT max(id) FROM box_node") else { return [] }
-        let read = try db.cachedStatement(sql: "SELECT leaf, entries FROM box_node WHERE id = ?")
-        var pending: [Int64] = [root]
         var skipped = 0
         var found: [Int64] = []
-        while let id = pending.popLast() {
-            guard let row = try Row.fetchOne(read, arguments: [id]) else { continue }
-            let leaf: Bool = row["leaf"]
-            let entries = decode(row["entries"] as Data)
-            if leaf {
-                for entry in entries where entry.box.intersects(box) {
-                    if skipped < offset {
-                        skipped += 1
-                        continue
-                    }
-                    found.append(entry.child)
-                    if found.count == limit { return found }
-                }
-            } else {
-                // Last pushed, first read: children are visited in their stored order.
-                pending += entries.reversed().filter { $0.box.intersects(box) }.map(\.child)
+        guard limit > 0 else { return found }
+        try forEach(intersecting: box, in: db) { number in
+            if skipped < offset {
+                skipped += 1
+                return true
             }
+            found.append(number)
+            return found.count < limit
         }
         return found
     }
 
-    fileprivate static func encode(_ node: [Entry]) -> [UInt8] {
+    /// Calls `body` with the number of each feature whose envelope intersects `box`, in the tree's order,
+    /// until it returns false. Reads only the nodes whose envelope intersects the box, and keeps one path
+    /// of the tree in memory.
+    static func forEach(intersecting box: Envelope, in db: Database, _ body: (Int64) throws -> Bool) throws {
+        guard let root = try Int64.fetchOne(db, sql: "SELECT max(id) FROM box_node") else { return }
+        let read = try db.cachedStatement(sql: "SELECT leaf, entries FROM box_node WHERE id = ?")
+        var pending: [Int64] = [root]
+        while let id = pending.popLast() {
+            guard let row = try Row.fetchOne(read, arguments: [id]), let kind = NodeKind(rawValue: row["leaf"]) else { continue }
+            let entries = decode(row["entries"] as Data, kind: kind)
+            if kind == .inner {
+                // Last pushed, first read: children are visited in their stored order.
+                pending += entries.reversed().filter { $0.box.intersects(box) }.map(\.child)
+                continue
+            }
+            for entry in entries where entry.box.intersects(box) {
+                guard try body(entry.child) else { return }
+            }
+        }
+    }
+
+    fileprivate static func encode(_ node: [Entry], kind: NodeKind) -> [UInt8] {
         var bytes: [UInt8] = []
-        bytes.reserveCapacity(node.count * entryBytes)
-        for entry in node { encode(entry, into: &bytes) }
+        bytes.reserveCapacity(node.count * kind.entryBytes)
+        func append<Value: FixedWidthInteger>(_ value: Value) { withUnsafeBytes(of: value.littleEndian) { bytes.append(contentsOf: $0) } }
+        for entry in node {
+            append(entry.box.minX.bitPattern)
+            append(entry.box.minY.bitPattern)
+            if kind == .points {
+                append(UInt32(entry.child))
+            } else {
+                append(entry.box.maxX.bitPattern)
+                append(entry.box.maxY.bitPattern)
+                append(UInt64(bitPattern: entry.child))
+            }
+        }
         return bytes
     }
 
-    fileprivate static func encode(_ entry: Entry, into bytes: inout [UInt8]) {
-        func append(_ value: UInt64) { withUnsafeBytes(of: value.littleEndian) { bytes.append(contentsOf: $0) } }
-        append(entry.box.minX.bitPattern)
-        append(entry.box.minY.bitPattern)
-        append(entry.box.maxX.bitPattern)
-        append(entry.box.maxY.bitPattern)
-        append(UInt64(bitPattern: entry.child))
-    }
-
-    fileprivate static func decode<Bytes: ContiguousBytes>(_ bytes: Bytes) -> [Entry] {
+    fileprivate static func decode<Bytes: ContiguousBytes>(_ bytes: Bytes, kind: NodeKind) -> [Entry] {
         bytes.withUnsafeBytes { raw in
-            stride(from: 0, to: raw.count - entryBytes + 1, by: entryBytes).map { start in
-                func value(_ field: Int) -> UInt64 { UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: start + field * 8, as: UInt64.self)) }
-                return Entry(
-                    box: Envelope(
-                        minX: Double(bitPattern: value(0)), minY: Double(bitPattern: value(1)),
-                        maxX: Double(bitPattern: value(2)), maxY: Double(bitPattern: value(3))),
-                    child: Int64(bitPattern: value(4)))
+            stride(from: 0, to: raw.count - kind.entryBytes + 1, by: kind.entryBytes).map { start in
+                func double(_ field: Int) -> Double {
+                    Double(bitPattern: UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: start + field * 8, as: UInt64.self)))
+                }
+                guard kind != .points else {
+                    let number = UInt32(littleEndian: raw.loadUnaligned(fromByteOffset: start + 16, as: UInt32.self))
+                    return Entry(box: Envelope(minX: double(0), minY: double(1), maxX: double(0), maxY: double(1)), child: Int64(number))
+                }
+                let child = Int64(bitPattern: UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: start + 32, as: UInt64.self)))
+                return Entry(box: Envelope(minX: double(0), minY: double(1), maxX: double(2), maxY: double(3)), child: child)
             }
         }
     }
@@ -164,50 +193,5 @@ struct PackedRTree {
             half /= 2
         }
         return distance
-    }
-}
-
-/// The entries of a tree being built, in a scratch file: appended in the order of the published file,
-/// read back one by one in the tree's order.
-private final class EntryFile {
-    private let url: URL
-    private let descriptor: Int32
-    private var buffer: [UInt8] = []
-    private var readBuffer = [UInt8](repeating: 0, count: PackedRTree.entryBytes)
-    private static let bufferSize = 1 << 20
-
-    init(url: URL) throws {
-        self.url = url
-        descriptor = open(url.path, O_RDWR | O_CREAT | O_TRUNC | O_CLOEXEC, 0o600)
-        guard descriptor >= 0 else { throw Self.error("cannot create") }
-        buffer.reserveCapacity(Self.bufferSize)
-    }
-
-    func remove() {
-        close(descriptor)
-        unlink(url.path)
-    }
-
-    func append(_ entry: PackedRTree.Entry) throws {
-        PackedRTree.encode(entry, into: &buffer)
-        if buffer.count >= Self.bufferSize { try flush() }
-    }
-
-    func flush() throws {
-        let written = buffer.withUnsafeBytes { write(descriptor, $0.baseAddress, $0.count) }
-        guard written == buffer.count else { throw Self.error("cannot write") }
-        buffer.removeAll(keepingCapacity: true)
-    }
-
-    func entry(at position: Int) throws -> PackedRTree.Entry {
-        let read = readBuffer.withUnsafeMutableBytes { pread(descriptor, $0.baseAddress, $0.count, off_t(position * PackedRTree.entryBytes)) }
-        guard read == PackedRTree.entryBytes else { throw Self.error("cannot read") }
-        return PackedRTree.decode(readBuffer)[0]
-    }
-
-    private static func error(_ what: String) -> LumpiniError {
-        LumpiniError(
-            "feature-index-unwritable", "\(what) the feature index's scratch file: \(String(cString: strerror(errno)))",
-            kind: .input, hint: "check that the catalogue's folder is writable and has room")
     }
 }

@@ -19,6 +19,14 @@ package struct LineReader {
 
     static let blockSize = 1 << 20
 
+    /// Where the next line end is from `start`: memchr reads a word at a time.
+    private static func lineEnd(in buffer: [UInt8], from start: Int) -> Int? {
+        guard start < buffer.count else { return nil }
+        return buffer.withUnsafeBytes { bytes in
+            memchr(bytes.baseAddress! + start, Int32(UInt8(ascii: "\n")), bytes.count - start).map { UnsafeRawPointer($0) - bytes.baseAddress! }
+        }
+    }
+
     package init(file: URL) throws {
         let handle = try FileHandle(forReadingFrom: file)
         nextBlock = { try handle.read(upToCount: Self.blockSize) ?? Data() }
@@ -36,7 +44,7 @@ package struct LineReader {
     /// The next line without its line end, nil at the end of the file.
     package mutating func next() throws -> ArraySlice<UInt8>? {
         while true {
-            if let end = buffer[max(start, scanned)...].firstIndex(of: UInt8(ascii: "\n")) {
+            if let end = Self.lineEnd(in: buffer, from: max(start, scanned)) {
                 let line = buffer[start..<end]
                 lineOffset = bufferOffset + Int64(start)
                 start = end + 1

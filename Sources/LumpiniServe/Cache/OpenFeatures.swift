@@ -19,7 +19,7 @@ final class OpenFeatures: Sendable {
     private static let keptConnections = max(1, ProcessInfo.processInfo.activeProcessorCount)
 
     init(index: URL, data: URL) throws {
-        let first = try FeatureIndex.open(index)
+        let first = try FeatureIndex.open(index, geoJSON: data)
         let descriptor = open(data.path, O_RDONLY | O_CLOEXEC)
         guard descriptor >= 0 else {
             throw LumpiniError("feature-data-unreadable", "cannot read the published GeoJSON: \(String(cString: strerror(errno)))",
@@ -39,7 +39,7 @@ final class OpenFeatures: Sendable {
 
     /// Runs `body` with a connection of the index no other request is using.
     func withIndex<T>(_ body: (FeatureIndex) throws -> T) throws -> T {
-        let index = try idle.withLock { $0.popLast() } ?? FeatureIndex.open(indexFile)
+        let index = try idle.withLock { $0.popLast() } ?? FeatureIndex.open(indexFile, geoJSON: dataFile)
         defer {
             idle.withLock { idle in
                 if idle.count < Self.keptConnections { idle.append(index) }
@@ -50,20 +50,6 @@ final class OpenFeatures: Sendable {
 
     /// The bytes of the file at `location`.
     func bytes(at location: FeatureIndex.Location) throws -> [UInt8] {
-        let bytes = [UInt8](unsafeUninitializedCapacity: location.length) { buffer, initialized in
-            var done = 0
-            while done < location.length {
-                let read = pread(descriptor, buffer.baseAddress! + done, location.length - done, off_t(location.offset) + off_t(done))
-                if read < 0, errno == EINTR { continue }
-                guard read > 0 else { break }
-                done += read
-            }
-            initialized = done
-        }
-        guard bytes.count == location.length else {
-            throw LumpiniError("feature-index-stale", "the data file is shorter than its feature index says", kind: .data,
-                file: dataFile.path, hint: "run `lumpini verify`, then `lumpini catalog build`")
-        }
-        return bytes
+        try FeatureLines.read(location, from: descriptor, file: dataFile)
     }
 }

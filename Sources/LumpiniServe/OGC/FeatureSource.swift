@@ -28,7 +28,7 @@ struct FeatureSource {
 
     func feature(_ location: FeatureIndex.Location) throws -> [UInt8] {
         var bytes = try features.bytes(at: location)
-        if location.idJSON == nil {
+        if !location.hasID {
             let prefix = #"{"type":"Feature","#.utf8.count
             bytes.insert(contentsOf: Array(#""id":\#(location.number),"#.utf8), at: prefix)
         }

@@ -46,8 +46,8 @@ final class FeatureIndexFollowerTests: XCTestCase {
         return FeatureIndex.file(catalogue: catalogue, id: "readings", sha256: sha256)
     }
 
-    /// The index written afterwards from the file, beside a data package with the same fields.
-    private func indexFromFile(_ data: Data) throws -> FeatureIndex {
+    /// The index written afterwards from the file, beside a data package with the same fields, and the file.
+    private func indexFromFile(_ data: Data) throws -> (index: FeatureIndex, geoJSON: URL) {
         let version = folder.appendingPathComponent("v1", isDirectory: true)
         try FileManager.default.createDirectory(at: version, withIntermediateDirectories: true)
         let file = version.appendingPathComponent("readings.geojson")
@@ -56,7 +56,7 @@ final class FeatureIndexFollowerTests: XCTestCase {
         try Data(#"{"resources":[{"name":"readings","schema":{"fields":[\#(schema)]}}]}"#.utf8).write(to: version.appendingPathComponent("datapackage.json"))
         let index = folder.appendingPathComponent("from-file.sqlite")
         try FeatureIndex.write(geoJSON: file, to: index)
-        return try FeatureIndex.open(index)
+        return (try FeatureIndex.open(index, geoJSON: file), file)
     }
 
     private func files(inFeaturesOf id: String) throws -> [String] {
@@ -69,8 +69,8 @@ final class FeatureIndexFollowerTests: XCTestCase {
         // Blocks that cut lines, and even the first line, anywhere: one byte, a few, a page, then large ones.
         let file = follow(data, blocks: [1, 7, 4_096, 65_537])
         XCTAssertEqual(try files(inFeaturesOf: "readings"), [file.lastPathComponent], "the index alone, named by the file's SHA-256")
-        let followed = try FeatureIndex.open(file)
-        let reference = try indexFromFile(data)
+        let (reference, geoJSON) = try indexFromFile(data)
+        let followed = try FeatureIndex.open(file, geoJSON: geoJSON)
         XCTAssertEqual(followed.count, 3_000)
         XCTAssertEqual(followed.properties, reference.properties)
         let filters = [

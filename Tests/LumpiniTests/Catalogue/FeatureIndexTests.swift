@@ -37,7 +37,7 @@ final class FeatureIndexTests: XCTestCase {
             .write(to: folder.appendingPathComponent("datapackage.json"))
         let file = folder.appendingPathComponent("index/v1.sqlite")
         try FeatureIndex.write(geoJSON: data, to: file)
-        return (try FeatureIndex.open(file), data)
+        return (try FeatureIndex.open(file, geoJSON: data), data)
     }
 
     private func text(_ location: FeatureIndex.Location, in data: URL) throws -> String {
@@ -50,7 +50,7 @@ final class FeatureIndexTests: XCTestCase {
         XCTAssertEqual(index.count, 4)
         let all = try index.features(matching: FeatureFilter(), offset: 0, limit: 10)
         XCTAssertEqual(try all.map { try text($0, in: data) }, lines, "each range is the feature's JSON without the separating comma")
-        XCTAssertEqual(all.map(\.idJSON), ["1", "2", "3", "4"])
+        XCTAssertEqual(all.map(\.hasID), [true, true, true, true])
         XCTAssertEqual(try index.features(matching: FeatureFilter(), offset: 2, limit: 1).map(\.number), [3])
         XCTAssertEqual(try index.feature(idJSON: "4")?.number, 4)
         XCTAssertNil(try index.feature(idJSON: "5"))
@@ -91,7 +91,7 @@ final class FeatureIndexTests: XCTestCase {
             let file = FeatureIndex.file(catalogue: tree.catalogueFile, id: detail.id, sha256: geoJSON?.sha256 ?? "none")
             XCTAssertEqual(FileManager.default.fileExists(atPath: file.path), detail.manifest.geoJSONFile != nil, detail.id)
         }
-        XCTAssertThrowsError(try FeatureIndex.open(folder.appendingPathComponent("missing.sqlite"))) { error in
+        XCTAssertThrowsError(try FeatureIndex.open(folder.appendingPathComponent("missing.sqlite"), geoJSON: folder)) { error in
             XCTAssertEqual((error as? LumpiniError)?.code, "feature-index-missing")
         }
     }
@@ -155,18 +155,18 @@ final class FeatureIndexTests: XCTestCase {
     func testAnIndexOfAnOlderLayoutIsNamedAndWrittenAgain() throws {
         let (_, data) = try index(lines)
         let file = folder.appendingPathComponent("index/v1.sqlite")
-        XCTAssertNoThrow(try FeatureIndex.open(file))
+        XCTAssertNoThrow(try FeatureIndex.open(file, geoJSON: data))
         // An index written before the layout had properties: the same file with an older user_version.
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/sqlite3")
         process.arguments = [file.path, "PRAGMA user_version = 1"]
         try process.run()
         process.waitUntilExit()
-        XCTAssertThrowsError(try FeatureIndex.open(file)) { error in
+        XCTAssertThrowsError(try FeatureIndex.open(file, geoJSON: data)) { error in
             XCTAssertEqual((error as? LumpiniError)?.code, "feature-index-outdated")
         }
         try FeatureIndex.write(geoJSON: data, to: file)
-        XCTAssertEqual(try FeatureIndex.open(file).properties.map(\.name), ["name"])
+        XCTAssertEqual(try FeatureIndex.open(file, geoJSON: data).properties.map(\.name), ["name"])
     }
 
     /// Thousands of features over several levels of the packed tree: every box query finds exactly what a
@@ -207,8 +207,8 @@ final class FeatureIndexTests: XCTestCase {
         let file = folder.appendingPathComponent("index/v1.sqlite")
         try FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
         try Data("not an index".utf8).write(to: file)
-        XCTAssertThrowsError(try FeatureIndex.open(file))
+        XCTAssertThrowsError(try FeatureIndex.open(file, geoJSON: data))
         try FeatureIndex.write(geoJSON: data, to: file)
-        XCTAssertEqual(try FeatureIndex.open(file).count, 4)
+        XCTAssertEqual(try FeatureIndex.open(file, geoJSON: data).count, 4)
     }
 }
