@@ -3,7 +3,8 @@ import PackageDescription
 
 let package = Package(
     name: "Lumpini",
-    platforms: [.macOS(.v13)],
+    // macOS 15: the server's caches use the standard library's Mutex and Atomic (Synchronization).
+    platforms: [.macOS(.v15)],
     products: [
         // `lumpini` is the command people type: it answers `lumpini catalog …` queries itself, without
         // loading GDAL, and hands every other command to `lumpini-engine` beside it (docs/ARCHITECTURE.md).
