@@ -64,7 +64,6 @@ extension FeatureIndex {
             let ids = KeyArray(Self.idArray, in: arrays)
             if let ids {
                 let key = ids.key(hash: FeatureKey.hash(idJSON, seed: FeatureKey.keySeed))
-                let lines = FeatureLines(geoJSON)
                 for position in try ids.positions(key...key, pages) {
                     let location = try location(try ids.number(at: position, pages), pages)
                     if try lines.withFeature(location, { $0.idJSON?.elementsEqual(idJSON.utf8) ?? false }) == true { return location }
@@ -134,7 +133,6 @@ extension FeatureIndex {
         let conditions: [Condition]
         let offset: Int
         let limit: Int
-        let lines: FeatureLines
         var skipped = 0
         var found: [Location] = []
 
@@ -144,7 +142,6 @@ extension FeatureIndex {
             self.conditions = conditions
             self.offset = offset
             self.limit = limit
-            lines = FeatureLines(index.geoJSON)
         }
 
         /// Offers feature `number`, which surely passes when `certain` (it is then read only if kept);
@@ -163,7 +160,7 @@ extension FeatureIndex {
         }
 
         private func passes(_ location: Location) throws -> Bool {
-            try lines.withFeature(location) { feature in conditions.allSatisfy { $0.passes(feature) } } ?? false
+            try index.lines.withFeature(location) { feature in conditions.allSatisfy { $0.passes(feature) } } ?? false
         }
     }
 }

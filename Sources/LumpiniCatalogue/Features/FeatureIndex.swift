@@ -16,7 +16,7 @@ import GRDB
 public struct FeatureIndex: Sendable {
     public let file: URL
     /// The GeoJSON file it indexes, whose lines confirm what the keys find.
-    public let geoJSON: URL
+    package let lines: FeatureLines
     /// The number of features in the file.
     public let count: Int
     /// The properties a filter may name, in the schema's order.
@@ -71,8 +71,13 @@ public struct FeatureIndex: Sendable {
 
     /// Opens the index of `geoJSON` for reading.
     /// - Throws: `LumpiniError` `feature-index-missing` when it was never written, `feature-index-outdated` when
-    ///   an older Lumpini wrote it in another layout.
+    ///   an older Lumpini wrote it in another layout, `feature-data-unreadable` when the GeoJSON cannot be read.
     public static func open(_ file: URL, geoJSON: URL) throws -> FeatureIndex {
+        try open(file, lines: FeatureLines(geoJSON))
+    }
+
+    /// Opens the index of the GeoJSON whose lines are already open: connections of one index share them.
+    package static func open(_ file: URL, lines: FeatureLines) throws -> FeatureIndex {
         let missing = LumpiniError(
             "feature-index-missing", "this version has no feature index", kind: .input, file: file.path,
             hint: "run `lumpini catalog build` to write the feature indexes")
@@ -91,7 +96,7 @@ public struct FeatureIndex: Sendable {
                 Property(name: $0["name"], type: $0["type"], position: $0["position"])
             }
             return FeatureIndex(
-                file: file, geoJSON: geoJSON, count: arrays[locationArray]?.count ?? 0, properties: properties, database: database, arrays: arrays)
+                file: file, lines: lines, count: arrays[locationArray]?.count ?? 0, properties: properties, database: database, arrays: arrays)
         }
     }
 

@@ -1,36 +1,31 @@
 import Foundation
 
 /// The lines of a published GeoJSON file, read where its feature index says they are: for a server to
-/// send, and for the index to check a feature its keys found against what the line says.
-package final class FeatureLines {
-    private let url: URL
-    private var descriptor: Int32 = -1
+/// send, and for the index to check a feature its keys found against what the line says. The file is
+/// opened once and read with `pread`, which moves no shared position, so every connection of an index
+/// and every request of a server share one descriptor.
+package final class FeatureLines: Sendable {
+    package let url: URL
+    private let descriptor: Int32
 
-    package init(_ url: URL) {
+    /// - Throws: `LumpiniError` `feature-data-unreadable` when the file cannot be opened.
+    package init(_ url: URL) throws {
+        descriptor = open(url.path, O_RDONLY | O_CLOEXEC)
+        guard descriptor >= 0 else {
+            throw LumpiniError(
+                "feature-data-unreadable", "cannot read the published GeoJSON: \(String(cString: strerror(errno)))", kind: .data,
+                file: url.path, hint: "run `lumpini verify`, then `lumpini catalog build`")
+        }
         self.url = url
     }
 
     deinit {
-        if descriptor >= 0 { close(descriptor) }
+        close(descriptor)
     }
 
     /// The bytes of the feature's line, without the comma after it.
-    /// - Throws: `LumpiniError` when the file cannot be read or is shorter than the index says.
+    /// - Throws: `LumpiniError` `feature-index-stale` when the file is shorter than the index says.
     package func bytes(_ location: FeatureIndex.Location) throws -> [UInt8] {
-        if descriptor < 0 {
-            descriptor = open(url.path, O_RDONLY | O_CLOEXEC)
-            guard descriptor >= 0 else {
-                throw LumpiniError(
-                    "feature-data-unreadable", "cannot read the published data: \(String(cString: strerror(errno)))", kind: .input, file: url.path,
-                    hint: "check that the public tree is readable")
-            }
-        }
-        return try Self.read(location, from: descriptor, file: url)
-    }
-
-    /// The bytes at `location` in the open file `descriptor`, read with `pread`, which moves no shared
-    /// position: threads may read one descriptor at once.
-    package static func read(_ location: FeatureIndex.Location, from descriptor: Int32, file: URL) throws -> [UInt8] {
         let bytes = [UInt8](unsafeUninitializedCapacity: location.length) { buffer, initialized in
             var done = 0
             while done < location.length {
@@ -43,7 +38,7 @@ package final class FeatureLines {
         }
         guard bytes.count == location.length else {
             throw LumpiniError(
-                "feature-index-stale", "the data file is shorter than its feature index says", kind: .data, file: file.path,
+                "feature-index-stale", "the data file is shorter than its feature index says", kind: .data, file: url.path,
                 hint: "run `lumpini verify`, then `lumpini catalog build`")
         }
         return bytes

@@ -27,7 +27,7 @@ struct FeatureSource {
     }
 
     func feature(_ location: FeatureIndex.Location) throws -> [UInt8] {
-        var bytes = try features.bytes(at: location)
+        var bytes = try features.lines.bytes(location)
         if !location.hasID {
             let prefix = #"{"type":"Feature","#.utf8.count
             bytes.insert(contentsOf: Array(#""id":\#(location.number),"#.utf8), at: prefix)

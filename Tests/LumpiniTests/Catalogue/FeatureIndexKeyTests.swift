@@ -209,7 +209,7 @@ final class FeatureIndexKeyTests: XCTestCase {
         XCTAssertNil(try index.feature(idJSON: "0334"))
         XCTAssertNil(try index.feature(idJSON: "1001"))
         XCTAssertEqual(try all(index, FeatureFilter(), page: 100), (1...1_000).map(Int64.init))
-        let data = try Data(contentsOf: index.geoJSON)
+        let data = try Data(contentsOf: index.lines.url)
         for location in try index.features(matching: FeatureFilter(), offset: 330, limit: 6) {
             let line = String(decoding: data[Int(location.offset)..<(Int(location.offset) + location.length)], as: UTF8.self)
             XCTAssertEqual(line, samples[Int(location.number) - 1].line)
