@@ -1,3 +1,5 @@
+import Foundation
+import LumpiniCatalogue
 import Hummingbird
 
 /// One line per request on standard output, when it is answered:
@@ -20,7 +22,7 @@ struct AccessLog<Context: RequestContext>: RouterMiddleware {
         let elapsed = (ContinuousClock.now - start).components
         // Tenths of a millisecond, rounded: 1 tenth is 10^14 attoseconds.
         let tenths = Int(elapsed.seconds) * 10_000 + Int((elapsed.attoseconds + 50_000_000_000_000) / 100_000_000_000_000)
-        let line = "\(UTCTimestamp.now()) \(request.method.rawValue) \(request.uri.string.printable) \(status) \(tenths / 10).\(tenths % 10)ms\n"
+        let line = "\(Timestamp.format(Date())) \(request.method.rawValue) \(request.uri.string.printable) \(status) \(tenths / 10).\(tenths % 10)ms\n"
         AccessLogOutput.standardOutput.append(line)
     }
 }

@@ -112,7 +112,7 @@ struct OGCFeaturesAPI {
         }
         body += Array("\n],\"numberReturned\":\(page.features.count)".utf8)
         if query.filter.box == nil, !query.filter.filtersProperties { body += Array(",\"numberMatched\":\(source.features.count)".utf8) }
-        body += Array(",\"timeStamp\":\"\(UTCTimestamp.now())\",\"links\":".utf8)
+        body += Array(",\"timeStamp\":\"\(Timestamp.format(Date()))\",\"links\":".utf8)
         OGCDocuments.Link.write(links, to: &body)
         body.append(UInt8(ascii: "}"))
         return .json(body, contentType: OGCDocuments.geoJSON)
