@@ -74,12 +74,20 @@ final class SiteCLITests: XCTestCase {
         let root = publicRoot.deletingLastPathComponent()
         let page = publicRoot.appendingPathComponent("noise-monitoring-sample/index.html")
         let before = try Data(contentsOf: page)
+        // The district outlines come from another dataset: a release of this one leaves them as they are.
+        let outlines = publicRoot.appendingPathComponent("_site/outlines.geojson")
+        let outlinesWritten = try FileManager.default.attributesOfItem(atPath: outlines.path)[.modificationDate] as? Date
+        // A site built before the search index was split kept it in one file, which nothing updates now.
+        let formerIndex = publicRoot.appendingPathComponent("_site/search-index.json")
+        try Data("[]".utf8).write(to: formerIndex)
         let release = try CLIRunner.run(["release", "pm25-readings-sample", "--force", "--no-site", "--root", root.path, "--public", publicRoot.path])
         XCTAssertEqual(release.status, 0, release.stderr)
         let rebuilt = try CLIRunner.run(["site", "--public", publicRoot.path, "--json"])
         let second = try XCTUnwrap(try rebuilt.json() as? [String: Any])
         XCTAssertEqual(second["datasetsRebuilt"] as? [String], ["pm25-readings-sample"])
         XCTAssertEqual(try Data(contentsOf: page), before)
+        XCTAssertEqual(try FileManager.default.attributesOfItem(atPath: outlines.path)[.modificationDate] as? Date, outlinesWritten)
+        XCTAssertFalse(FileManager.default.fileExists(atPath: formerIndex.path), "the former single search index is removed")
         let pm25 = try String(contentsOf: publicRoot.appendingPathComponent("pm25-readings-sample/index.html"), encoding: .utf8)
         XCTAssertTrue(pm25.contains("href=\"v2/\""), "the new version is on the page")
     }

@@ -42,6 +42,8 @@ struct SearchIndexEntry: Codable, Sendable, Equatable {
 /// of shorter words reads every entry, as the catalogue scans for them.
 struct SearchIndex {
     static let folder = "\(SiteLayout.sitePath)/search"
+    /// Where sites built before the index was split kept it whole.
+    static let formerSingleFile = "\(SiteLayout.sitePath)/search-index.json"
     static let docsPerShard = 200
     static let gramShards = 64
 

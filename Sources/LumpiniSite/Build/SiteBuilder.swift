@@ -132,6 +132,8 @@ public struct SiteBuilder: Sendable {
         for name in (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? [] where !kept.contains(name) && !name.hasPrefix(".") {
             try? FileManager.default.removeItem(at: folder.appendingPathComponent(name))
         }
+        // The single index a site built before the split held, which nothing would update any more.
+        try? FileManager.default.removeItem(at: tree.root.appendingPathComponent(SearchIndex.formerSingleFile))
     }
 
     private func writeDatasetPage(
@@ -140,7 +142,7 @@ public struct SiteBuilder: Sendable {
         let page = tree.datasetDirectory(detail.id).appendingPathComponent(SiteLayout.datasetPage)
         let directory = tree.versionDirectory(detail.id, version: detail.version)
         var preview: MapPreview?
-        if let geojson = detail.manifest.files.first(where: { $0.role == .data && $0.format == "GeoJSON" }) {
+        if let geojson = detail.manifest.geoJSONFile {
             preview = try MapPreview.write(
                 from: directory.appendingPathComponent(geojson.path), size: geojson.size,
                 to: tree.datasetDirectory(detail.id).appendingPathComponent(SiteLayout.previewFile), budget: settings.previewBudget, writer: writer
