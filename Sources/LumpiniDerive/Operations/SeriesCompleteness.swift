@@ -81,9 +81,9 @@ struct ISODay {
     init?(_ text: String) {
         let parts = text.prefix(10).split(separator: "-")
         guard text.count >= 10, parts.count == 3, let year = Int(parts[0]), let month = Int(parts[1]), let day = Int(parts[2]),
-              (1...12).contains(month), day >= 1, day <= Self.days(inMonth: month, year: year) else { return nil }
+              ISODate.isValid(year: year, month: month, day: day) else { return nil }
         self.year = year
-        dayOfYear = (1..<month).reduce(0) { $0 + Self.days(inMonth: $1, year: year) } + day
+        dayOfYear = (1..<month).reduce(0) { $0 + ISODate.daysIn(month: $1, year: year) } + day
     }
 
     /// The year of an ISO date, month (`2024-01`) or year (`2024`), as tables of months write them.
@@ -95,15 +95,5 @@ struct ISODay {
         return year
     }
 
-    static func isLeap(_ year: Int) -> Bool { (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 }
-
-    static func days(inYear year: Int) -> Int { isLeap(year) ? 366 : 365 }
-
-    static func days(inMonth month: Int, year: Int) -> Int {
-        switch month {
-        case 2: return isLeap(year) ? 29 : 28
-        case 4, 6, 9, 11: return 30
-        default: return 31
-        }
-    }
+    static func days(inYear year: Int) -> Int { ISODate.isLeap(year) ? 366 : 365 }
 }
