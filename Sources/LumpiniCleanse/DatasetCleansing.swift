@@ -71,7 +71,7 @@ public final class DatasetCleansing {
     }
 
     /// Records that come from no file of the dataset's folder (a derived dataset's computed rows), cleansed,
-    /// counted and set aside as a source's are; `name` is the source the quarantine names.
+    /// counted and set aside as a source's are; the quarantine names the reader's `path` as their source.
     package convenience init(description: DatasetDescription, directory: URL, vocabularies: Vocabularies, computed reader: SourceReader) throws {
         try self.init(description: description, directory: directory, vocabularies: vocabularies, reader: reader, path: reader.path, pendingPaths: [])
     }

@@ -20,12 +20,9 @@ package final class DerivedRecords: RecordSource {
     package let geometryType = GeometryType.unknown
     private var pending: [Record]
 
-    /// Computes the rows of `dataset` from the published files of `sources` (its resolved inputs).
+    /// Computes the rows of `derivation` from the published files of `sources` (its resolved inputs).
     /// - Throws: `LumpiniError` naming the input and what is wrong with it.
-    package static func reader(for dataset: DatasetDescription, sources: [DerivedSource], tree: ReleaseTree) throws -> SourceReader {
-        guard let derivation = dataset.derivation else {
-            throw LumpiniError("not-derived", "\(dataset.id) is not a derived dataset", kind: .internal, hint: "this is a bug")
-        }
+    package static func reader(for derivation: Derivation, sources: [DerivedSource], tree: ReleaseTree) throws -> SourceReader {
         let records = try DerivedRecords(derivation: derivation, sources: sources, tree: tree)
         return SourceReader(name: sourceName, records: records, spatialReference: records.fileSpatialReference)
     }

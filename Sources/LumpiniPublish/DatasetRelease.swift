@@ -65,7 +65,7 @@ struct DatasetRelease: Sendable {
         let commit = VersionCommit(tree: tree)
         let staging = try commit.makeStaging(for: id)
         do {
-            let records = try pipeline.records(of: dataset, in: workspace)
+            let records = try pipeline.records(of: dataset, in: workspace, derivedFrom: inputs.derivedFrom)
             let builder = VersionBuilder(
                 dataset: dataset, inputs: inputs, version: version, previousVersion: previousVersion,
                 tree: tree, releasedAt: releasedAt, geoJSONFollowing: publish ? geoJSONFollowing : nil

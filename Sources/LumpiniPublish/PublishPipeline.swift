@@ -10,7 +10,9 @@ public protocol PublishPipeline: Sendable {
     func describe(_ id: String, in workspace: Workspace) throws -> DatasetDescription
 
     /// Opens the dataset's valid records for publishing.
-    func records(of dataset: DatasetDescription, in workspace: Workspace) throws -> any PublishableRecords
+    /// - Parameter derivedFrom: for a derived dataset, the published files its input hash resolved: the
+    ///   rows are computed from exactly these, so the manifest's `derivedFrom` names what was read.
+    func records(of dataset: DatasetDescription, in workspace: Workspace, derivedFrom: [DerivedSource]?) throws -> any PublishableRecords
 }
 
 /// One dataset's cleansed and validated records, streamed once.

@@ -63,7 +63,7 @@ public enum DatasetCheck {
         } else if sourcesExist {
             try findings.checkRecipe(description, schemaFields: schemaFields, workspace: workspace, vocabularies: vocabularies)
         }
-        let account = findings.list.contains { $0.severity == .error } ? nil : findings.dryRun(description, workspace: workspace)
+        let account = findings.list.contains { $0.severity == .error } ? nil : findings.dryRun(description, derivedFrom: reads, workspace: workspace)
         return Result(dataset: id, findings: findings.list, reads: reads, account: account)
     }
 
@@ -155,10 +155,10 @@ public enum DatasetCheck {
         /// Runs the release's pipeline over every row without writing anything: what publishing would
         /// refuse (the schema as publishing loads it, geometries not in WGS 84, personal data in a public
         /// dataset) becomes a finding; nil when it stops.
-        mutating func dryRun(_ description: DatasetDescription, workspace: Workspace) -> DryRunAccount? {
+        mutating func dryRun(_ description: DatasetDescription, derivedFrom: [DerivedSource]?, workspace: Workspace) -> DryRunAccount? {
             var account = DryRunAccount()
             do {
-                let records = try CleanseValidatePipeline.Records(dataset: description, workspace: workspace)
+                let records = try CleanseValidatePipeline.Records(dataset: description, workspace: workspace, derivedFrom: derivedFrom)
                 let run = try records.run(quarantineFile: nil, setAside: { account.setAside($0, stage: $1) }, publish: { _ in account.publish() })
                 let privacy = run.checks.privacy.finish()
                 if description.metadata.classification == .public,

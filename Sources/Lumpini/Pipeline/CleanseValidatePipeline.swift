@@ -15,8 +15,8 @@ public struct CleanseValidatePipeline: PublishPipeline {
         try DatasetLoader.load(id: id, in: workspace)
     }
 
-    public func records(of dataset: DatasetDescription, in workspace: Workspace) throws -> any PublishableRecords {
-        try Records(dataset: dataset, workspace: workspace)
+    public func records(of dataset: DatasetDescription, in workspace: Workspace, derivedFrom: [DerivedSource]?) throws -> any PublishableRecords {
+        try Records(dataset: dataset, workspace: workspace, derivedFrom: derivedFrom)
     }
 
     final class Records: PublishableRecords {
@@ -27,9 +27,10 @@ public struct CleanseValidatePipeline: PublishPipeline {
         private let schemaFieldCount: Int?
         private let files: CleansingFiles
 
-        init(dataset: DatasetDescription, workspace: Workspace) throws {
+        /// - Parameter derivedFrom: a derived dataset's resolved inputs (required for one).
+        init(dataset: DatasetDescription, workspace: Workspace, derivedFrom: [DerivedSource]?) throws {
             self.dataset = dataset
-            let cleansing = try Self.cleansing(of: dataset, workspace: workspace)
+            let cleansing = try Self.cleansing(of: dataset, workspace: workspace, derivedFrom: derivedFrom)
             self.cleansing = cleansing
             files = CleansingFiles(workspace: workspace, datasetID: dataset.id)
             let schema = try dataset.schema.map { try TableSchema.load(named: $0, in: workspace) }
@@ -41,13 +42,16 @@ public struct CleanseValidatePipeline: PublishPipeline {
         }
 
         /// The dataset's source files read and cleansed by its recipe, or a derived dataset's computed rows.
-        private static func cleansing(of dataset: DatasetDescription, workspace: Workspace) throws -> DatasetCleansing {
+        private static func cleansing(of dataset: DatasetDescription, workspace: Workspace, derivedFrom: [DerivedSource]?) throws -> DatasetCleansing {
             guard let derivation = dataset.derivation else { return try DatasetCleansing(description: dataset, workspace: workspace) }
+            guard let derivedFrom else {
+                throw LumpiniError(
+                    "derive-inputs-unresolved", "\(dataset.id) is derived but its inputs were not resolved", kind: .internal, hint: "this is a bug")
+            }
             let tree = ReleaseTree(root: workspace.publicRoot)
-            let sources = try DerivedSource.resolve(derivation, in: tree, for: dataset.id)
             return try DatasetCleansing(
                 description: dataset, directory: workspace.datasetDirectory(dataset.id), vocabularies: Vocabularies.load(from: workspace),
-                computed: try DerivedRecords.reader(for: dataset, sources: sources, tree: tree)
+                computed: try DerivedRecords.reader(for: derivation, sources: derivedFrom, tree: tree)
             )
         }
 

@@ -78,7 +78,7 @@ struct StationsPipeline: PublishPipeline {
         try DatasetLoader.load(id: id, in: workspace)
     }
 
-    func records(of dataset: DatasetDescription, in workspace: Workspace) throws -> any PublishableRecords {
+    func records(of dataset: DatasetDescription, in workspace: Workspace, derivedFrom: [DerivedSource]?) throws -> any PublishableRecords {
         let path = workspace.datasetDirectory(dataset.id).appendingPathComponent(dataset.source?.paths.first ?? "").path
         let source = try Dataset.open(path, options: .init(
             openOptions: ["X_POSSIBLE_NAMES": "lon", "Y_POSSIBLE_NAMES": "lat", "KEEP_GEOM_COLUMNS": "NO"], allowedDrivers: ["CSV"]
