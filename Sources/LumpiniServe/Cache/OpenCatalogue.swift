@@ -11,6 +11,8 @@ final class OpenCatalogue: Sendable {
     private let publicRoot: URL
     private let state = Mutex(State())
     private let turn = Atomic<Int>(0)
+    /// The most details kept (a few kilobytes each): more than a city publishes datasets.
+    static let detailCapacity = 4_096
     /// Connections for queries other than details: SQLite runs one statement at a time on each.
     private static let queryConnections = max(1, ProcessInfo.processInfo.activeProcessorCount)
 
@@ -73,7 +75,10 @@ final class OpenCatalogue: Sendable {
         if let detail = read.detail {
             let version = ContentVersion(generation: opened.generation, dataVersion: read.dataVersion)
             state.withLock { state in
-                if state.observed == version { state.details[id] = detail }
+                guard state.observed == version else { return }
+                // Bounded whatever the number of datasets: past the capacity the kept details start again.
+                if state.details.count >= Self.detailCapacity { state.details = [:] }
+                state.details[id] = detail
             }
         }
         return read.detail
