@@ -37,12 +37,15 @@ final class ServeCacheTests: XCTestCase {
         let show = try served.json("/api/3/action/package_show?id=stations-a")
         XCTAssertEqual((show["result"] as? [String: Any])?["version"] as? String, "v2")
 
-        // A dataset removed from the tree and the catalogue rebuilt, its feature indexes written again:
-        // the removed dataset is unknown at once, the others still served.
+        // A dataset removed from the tree and the catalogue rebuilt, the other datasets' feature indexes
+        // written again: the removed dataset is unknown at once and its index gone, the others still served.
+        let features = workspace.publicRoot.appendingPathComponent(".lumpini/features")
         try FileManager.default.removeItem(at: workspace.publicRoot.appendingPathComponent("stations-b"))
-        try FileManager.default.removeItem(at: workspace.publicRoot.appendingPathComponent(".lumpini/features"))
+        for kept in ["stations-a", "stations-c"] { try FileManager.default.removeItem(at: features.appendingPathComponent(kept)) }
+        XCTAssertTrue(FileManager.default.fileExists(atPath: features.appendingPathComponent("stations-b").path))
         let build = try workspace.lumpini(["catalog", "build", "--public", workspace.publicRoot.path])
         XCTAssertEqual(build.status, 0, build.stderr)
+        XCTAssertFalse(FileManager.default.fileExists(atPath: features.appendingPathComponent("stations-b").path), "the removed dataset's index")
         XCTAssertEqual(try served.get("/ogc/collections/stations-b/items").status, 404)
         XCTAssertEqual(try served.get("/ogc/collections/stations-b").status, 404)
         XCTAssertEqual(try served.get("/api/3/action/package_show?id=stations-b").status, 404)
