@@ -103,24 +103,12 @@ public struct Manifest: Codable, Sendable, Equatable {
 
     private enum CodingKeys: String, CodingKey {
         case manifestVersion, id, version, releasedAt, lumpiniVersion, inputHash, inputs, counts
-        case extent, geometryType, quality, files, metadata, derivedFrom
+        case extent, geometryType, quality, files, metadata
     }
 
-    public init(from decoder: Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        manifestVersion = try container.decode(Int.self, forKey: .manifestVersion)
-        id = try container.decode(String.self, forKey: .id)
-        version = try container.decode(Int.self, forKey: .version)
-        releasedAt = try container.decode(String.self, forKey: .releasedAt)
-        lumpiniVersion = try container.decode(String.self, forKey: .lumpiniVersion)
-        inputHash = try container.decode(String.self, forKey: .inputHash)
-        inputs = try container.decode(InputHashes.self, forKey: .inputs)
-        counts = try container.decode(Counts.self, forKey: .counts)
-        extent = try container.decodeIfPresent(Envelope.self, forKey: .extent)
-        geometryType = try container.decodeIfPresent(String.self, forKey: .geometryType)
-        quality = try container.decode(Quality.self, forKey: .quality)
-        files = try container.decode([File].self, forKey: .files)
-        metadata = try container.decode(DatasetMetadata.self, forKey: .metadata)
+    /// Written, never read: `derivedFrom` is decoded where it is kept, in `inputs`.
+    private enum AuditKeys: String, CodingKey {
+        case derivedFrom
     }
 
     /// Encodes `extent` and `geometryType` as `null` when absent, so every manifest has every key
@@ -141,7 +129,8 @@ public struct Manifest: Codable, Sendable, Equatable {
         try container.encode(files, forKey: .files)
         try container.encode(metadata, forKey: .metadata)
         // Top-level too, where auditors and the independent checks look for it.
-        try container.encodeIfPresent(derivedFrom, forKey: .derivedFrom)
+        var audit = encoder.container(keyedBy: AuditKeys.self)
+        try audit.encodeIfPresent(derivedFrom, forKey: .derivedFrom)
     }
 }
 
