@@ -76,16 +76,23 @@ struct DataPackageDescriptor: Encodable {
     /// For a derived dataset, what the indicator is and how it is computed.
     var indicator: IndicatorDescription?
 
-    /// A derived dataset's indicator as `datapackage.json` carries it (`lumpini:indicator`).
+    /// A derived dataset's indicator as `datapackage.json` carries it (`lumpini:indicator`): its
+    /// definition's keys, flat, beside the year and the indicators the dataset serves.
     struct IndicatorDescription: Encodable {
-        var definition: String
-        var method: String
-        var unit: String
-        var decimals: Int
+        var definition: IndicatorDefinition
         var year: Int
-        var reference: String
         var sdg: [String]
         var livability: [String]
+
+        private enum CodingKeys: String, CodingKey { case year, sdg, livability }
+
+        func encode(to encoder: Encoder) throws {
+            try definition.encode(to: encoder)
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encode(year, forKey: .year)
+            try container.encode(sdg, forKey: .sdg)
+            try container.encode(livability, forKey: .livability)
+        }
     }
 
     private enum CodingKeys: String, CodingKey {
@@ -112,11 +119,8 @@ struct DataPackageDescriptor: Encodable {
         }
         self.derivedFrom = derivedFrom
         indicator = dataset.derivation.map { derivation in
-            let indicator = derivation.indicator
-            return IndicatorDescription(
-                definition: indicator.definition, method: indicator.method, unit: indicator.unit, decimals: indicator.decimals,
-                year: derivation.year, reference: indicator.reference, sdg: metadata.indicators.sdg, livability: metadata.indicators.livability
-            )
+            IndicatorDescription(
+                definition: derivation.indicator, year: derivation.year, sdg: metadata.indicators.sdg, livability: metadata.indicators.livability)
         }
         contributors = [
             Contributor(title: metadata.publisher, email: nil, role: "publisher"),
