@@ -116,6 +116,14 @@ final class SiteCLITests: XCTestCase {
         XCTAssertEqual(unknown.stderr.split(separator: "\n").count, 1, unknown.stderr)
         XCTAssertTrue(unknown.stderr.contains("outline dataset"), unknown.stderr)
         XCTAssertEqual(try Data(contentsOf: index), before)
+        // Published, but points: refused before any page is made again.
+        let dataPage = publicRoot.appendingPathComponent("pm25-readings-sample/index.html").path
+        let pageWritten = try FileManager.default.attributesOfItem(atPath: dataPage)[.modificationDate] as? Date
+        let points = try CLIRunner.run(["site", "--public", publicRoot.path, "--outlines", "pm25-readings-sample"])
+        XCTAssertEqual(points.status, 2, points.stderr)
+        XCTAssertTrue(points.stderr.contains("not published with polygons"), points.stderr)
+        XCTAssertEqual(try FileManager.default.attributesOfItem(atPath: dataPage)[.modificationDate] as? Date, pageWritten)
+        XCTAssertEqual(try Data(contentsOf: index), before)
         let none = try CLIRunner.run(["site", "--public", publicRoot.path, "--tiles", ""])
         XCTAssertEqual(none.status, 0, none.stderr)
         let page = try String(contentsOf: publicRoot.appendingPathComponent("pm25-readings-sample/index.html"), encoding: .utf8)

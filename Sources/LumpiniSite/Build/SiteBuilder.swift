@@ -76,7 +76,11 @@ public struct SiteBuilder: Sendable {
         var changed: [(DatasetDetail, String)] = []
         let summaries = try catalogue.list(DatasetFilter(now: now))
         let titles = Dictionary(summaries.map { ($0.id, $0.title) }, uniquingKeysWith: { first, _ in first })
-        if let named = settings.outlines, !named.isEmpty, titles[named] == nil { throw DistrictOutlines.unknown(named) }
+        // A named outline dataset is checked before anything is written: a bad name changes nothing.
+        if let named = settings.outlines, !named.isEmpty,
+           summaries.first(where: { $0.id == named }).flatMap({ DistrictOutlines.polygons(id: $0.id, version: $0.version, tree: tree) }) == nil {
+            throw DistrictOutlines.unknown(named)
+        }
         for summary in summaries {
             let key = DatasetCard.key(of: summary, settings: settings)
             let page = tree.datasetDirectory(summary.id).appendingPathComponent(SiteLayout.datasetPage)

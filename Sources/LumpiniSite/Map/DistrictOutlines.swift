@@ -7,10 +7,9 @@ import Foundation
 enum DistrictOutlines {
     /// What a dataset says in its English keywords to be chosen by default.
     static let keyword = "district boundaries"
-    static let sampleDataset = "districts-sample"
 
     /// The dataset to draw: the one `named` (an error when it is not published with polygons), else the
-    /// first that declares itself district boundaries, else `districts-sample`; nil for none.
+    /// first that declares itself district boundaries; nil for none.
     /// - Throws: `site-outlines-unknown` for a named dataset that cannot give outlines.
     static func source(named: String?, cards: [DatasetCard], tree: ReleaseTree) throws -> (card: DatasetCard, file: Manifest.File)? {
         if let named {
@@ -19,7 +18,7 @@ enum DistrictOutlines {
             return (card, file)
         }
         let declared = cards.filter { card in card.keywords.en.contains { SearchText.fold($0) == keyword } }
-        for card in declared + cards.filter({ $0.id == sampleDataset }) {
+        for card in declared {
             if let file = polygons(of: card, tree: tree) { return (card, file) }
         }
         return nil
@@ -50,10 +49,15 @@ enum DistrictOutlines {
 
     /// The GeoJSON of the dataset's version when its features are polygons.
     private static func polygons(of card: DatasetCard, tree: ReleaseTree) -> Manifest.File? {
-        let file = tree.versionDirectory(card.id, version: card.version).appendingPathComponent(Manifest.fileName)
+        polygons(id: card.id, version: card.version, tree: tree)
+    }
+
+    /// The GeoJSON of version `version` of dataset `id` when its features are polygons.
+    static func polygons(id: String, version: Int, tree: ReleaseTree) -> Manifest.File? {
+        let file = tree.versionDirectory(id, version: version).appendingPathComponent(Manifest.fileName)
         guard let data = FileManager.default.contents(atPath: file.path),
               let manifest = try? JSONDecoder().decode(Manifest.self, from: data),
               manifest.geometryType?.hasSuffix("Polygon") == true else { return nil }
-        return manifest.files.first { $0.role == .data && $0.format == "GeoJSON" }
+        return manifest.geoJSONFile
     }
 }
