@@ -28,7 +28,7 @@ struct DatasetCard: Codable, Sendable, Equatable {
     /// The dataset in the search index, folded once when its page is made.
     var search: SearchIndexEntry
 
-    init(detail: DatasetDetail, key: String, names: SiteNames, indicator: Bool) {
+    init(detail: DatasetDetail, key: String, names: SiteNames) {
         let metadata = detail.metadata
         id = detail.id
         title = metadata.title
@@ -47,7 +47,7 @@ struct DatasetCard: Codable, Sendable, Equatable {
         features = detail.manifest.counts.features
         qualityPoints = detail.quality.points
         qualityRating = detail.quality.rating.rawValue
-        self.indicator = indicator
+        indicator = VersionContents.showsIndicator(detail.manifest)
         self.key = key
         search = SearchIndexEntry(detail: detail, names: names)
     }

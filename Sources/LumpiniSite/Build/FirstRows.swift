@@ -9,6 +9,11 @@ struct FirstRows: Sendable, Equatable {
 
     static let bytesRead = 256 * 1024
 
+    init(header: [String], rows: [[String]]) {
+        self.header = header
+        self.rows = rows
+    }
+
     /// Reads the header and up to `limit` rows of `file`, each cut to its first `columns` cells.
     init(csv file: URL, limit: Int, columns: Int = Int.max) throws {
         let handle = try FileHandle(forReadingFrom: file)

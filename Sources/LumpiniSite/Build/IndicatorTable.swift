@@ -26,9 +26,8 @@ struct IndicatorTable: Sendable, Equatable {
     /// Rows read at most: a city has tens of districts, not thousands.
     static let rowsRead = 2_000
 
-    /// Nil when the CSV lacks `value` or a district column.
-    init?(csv: URL) {
-        guard let table = try? FirstRows(csv: csv, limit: Self.rowsRead) else { return nil }
+    /// Nil when the CSV's rows lack `value` or a district column.
+    init?(_ table: FirstRows) {
         func column(_ name: String) -> Int? { table.header.firstIndex(of: name) }
         guard let value = column("value"), let code = column("district_code") ?? column("district_th") ?? column("district_en") else { return nil }
         func cell(_ row: [String], _ index: Int?) -> String { index.flatMap { $0 < row.count ? row[$0] : nil } ?? "" }

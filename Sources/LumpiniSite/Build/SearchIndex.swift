@@ -50,7 +50,10 @@ struct SearchIndex {
     /// By dataset id: a dataset's number is its place here.
     var entries: [SearchIndexEntry]
 
-    var docShards: Int { (entries.count + Self.docsPerShard - 1) / Self.docsPerShard }
+    var docShards: Int { Self.docShards(count: entries.count) }
+
+    /// How many files hold the entries of `count` datasets.
+    static func docShards(count: Int) -> Int { (count + docsPerShard - 1) / docsPerShard }
 
     /// Every file of the index, by its path in the public tree.
     func files() throws -> [(String, Data)] {

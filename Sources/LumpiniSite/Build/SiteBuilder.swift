@@ -91,17 +91,16 @@ public struct SiteBuilder: Sendable {
             }
         }
         // The index is read on this thread; the pages (files read, previews, HTML) are made on every core.
-        let failures = FirstFailure(), details = changed.map(\.0), indicators = Flags(count: details.count)
+        let failures = FirstFailure(), details = changed.map(\.0)
         DispatchQueue.concurrentPerform(iterations: details.count) { index in
             do {
-                let contents = try writeDatasetPage(details[index], titles: titles, tileOrigin: tileOrigin, now: nowText, writer: writer)
-                indicators.set(index, contents.indicator != nil)
+                try writeDatasetPage(details[index], titles: titles, tileOrigin: tileOrigin, now: nowText, writer: writer)
             } catch {
                 failures.record(error, at: index)
             }
         }
         try failures.rethrow()
-        cards += changed.enumerated().map { DatasetCard(detail: $1.0, key: $1.1, names: names, indicator: indicators[$0]) }
+        cards += changed.map { DatasetCard(detail: $0.0, key: $0.1, names: names) }
         let rebuilt = changed.map(\.0.id)
         cards.sort { $0.id < $1.id }
         try SiteAssets.install(into: tree.root.appendingPathComponent(SiteLayout.assetsPath, isDirectory: true),
@@ -142,7 +141,7 @@ public struct SiteBuilder: Sendable {
 
     private func writeDatasetPage(
         _ detail: DatasetDetail, titles: [String: LocalizedText], tileOrigin: String?, now: String, writer: SiteFileWriter
-    ) throws -> VersionContents {
+    ) throws {
         let page = tree.datasetDirectory(detail.id).appendingPathComponent(SiteLayout.datasetPage)
         let directory = tree.versionDirectory(detail.id, version: detail.version)
         var preview: MapPreview?
@@ -157,20 +156,7 @@ public struct SiteBuilder: Sendable {
             detail: detail, contents: contents, preview: preview, names: names, titles: titles, settings: settings, tileOrigin: tileOrigin, now: now
         ).render()
         try writer.write(html, to: page)
-        return contents
     }
-}
-
-/// One flag per piece of work done on several threads.
-private final class Flags: @unchecked Sendable {
-    private let lock = NSLock()
-    private var flags: [Bool]
-
-    init(count: Int) { flags = [Bool](repeating: false, count: count) }
-
-    func set(_ index: Int, _ value: Bool) { lock.withLock { flags[index] = value } }
-
-    subscript(index: Int) -> Bool { lock.withLock { flags[index] } }
 }
 
 /// The first error of work done on several threads (by the order of the work, so runs agree), rethrown

@@ -34,6 +34,12 @@ struct VersionContents: Sendable {
     /// A `datapackage.json` larger than this is linked, not read into the page.
     static let packageBytesRead = 4_000_000
 
+    /// Whether the page of the version `manifest` describes shows an indicator's ranked districts: a
+    /// derived dataset (their CSV holds every indicator's columns) published as CSV.
+    static func showsIndicator(_ manifest: Manifest) -> Bool {
+        !(manifest.derivedFrom ?? []).isEmpty && manifest.files.contains { $0.role == .data && $0.format.uppercased() == "CSV" }
+    }
+
     init(directory: URL, manifest: Manifest) {
         let package = directory.appendingPathComponent("datapackage.json")
         let size = (try? FileManager.default.attributesOfItem(atPath: package.path)[.size] as? NSNumber)?.intValue ?? 0
@@ -42,9 +48,14 @@ struct VersionContents: Sendable {
         fields = Array((all ?? []).prefix(Self.columnsShown))
         fieldCount = all?.count
         let csv = manifest.files.first { $0.role == .data && $0.format.uppercased() == "CSV" }
-        firstRows = csv.flatMap { try? FirstRows(csv: directory.appendingPathComponent($0.path), limit: Self.rowsShown, columns: Self.columnsShown) }
         derivedFrom = manifest.derivedFrom ?? []
-        indicator = derivedFrom.isEmpty ? nil : csv.flatMap { IndicatorTable(csv: directory.appendingPathComponent($0.path)) }
+        let ranked = Self.showsIndicator(manifest)
+        // One read of the CSV's start: for an indicator, enough rows to rank every district too.
+        let rows = csv.flatMap {
+            try? FirstRows(csv: directory.appendingPathComponent($0.path), limit: ranked ? IndicatorTable.rowsRead : Self.rowsShown, columns: Self.columnsShown)
+        }
+        firstRows = rows.map { FirstRows(header: $0.header, rows: Array($0.rows.prefix(Self.rowsShown))) }
+        indicator = ranked ? rows.flatMap(IndicatorTable.init) : nil
         changes = (try? JSONDecoder().decode(Changelog.self, from: Data(contentsOf: directory.appendingPathComponent("changelog.json"))))?.counts
     }
 

@@ -35,7 +35,7 @@ struct ListingPages {
             <form class="search" role="search" action="index.html" method="get">
             <label for="search">\(Bilingual.text("ค้นหาชุดข้อมูล (ชื่อ คำสำคัญ คำอธิบาย)", "Search datasets (titles, keywords, descriptions)"))</label>
             <input type="search" id="search" name="q" autocomplete="off" placeholder="ฝุ่น, น้ำท่วม, parks…" data-index="\(SearchIndex.folder)/" data-base=""
-             data-docs-per-shard="\(SearchIndex.docsPerShard)" data-doc-shards="\(SearchIndex(entries: cards.map(\.search)).docShards)" data-gram-shards="\(SearchIndex.gramShards)">
+             data-docs-per-shard="\(SearchIndex.docsPerShard)" data-doc-shards="\(SearchIndex.docShards(count: cards.count))" data-gram-shards="\(SearchIndex.gramShards)">
             <button type="submit">ค้นหา · Search</button>
             </form>
             <p id="search-status" class="meta" role="status" aria-live="polite"></p>

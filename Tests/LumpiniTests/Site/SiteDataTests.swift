@@ -36,7 +36,7 @@ final class SiteDataTests: XCTestCase {
         for (index, value) in values.enumerated() {
             text += "\(1001 + index),เขต\(index),District \(index),\(value),µg/m³,2024,\(value.isEmpty ? "" : "3"),\(value.isEmpty ? "\"no station\r\nin the district\"" : "")\r\n"
         }
-        let table = try XCTUnwrap(IndicatorTable(csv: csv(text)))
+        let table = try XCTUnwrap(IndicatorTable(FirstRows(csv: csv(text), limit: IndicatorTable.rowsRead)))
         XCTAssertEqual(table.unit, "µg/m³")
         XCTAssertEqual(table.year, "2024")
         XCTAssertEqual(table.districts.map(\.code), ["1004", "1008", "1001", "1005", "1006", "1003", "1002", "1007"])
@@ -48,7 +48,7 @@ final class SiteDataTests: XCTestCase {
         XCTAssertEqual(table.breaks, [7, 12.5, 21, 40.25])
         let palette = IndicatorTable.palette
         XCTAssertEqual(table.colors, [palette[0], palette[1], palette[2], palette[4]], "the lightest and the darkest are kept")
-        XCTAssertNil(IndicatorTable(csv: try csv("district_code,population\r\n1001,5\r\n")), "no value column: not an indicator")
+        XCTAssertNil(IndicatorTable(try FirstRows(csv: csv("district_code,population\r\n1001,5\r\n"), limit: IndicatorTable.rowsRead)), "no value column: not an indicator")
     }
 
     func testTheSearchIndexIsSplitAndEveryTrigramIsInTheShardThatNamesIt() throws {
