@@ -164,6 +164,54 @@ final class DeriveOperationTests: XCTestCase {
         }
     }
 
+    /// The code of the refusal `steps` meet, with the file it names.
+    private func refusal(_ steps: [DeriveStep]) -> (code: String?, file: String?) {
+        do {
+            _ = try rows(steps)
+            return (nil, nil)
+        } catch {
+            return ((error as? LumpiniError)?.code, (error as? LumpiniError)?.file)
+        }
+    }
+
+    func testADistrictCodeGivenTwiceIsRefused() throws {
+        try inputs.putDistricts(2, codes: [1001, 1001])
+        try putPopulation()
+        XCTAssertEqual(refusal([.perPerson(.init(population: .init(input: "population-test", value: "population", yearField: "year")))]).code,
+                       "derive-districts-invalid")
+    }
+
+    func testTwoValuesForADistrictAndYearAreRefused() throws {
+        try inputs.putDistricts(2)
+        try inputs.put("population-test", "population-test.csv", "district_code,population,year\n1001,300,2024\n1001,310,2024\n1002,400,2024\n")
+        // Summed, the two rows would be a value; as the population a value is divided by, they are refused.
+        let refused = refusal([
+            .joinByDistrict(.init(input: "population-test", value: "population", dateField: "year")),
+            .aggregate(.init(function: .sum)),
+            .perPerson(.init(population: .init(input: "population-test", value: "population", yearField: "year"))),
+        ])
+        XCTAssertEqual(refused.code, "derive-ambiguous-row")
+        XCTAssertEqual(refused.file.map { $0.contains("population-test") }, true, "the input is named")
+    }
+
+    func testAFieldTheInputLacksAndAValueThatIsNoNumberAreRefused() throws {
+        try inputs.putDistricts(2)
+        try putPopulation()
+        XCTAssertEqual(refusal([.joinByDistrict(.init(input: "population-test", value: "people", dateField: "year"))]).code, "derive-field-missing")
+        try inputs.put("counts-test", "counts-test.csv", "district_code,population,year\n1001,many,2024\n1002,400,2024\n")
+        XCTAssertEqual(refusal([.joinByDistrict(.init(input: "counts-test", value: "population", dateField: "year"))]).code, "derive-value-not-number")
+    }
+
+    func testASeriesWithoutALocationIsRefused() throws {
+        try inputs.putDistricts(2)
+        try inputs.put("readings-test", "readings-test.csv", "station_id,date,pm25,longitude,latitude\r\nS1,2024-01-01,10,,\r\n")
+        XCTAssertEqual(refusal([
+            .completeSeries(.init(input: "readings-test", key: "station_id", date: "date", value: "pm25", minimumShare: 0.75, itemName: "station")),
+            .assignToDistricts(input: nil, value: nil),
+            .aggregate(.init(function: .mean)),
+        ]).code, "derive-series-unlocated")
+    }
+
     private static func isoDate(dayOfYear2024 day: Int) -> String {
         let formatter = DateFormatter()
         formatter.dateFormat = "yyyy-MM-dd"

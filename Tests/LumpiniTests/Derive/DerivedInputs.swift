@@ -35,11 +35,12 @@ struct DerivedInputs {
         sources.append(DerivedSource(id: id, version: 1, file: file, sha256: try FileDigest.sha256(ofFile: url.path).sha256))
     }
 
-    /// The districts `districts-test` as `count` squares of 1 km, names `District N`.
-    mutating func putDistricts(_ count: Int) throws {
+    /// The districts `districts-test` as `count` squares of 1 km, names `District N`, codes 1001, 1002…
+    /// unless `codes` gives them.
+    mutating func putDistricts(_ count: Int, codes: [Int]? = nil) throws {
         let features = try (0..<count).map { index in
             let square = Rectangle(minX: Double(index) * 1000, minY: 0, maxX: Double(index + 1) * 1000, maxY: 1000)
-            return try Self.feature(square, properties: "\"district_code\":\(1001 + index),\"district_th\":\"เขต \(index + 1)\",\"district_en\":\"District \(index + 1)\"")
+            return try Self.feature(square, properties: "\"district_code\":\(codes?[index] ?? 1001 + index),\"district_th\":\"เขต \(index + 1)\",\"district_en\":\"District \(index + 1)\"")
         }
         try put("districts-test", "districts-test.geojson", Self.collection(features))
     }
