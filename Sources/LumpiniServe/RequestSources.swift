@@ -25,6 +25,11 @@ struct RequestSources: Sendable {
         try openCatalogue.dataset(id: id)
     }
 
+    /// The datasets of `ids` the catalogue index holds now, in their order.
+    func datasets(ids: [String]) throws -> [DatasetDetail] {
+        try openCatalogue.datasets(ids: ids)
+    }
+
     /// Where the client reached this server: the configured base URL, else `http://<Host>`.
     func baseURL(_ request: Request) -> String {
         if let baseURL = settings.baseURL { return baseURL }

@@ -63,8 +63,8 @@ struct CKANActionAPI {
             return try namedShow(organizations: name == "organization_show", parameters, ckan)
         case "tag_list":
             var tags = Set<String>()
-            for summary in try sources.catalogue().list() {
-                if let detail = try sources.dataset(id: summary.id) { tags.formUnion(CKANPackage.tags(detail.metadata)) }
+            for detail in try sources.datasets(ids: sources.catalogue().list().map(\.id)) {
+                tags.formUnion(CKANPackage.tags(detail.metadata))
             }
             let query = parameters["query"]?.lowercased()
             return .array(tags.filter { query == nil || $0.lowercased().contains(query!) }.sorted().map(JSONNode.string))
@@ -100,8 +100,8 @@ struct CKANActionAPI {
         }
         var object = organizations ? ckan.organization(found.code, packageCount: found.count) : ckan.group(found.code, packageCount: found.count)
         if parameters["include_datasets"].map({ $0.lowercased() != "false" }) ?? true {
-            let packages = try sources.catalogue().list().filter { (organizations ? $0.publisher : $0.theme) == found.code }
-                .prefix(1_000).compactMap { try sources.dataset(id: $0.id).map(ckan.package) }
+            let members = try sources.catalogue().list().filter { (organizations ? $0.publisher : $0.theme) == found.code }.prefix(1_000)
+            let packages = try sources.datasets(ids: members.map(\.id)).map(ckan.package)
             object = object.adding("packages", .array(packages))
         }
         return object

@@ -64,24 +64,32 @@ final class OpenCatalogue: Sendable {
 
     /// One dataset's detail as the index holds it now; nil when the index does not have it.
     func dataset(id: String, now: Date = Date()) throws -> DatasetDetail? {
+        try datasets(ids: [id], now: now).first
+    }
+
+    /// The details of `ids` the index holds now, in their order (those it lacks left out): the file and
+    /// the data version are checked once for all of them, as a listing needs them.
+    func datasets(ids: [String], now: Date = Date()) throws -> [DatasetDetail] {
         let opened = try opened()
         let current = ContentVersion(generation: opened.generation, dataVersion: try opened.versioned.dataVersion())
         let kept = state.withLock { state in
             state.observe(current)
-            return state.details[id]
+            return ids.map { state.details[$0] }
         }
-        if let kept { return kept.judged(at: now) }
-        let read = try opened.versioned.datasetWithDataVersion(id: id, now: now)
-        if let detail = read.detail {
-            let version = ContentVersion(generation: opened.generation, dataVersion: read.dataVersion)
-            state.withLock { state in
-                guard state.observed == version else { return }
-                // Bounded whatever the number of datasets: past the capacity the kept details start again.
-                if state.details.count >= Self.detailCapacity { state.details = [:] }
-                state.details[id] = detail
+        return try zip(ids, kept).compactMap { id, kept in
+            if let kept { return kept.judged(at: now) }
+            let read = try opened.versioned.datasetWithDataVersion(id: id, now: now)
+            if let detail = read.detail {
+                let version = ContentVersion(generation: opened.generation, dataVersion: read.dataVersion)
+                state.withLock { state in
+                    guard state.observed == version else { return }
+                    // Bounded whatever the number of datasets: past the capacity the kept details start again.
+                    if state.details.count >= Self.detailCapacity { state.details = [:] }
+                    state.details[id] = detail
+                }
             }
+            return read.detail
         }
-        return read.detail
     }
 
     private func opened() throws -> Opened {

@@ -56,7 +56,7 @@ struct OGCFeaturesAPI {
 
     /// Every published dataset with geometry and a GeoJSON file.
     private func collections(_ request: Request) throws -> Response {
-        let details = try sources.catalogue().list().compactMap { try sources.dataset(id: $0.id) }.filter { $0.manifest.geoJSONFile != nil }
+        let details = try sources.datasets(ids: sources.catalogue().list().map(\.id)).filter { $0.manifest.geoJSONFile != nil }
         return try .json(encoding: OGCDocuments.Collections(
             collections: details.map { collection($0, request) },
             links: [.init(href: "\(base(request))/collections", rel: "self", type: OGCDocuments.json, title: nil)]))
