@@ -61,8 +61,12 @@ public struct FeatureIndex: Sendable {
 
     /// The index file of a dataset's GeoJSON file with this SHA-256 (the manifest's).
     public static func file(catalogue: URL, id: String, sha256: String) -> URL {
+        folder(catalogue: catalogue).appendingPathComponent(id, isDirectory: true).appendingPathComponent("\(sha256).sqlite")
+    }
+
+    /// The folder of every dataset's feature indexes, beside the catalogue index `catalogue`.
+    static func folder(catalogue: URL) -> URL {
         catalogue.deletingLastPathComponent().appendingPathComponent("features", isDirectory: true)
-            .appendingPathComponent(id, isDirectory: true).appendingPathComponent("\(sha256).sqlite")
     }
 
     /// The layout of the index's tables, in the file's `user_version`: an index in another layout (an

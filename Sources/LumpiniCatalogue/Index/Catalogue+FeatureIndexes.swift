@@ -5,7 +5,7 @@ import Foundation
 /// version is recorded and removed once the catalogue shows another version, so the folder does not
 /// grow with every release of a large dataset.
 extension Catalogue {
-    var featuresFolder: URL { file.deletingLastPathComponent().appendingPathComponent("features", isDirectory: true) }
+    var featuresFolder: URL { FeatureIndex.folder(catalogue: file) }
 
     /// Writes the feature index of a version with geometry (`FeatureIndex`), if it is not there yet.
     func indexFeatures(of manifest: Manifest) throws {
