@@ -46,6 +46,19 @@ struct PublishedInput {
         return position
     }
 
+    /// A published number of this file, or nil for an empty cell.
+    /// - Throws: `derive-value-not-number` for text that is not a number.
+    func number(_ text: String?, row: Int, field: String) throws -> Double? {
+        guard let text, !text.isEmpty else { return nil }
+        guard let number = Double(text), number.isFinite else {
+            throw LumpiniError(
+                "derive-value-not-number", "\"\(text.prefix(40))\" in \(place) is not a number", kind: .data, file: place, row: row,
+                field: field, hint: "derive from a numeric field (its schema type number or integer)"
+            )
+        }
+        return number
+    }
+
     /// The next record, or nil at the end.
     func next() throws -> Record? {
         try reader.next()

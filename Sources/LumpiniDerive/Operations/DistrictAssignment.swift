@@ -40,7 +40,7 @@ struct DistrictAssignment {
             let (x, y) = point.point(at: 0)
             guard let district = try district(longitude: x, latitude: y) else { continue }
             if let position {
-                if let number = try SeriesCompleteness.number(record.values[position], row: record.rowNumber, field: value ?? "", input: input) {
+                if let number = try input.number(record.values[position], row: record.rowNumber, field: value ?? "") {
                     byDistrict[district.code]?.values.append(number)
                 } else {
                     byDistrict[district.code]?.excluded += 1

@@ -38,7 +38,7 @@ enum DistrictTableJoin {
             guard let codeText = record.values[code].map(DistrictCode.normalized), !codeText.isEmpty else { continue }
             if let date, record.values[date].flatMap(ISODay.year(of:)) != year { continue }
             if let yearColumn, record.values[yearColumn].map(DistrictCode.normalized) != String(year) { continue }
-            try body(codeText, try SeriesCompleteness.number(record.values[value], row: record.rowNumber, field: table.value, input: input))
+            try body(codeText, try input.number(record.values[value], row: record.rowNumber, field: table.value))
         }
     }
 }

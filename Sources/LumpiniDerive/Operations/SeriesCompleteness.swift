@@ -32,7 +32,7 @@ enum SeriesCompleteness {
                 series[index].location = (x, y)
             }
             if let text = record.values[date], let day = ISODay(text), day.year == year,
-               let reading = try number(record.values[value], row: record.rowNumber, field: step.value, input: input),
+               let reading = try input.number(record.values[value], row: record.rowNumber, field: step.value),
                series[index].days.insert(day.dayOfYear).inserted {
                 series[index].sum += reading
             }
@@ -57,19 +57,6 @@ enum SeriesCompleteness {
     /// The valid days a key needs: `share` of the days of `year`, rounded up (75 % of 2024's 366 days is 275).
     static func requiredDays(share: Double, year: Int) -> Int {
         Int((share * Double(ISODay.days(inYear: year)) - 1e-9).rounded(.up))
-    }
-
-    /// A published number, or nil for an empty cell.
-    /// - Throws: `derive-value-not-number` for text that is not a number.
-    static func number(_ text: String?, row: Int, field: String, input: PublishedInput) throws -> Double? {
-        guard let text, !text.isEmpty else { return nil }
-        guard let number = Double(text), number.isFinite else {
-            throw LumpiniError(
-                "derive-value-not-number", "\"\(text.prefix(40))\" in \(input.place) is not a number", kind: .data, file: input.place, row: row,
-                field: field, hint: "derive from a numeric field (its schema type number or integer)"
-            )
-        }
-        return number
     }
 }
 
