@@ -1,5 +1,6 @@
 import Foundation
 import Lumpini
+import TestSupport
 import XCTest
 
 /// The feature index written while a GeoJSON is written (`FeatureIndexFollowing`), block by block as
@@ -90,6 +91,40 @@ final class FeatureIndexFollowerTests: XCTestCase {
         }
         XCTAssertEqual(try followed.feature(idJSON: #""S7/2407""#), try reference.feature(idJSON: #""S7/2407""#))
         XCTAssertNotNil(try followed.feature(idJSON: #""S7/2407""#))
+    }
+
+    /// A real release of a shipped sample with the follower, and no catalogue update after it: the index
+    /// is there, named by the published file's SHA-256, written during the release and not from the file
+    /// afterwards, and it answers as one written from the finished file.
+    func testAReleaseWritesTheIndexWhileItWritesTheGeoJSON() async throws {
+        for name in ["datasets/pm25-readings-sample", "schemas"] {
+            try FileManager.default.createDirectory(at: folder.appendingPathComponent(name).deletingLastPathComponent(), withIntermediateDirectories: true)
+            try FileManager.default.copyItem(at: Fixtures.packageRoot.appendingPathComponent(name), to: folder.appendingPathComponent(name))
+        }
+        let workspace = Workspace(root: folder.path)
+        let released = Catalogue.defaultFile(publicRoot: workspace.publicRoot)
+        let summary = try await ReleaseRunner(
+            workspace: workspace, pipeline: CleanseValidatePipeline(), geoJSONFollowing: FeatureIndexFollowing(catalogue: released)
+        ).run()
+        XCTAssertEqual(summary.published.map(\.id), ["pm25-readings-sample"], "\(summary.failed)")
+        let version = workspace.publicRoot.appendingPathComponent("pm25-readings-sample/v1")
+        let manifest = try JSONDecoder().decode(Manifest.self, from: Data(contentsOf: version.appendingPathComponent("manifest.json")))
+        let published = try XCTUnwrap(manifest.geoJSONFile)
+        let written = FeatureIndex.file(catalogue: released, id: "pm25-readings-sample", sha256: published.sha256)
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: written.deletingLastPathComponent().path), [written.lastPathComponent])
+        XCTAssertFalse(FileManager.default.fileExists(atPath: released.path), "no catalogue code ran")
+
+        let geoJSON = version.appendingPathComponent(published.path)
+        let fromFile = folder.appendingPathComponent("from-file.sqlite")
+        try FeatureIndex.write(geoJSON: geoJSON, to: fromFile)
+        let followed = try FeatureIndex.open(written, geoJSON: geoJSON), reference = try FeatureIndex.open(fromFile, geoJSON: geoJSON)
+        XCTAssertEqual(followed.count, manifest.counts.features)
+        XCTAssertEqual(followed.properties, reference.properties)
+        XCTAssertFalse(followed.properties.isEmpty, "the schema's filterable fields, from the fields the release wrote")
+        let box = try XCTUnwrap(manifest.extent)
+        for filter in [FeatureFilter(), FeatureFilter(box: box), FeatureFilter(equals: [(followed.properties[0].name, "S01")])] {
+            XCTAssertEqual(try followed.features(matching: filter, offset: 0, limit: 10_000), try reference.features(matching: filter, offset: 0, limit: 10_000))
+        }
     }
 
     func testACancelledReleaseLeavesNoIndexBehind() throws {
