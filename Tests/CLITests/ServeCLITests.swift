@@ -277,7 +277,11 @@ final class ServeCLITests: XCTestCase {
         let urls = (after["resources"] as? [[String: Any]] ?? []).compactMap { $0["url"] as? String }
         XCTAssertTrue(!urls.isEmpty && urls.allSatisfy { $0.contains("/pm25-readings-sample/v2/") }, "\(urls)")
         XCTAssertEqual((try served.json("/ogc/collections/pm25-readings-sample/items?limit=1")["features"] as? [Any])?.count, 1)
+        // Answered just before SIGTERM: their access-log lines, still queued, are written before the exit.
+        for number in 1...20 { XCTAssertEqual(try served.get("/health?before-exit=\(number)").status, 200) }
         XCTAssertEqual(served.stop(), 0, "SIGTERM ends the server cleanly: \(served.logText.suffix(300))")
+        let logged = served.logText
+        XCTAssertEqual((1...20).filter { logged.contains("GET /health?before-exit=\($0) 200") }.count, 20, String(logged.suffix(600)))
     }
 }
 
