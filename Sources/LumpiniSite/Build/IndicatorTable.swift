@@ -40,15 +40,17 @@ struct IndicatorTable: Sendable, Equatable {
         }
         unit = table.rows.lazy.map { cell($0, column("unit")) }.first { !$0.isEmpty } ?? ""
         year = table.rows.lazy.map { cell($0, column("year")) }.first { !$0.isEmpty } ?? ""
-        self.districts = districts.sorted { first, second in
-            switch (first.value.flatMap(Double.init), second.value.flatMap(Double.init)) {
-            case let (a?, b?): return a != b ? a > b : first.code < second.code
+        // Each value parsed once, not in every comparison of the sort.
+        let ranked = districts.map { ($0, $0.value.flatMap(Double.init)) }.sorted { first, second in
+            switch (first.1, second.1) {
+            case let (a?, b?): return a != b ? a > b : first.0.code < second.0.code
             case (.some, nil): return true
             case (nil, .some): return false
-            case (nil, nil): return first.code < second.code
+            case (nil, nil): return first.0.code < second.0.code
             }
         }
-        let values = districts.compactMap { $0.value.flatMap(Double.init) }.sorted()
+        self.districts = ranked.map(\.0)
+        let values = ranked.compactMap(\.1).sorted()
         minimum = values.first
         var breaks: [Double] = []
         let classes = min(Self.palette.count, Set(values).count)
