@@ -25,6 +25,40 @@ public final class ChangeRecorder {
 
     init() {}
 
+    /// The account of a run made in two stages (`RecipeRunner`), as one recorder would have kept it
+    /// had it seen every step of every row in order: a counter belongs to one step, so the counters
+    /// join; a spelling or repair seen by both stages keeps its first rows, in row order.
+    convenience init(combining first: ChangeRecorder, _ second: ChangeRecorder) {
+        self.init()
+        counters = first.counters + second.counters
+        counterIndex = first.counterIndex.merging(second.counterIndex.mapValues { $0 + first.counters.count }) { kept, _ in kept }
+        // Where each spelling was first seen: its first row, then the stage, then its place there.
+        var firstSeen: [(row: Int, stage: Int, place: Int)] = []
+        for (stage, recorder) in [first, second].enumerated() {
+            for (place, match) in recorder.fuzzy.enumerated() {
+                let key = Self.fuzzyKey(match.field, match.value)
+                guard let index = fuzzyIndex[key] else {
+                    fuzzyIndex[key] = fuzzy.count
+                    fuzzy.append(match)
+                    firstSeen.append((match.rows[0], stage, place))
+                    continue
+                }
+                if match.rows[0] < firstSeen[index].row { firstSeen[index] = (match.rows[0], stage, place) }
+                fuzzy[index].count += match.count
+                fuzzy[index].rows = Array(Self.inRowOrder(fuzzy[index].rows + match.rows, row: { $0 }).prefix(Self.exampleLimit))
+            }
+        }
+        fuzzy = zip(fuzzy, firstSeen).sorted { ($0.1.row, $0.1.stage, $0.1.place) < ($1.1.row, $1.1.stage, $1.1.place) }.map(\.0)
+        fuzzyIndex = Dictionary(uniqueKeysWithValues: fuzzy.enumerated().map { (Self.fuzzyKey($1.field, $1.value), $0) })
+        repairs = Array(Self.inRowOrder(first.repairs + second.repairs) { $0.row }.prefix(Self.repairLimit))
+        repairCount = first.repairCount + second.repairCount
+    }
+
+    /// `elements` by row, those of one row kept in the order given (the first stage's first).
+    private static func inRowOrder<Element>(_ elements: [Element], row: (Element) -> Int) -> [Element] {
+        elements.enumerated().sorted { (row($0.element), $0.offset) < (row($1.element), $1.offset) }.map(\.element)
+    }
+
     /// Records that `field` of source row `row` changed from `before` to `after`.
     func record(field: String, row: Int, before: String?, after: String?) {
         let key = Key(step: currentStep.index, field: field)
@@ -51,7 +85,7 @@ public final class ChangeRecorder {
 
     /// Records a fuzzy district match; one entry per distinct spelling.
     func recordFuzzy(field: String, row: Int, value: String, district: District, distance: Int, closestTo: String) {
-        let key = field + "\u{0}" + value
+        let key = Self.fuzzyKey(field, value)
         if let index = fuzzyIndex[key] {
             fuzzy[index].count += 1
             if fuzzy[index].rows.count < Self.exampleLimit { fuzzy[index].rows.append(row) }
@@ -62,6 +96,10 @@ public final class ChangeRecorder {
             field: field, value: value, code: district.code, nameTH: district.nameTH, nameEN: district.nameEN,
             distance: distance, closestTo: closestTo, count: 1, rows: [row]
         ))
+    }
+
+    private static func fuzzyKey(_ field: String, _ value: String) -> String {
+        field + "\u{0}" + value
     }
 
     func recordRepair(row: Int, action: String, detail: String) {

@@ -16,10 +16,18 @@ protocol CleansingStep: AnyObject, SendableMetatype {
     static var name: String { get }
     /// One line for `docs/dataset-yaml.md` and `lumpini check`.
     static var summary: String { get }
+    /// Whether the step reads and changes only text values and holds no GDAL object, so it may run on
+    /// the thread that reads a CSV ahead (`LeadingTextSteps`), before any step makes a geometry.
+    static var worksOnTextAlone: Bool { get }
 
     /// Builds the step; reads its parameters (unknown ones are refused by the caller) and
     /// updates `layout` when it changes the fields.
     init(parameters: inout StepParameters, layout: inout FieldLayout, context: CleansingContext) throws
 
     func apply(to record: inout Record, changes: ChangeRecorder) throws -> StepVerdict
+}
+
+extension CleansingStep {
+    /// A step runs with the geometry steps unless it says it needs text alone.
+    static var worksOnTextAlone: Bool { false }
 }

@@ -28,7 +28,7 @@ public final class DatasetCleansing {
     private let directory: URL
     private var pendingPaths: [String]
     private var currentPath: String
-    private var reader: SourceReader
+    private var rows: SourceRows
     private var rowsRead = 0
     /// The last record read from the source, before the recipe changed it, and its position among the
     /// records of its file.
@@ -84,7 +84,6 @@ public final class DatasetCleansing {
         let file = "datasets/\(description.id)/\(DatasetDescription.fileName)"
         self.pendingPaths = pendingPaths
         currentPath = path
-        self.reader = reader
         sourceFields = reader.header
         let sourceCRS = try description.source?.crs ?? reader.spatialReference.map { try $0.wkt() }
         let context = CleansingContext(
@@ -102,6 +101,7 @@ public final class DatasetCleansing {
         }
         let makesGeometry = description.recipe.contains { $0.name == PointsFromColumns.name || $0.name == GeometryFromWKT.name }
         hasGeometry = makesGeometry || ![.none, .unknown].contains(reader.geometryType) || (reader.geometryType == .unknown && !reader.format.isTable)
+        rows = SourceRows(reader, leading: runner.leading)
     }
 
     static func open(_ path: String, description: DatasetDescription, directory: URL) throws -> SourceReader {
@@ -121,31 +121,38 @@ public final class DatasetCleansing {
             layer: source.layer, encoding: encoding, crs: source.crs, headerRow: source.headerRow,
             headerRows: source.headerRows, delimiter: source.delimiter
         )
-        return try SourceReader(path: directory.appendingPathComponent(path).path, declared: declared, readingAhead: true)
+        return try SourceReader(path: directory.appendingPathComponent(path).path, declared: declared)
     }
 
     /// The next record, kept or quarantined; nil after the last row of the last file.
     public func next() throws -> CleansingOutcome? {
         while true {
-            if let record = try reader.next() {
+            if let row = try rows.next() {
                 rowsRead += 1
                 recordInFile += 1
-                lastRead = record
-                if let problem = reader.unreadableGeometry(record) {
-                    let entry = runner.quarantine(record, reason: "unreadable-geometry", message: problem, field: "geometry")
-                    return .quarantined(located(entry))
+                let outcome: CleansingOutcome
+                switch row {
+                case .read(let record, let reader):
+                    lastRead = record
+                    if let problem = reader.unreadableGeometry(record) {
+                        return .quarantined(located(runner.quarantine(record, reason: "unreadable-geometry", message: problem, field: "geometry")))
+                    }
+                    outcome = try runner.process(record)
+                case .readAhead(.passed(let passed)):
+                    lastRead = Record(rowNumber: passed.rowNumber, values: passed.valuesAsRead)
+                    outcome = try runner.process(passed)
+                case .readAhead(.setAside(let entry)):
+                    outcome = .quarantined(entry)
                 }
-                switch try runner.process(record) {
-                case .kept(let record):
-                    return .kept(record)
-                case .quarantined(let entry):
-                    return .quarantined(located(entry))
+                switch outcome {
+                case .kept: return outcome
+                case .quarantined(let entry): return .quarantined(located(entry))
                 }
             }
             guard !pendingPaths.isEmpty else { return nil }
             currentPath = pendingPaths.removeFirst()
             recordInFile = 0
-            reader = try Self.open(currentPath, description: description, directory: directory)
+            let reader = try Self.open(currentPath, description: description, directory: directory)
             guard reader.header == sourceFields else {
                 throw LumpiniError(
                     "source-fields-differ", "the fields differ from those of \(description.source?.paths.first ?? "the first file")", kind: .input,
@@ -153,6 +160,7 @@ public final class DatasetCleansing {
                     hint: "the source files of one dataset must have the same columns in the same order"
                 )
             }
+            rows = SourceRows(reader, leading: runner.leading)
         }
     }
 

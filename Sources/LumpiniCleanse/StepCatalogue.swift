@@ -4,11 +4,13 @@ enum StepCatalogue {
     struct Entry: Sendable {
         let name: String
         let summary: String
+        let worksOnTextAlone: Bool
         let make: @Sendable (inout StepParameters, inout FieldLayout, CleansingContext) throws -> any CleansingStep
 
         init<Step: CleansingStep>(_ type: Step.Type) {
             name = type.name
             summary = type.summary
+            worksOnTextAlone = type.worksOnTextAlone
             make = { parameters, layout, context in try Step(parameters: &parameters, layout: &layout, context: context) }
         }
     }

@@ -10,7 +10,7 @@ import Foundation
 /// let rows = ReadAhead(produce: { try source.nextRow() })   // `source` now belongs to the producer
 /// while let row = try rows.next() { … }
 /// ```
-final class ReadAhead<Element: Sendable> {
+package final class ReadAhead<Element: Sendable> {
     private let channel: Channel
     private let produce: @Sendable () throws -> Element?
     private var started = false
@@ -18,7 +18,7 @@ final class ReadAhead<Element: Sendable> {
     private var position = 0
 
     /// - Parameter produce: the next element, or nil at the end; called on the producer's thread only.
-    init(batchSize: Int = 1_024, maximumBatches: Int = 4, produce: @escaping @Sendable () throws -> Element?) {
+    package init(batchSize: Int = 1_024, maximumBatches: Int = 4, produce: @escaping @Sendable () throws -> Element?) {
         channel = Channel(batchSize: batchSize, maximumBatches: maximumBatches)
         self.produce = produce
     }
@@ -29,7 +29,7 @@ final class ReadAhead<Element: Sendable> {
 
     /// The next element, or nil at the end.
     /// - Throws: the producer's error, once every element before it has been returned.
-    func next() throws -> Element? {
+    package func next() throws -> Element? {
         if position < current.count {
             defer { position += 1 }
             return current[position]

@@ -3,6 +3,7 @@
 final class AddConstant: CleansingStep {
     static let name = "add-constant"
     static let summary = "add a field with one value for every record: field, value"
+    static let worksOnTextAlone = true
 
     private let index: Int
     private let fieldName: String

@@ -5,6 +5,7 @@
 final class BuddhistEraYears: CleansingStep {
     static let name = "buddhist-era-years"
     static let summary = "year columns in the Buddhist Era to the Common Era: \"2566\" → \"2023\""
+    static let worksOnTextAlone = true
 
     private let fields: [(index: Int, name: String)]
     private let onInvalid: InvalidValuePolicy

@@ -4,6 +4,7 @@
 package final class CleanText: CleansingStep {
     package static let name = "clean-text"
     static let summary = "NFC, trim and collapse whitespace, remove zero-width and control characters, repair decomposed sara am"
+    static let worksOnTextAlone = true
 
     private let fields: [(index: Int, name: String)]
 

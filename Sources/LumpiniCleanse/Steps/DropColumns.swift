@@ -2,6 +2,7 @@
 package final class DropColumns: CleansingStep {
     package static let name = "drop-columns"
     static let summary = "remove the listed fields"
+    static let worksOnTextAlone = true
 
     private let positions: [Int]
 

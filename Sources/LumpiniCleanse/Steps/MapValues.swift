@@ -4,6 +4,7 @@
 final class MapValues: CleansingStep {
     static let name = "map-values"
     static let summary = "replace listed values by others: map: {from: to}"
+    static let worksOnTextAlone = true
 
     private let fields: [(index: Int, name: String)]
     private let map: [String: String?]

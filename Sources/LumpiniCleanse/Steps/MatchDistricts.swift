@@ -12,6 +12,7 @@
 package final class MatchDistricts: CleansingStep {
     package static let name = "match-districts"
     static let summary = "match any spelling of a district to its code and official names; unmatched values are set aside"
+    static let worksOnTextAlone = true
     static let cacheLimit = 10_000
 
     private let field: (index: Int, name: String)

@@ -5,6 +5,7 @@
 package final class MissingValues: CleansingStep {
     package static let name = "missing-values"
     static let summary = "declared tokens (\"-\", \"ไม่มีข้อมูล\", \"N/A\", \"\") become null"
+    static let worksOnTextAlone = true
 
     private let fields: [(index: Int, name: String)]
     /// The declared tokens; nil for the defaults.

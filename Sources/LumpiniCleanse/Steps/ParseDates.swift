@@ -6,6 +6,7 @@
 package final class ParseDates: CleansingStep {
     package static let name = "parse-dates"
     static let summary = "Buddhist-Era years, Thai month names, d/m/y orders and Excel serials to ISO 8601: \"15 ม.ค. 2566\" → \"2023-01-15\""
+    static let worksOnTextAlone = true
 
     private let fields: [(index: Int, name: String)]
     private let parser: DateText

@@ -5,6 +5,7 @@
 package final class ParseNumbers: CleansingStep {
     package static let name = "parse-numbers"
     static let summary = "Thai digits, thousands separators, units and percent signs stripped: \"๑,๒๓๔.๕ ตัน\" → \"1234.5\""
+    static let worksOnTextAlone = true
 
     private let fields: [(index: Int, name: String)]
     private let parser: AgencyNumber

@@ -5,6 +5,7 @@
 package final class RemoveDuplicates: CleansingStep {
     package static let name = "remove-duplicates"
     static let summary = "records repeating an earlier key (or the whole record) are set aside (reason duplicate)"
+    static let worksOnTextAlone = true
 
     private let key: [(index: Int, name: String)]?
     private let seen = SpillingDigestTable()

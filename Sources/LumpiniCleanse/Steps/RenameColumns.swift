@@ -2,6 +2,7 @@
 final class RenameColumns: CleansingStep {
     static let name = "rename-columns"
     static let summary = "rename fields: map: {old: new}"
+    static let worksOnTextAlone = true
 
     init(parameters: inout StepParameters, layout: inout FieldLayout, context: CleansingContext) throws {
         guard let map = try parameters.stringMap("map"), !map.isEmpty else {

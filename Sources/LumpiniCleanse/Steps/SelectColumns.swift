@@ -2,6 +2,7 @@
 final class SelectColumns: CleansingStep {
     static let name = "select-columns"
     static let summary = "keep only the listed fields, in that order"
+    static let worksOnTextAlone = true
 
     private let positions: [Int]
 

@@ -3,6 +3,7 @@
 package final class SkipBlankRows: CleansingStep {
     package static let name = "skip-blank-rows"
     static let summary = "rows with no value at all are set aside (reason blank-row)"
+    static let worksOnTextAlone = true
 
     init(parameters: inout StepParameters, layout: inout FieldLayout, context: CleansingContext) throws {}
 

@@ -5,6 +5,7 @@
 package final class SkipTotalRows: CleansingStep {
     package static let name = "skip-total-rows"
     static let summary = "total rows (\"รวม\", \"Total\") are set aside (reason total-row)"
+    static let worksOnTextAlone = true
 
     private let field: Int?
     private let prefixes: [String]

@@ -2,6 +2,7 @@
 package final class ThaiDigits: CleansingStep {
     package static let name = "thai-digits"
     static let summary = "Thai digits ๐–๙ to 0–9"
+    static let worksOnTextAlone = true
 
     private let fields: [(index: Int, name: String)]
 
