@@ -53,7 +53,7 @@ package struct DigestTable {
     /// Stores `row` for `digest` and returns the row stored before, if any.
     @inline(__always)
     package mutating func updateValue(_ row: Int, forKey digest: KeyDigest) -> Int? {
-        if (count + 1) * 5 > slots.count * 4 { grow() }
+        if isFull { grow() }
         let stored = UInt64(UInt32(truncatingIfNeeded: max(row, 1)))
         var index = firstSlot(digest)
         return slots.withUnsafeMutableBufferPointer { slots -> Int? in
@@ -116,8 +116,17 @@ package struct DigestTable {
         if let kept { self = kept } else { count = 0 }
     }
 
+    /// The slots the table takes, 16 bytes each, empty or not.
+    var slotCount: Int { slots.count }
+
+    /// Whether storing one more key makes the table grow.
+    var isFull: Bool { (count + 1) * 5 > slots.count * 4 }
+
+    /// The keys the table has room for once it has grown.
+    var roomAfterGrowing: Int { slots.count * 3 / 2 }
+
     private mutating func grow() {
-        var bigger = DigestTable(capacity: slots.count * 3 / 2)
+        var bigger = DigestTable(capacity: roomAfterGrowing)
         for slot in slots where slot.row != 0 { bigger.insert(slot) }
         self = bigger
     }

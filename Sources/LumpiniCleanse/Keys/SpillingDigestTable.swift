@@ -1,12 +1,15 @@
 import Foundation
 
 /// Keys remembered in memory that does not grow with the rows (the keys a table must keep unique,
-/// the records `remove-duplicates` has seen): the latest keys in a `DigestTable`; each time it holds `spillThreshold` keys they are sorted into a
-/// run in an unlinked temporary file, and only a Bloom filter of the run (two bytes a key) stays in
-/// memory. A lookup asks the table, then the runs from the newest, reading a run (a binary search,
-/// one `pread` a step) only when its filter says the key may be there: for a repeat, or for about
-/// one key in a thousand. A million-row table keeps 2 MB of filters and the table's 5 MB instead
-/// of a 24 MB table.
+/// the records `remove-duplicates` has seen): the latest keys in a `DigestTable`, which is sorted into
+/// a run in an unlinked temporary file instead of growing to room for more than `spillThreshold` keys
+/// (the table grows by steps: from its default start it stops at 195,496 slots, 3.1 MB, holding up to
+/// 156,396 keys); only a Bloom filter of each run (two bytes a key) stays in memory. Stopping the
+/// table before it grows, rather than at a count of keys, keeps the peak memory of a million rows that
+/// of 150,000: growing copies the table, and the last step would have made it 5.9 MB and 9 MB while it
+/// copied. A lookup asks the table, then the runs from the newest, reading a run (a binary search, one
+/// `pread` a step) only when its filter says the key may be there: for a repeat, or for about one key
+/// in a thousand.
 ///
 /// When the temporary file cannot be written (a full disk), the keys simply stay in memory.
 package final class SpillingDigestTable {
@@ -36,18 +39,25 @@ package final class SpillingDigestTable {
 
     /// Stores `row` for `digest` and returns the latest row stored before for it, if any.
     package func updateValue(_ row: Int, forKey digest: KeyDigest) -> Int? {
-        if let previous = recent.updateValue(row, forKey: digest) { return previous }
-        let previous = spilledRow(for: digest)
-        if recent.count >= spillThreshold { spill() }
-        return previous
+        spillWhenFull()
+        return recent.updateValue(row, forKey: digest) ?? spilledRow(for: digest)
     }
 
     /// Stores `row` for `digest` unless a row is stored for it already, and returns that first row.
     package func insert(_ row: Int, forKey digest: KeyDigest) -> Int? {
         if let first = recent.row(for: digest) ?? spilledRow(for: digest) { return first }
+        spillWhenFull()
         _ = recent.updateValue(row, forKey: digest)
-        if recent.count >= spillThreshold { spill() }
         return nil
+    }
+
+    /// The slots of the latest keys' table: what the table's memory is, whatever the keys stored.
+    var tableSlots: Int { recent.slotCount }
+
+    /// Spills the latest keys when one more would grow their table past room for `spillThreshold`.
+    /// A key of the table spilled just before its update is found in the newest run.
+    private func spillWhenFull() {
+        if recent.isFull, recent.roomAfterGrowing > spillThreshold { spill() }
     }
 
     /// The row the newest run that holds `digest` stored for it.

@@ -43,6 +43,23 @@ final class SpillingDigestTableTests: XCTestCase {
         }
     }
 
+    /// The latest keys' table spills instead of growing to room for more keys than the threshold, so
+    /// its memory stops at one size however many keys pass, and every key is still found.
+    func testTheLatestKeysTableStopsGrowingBeforeTheThreshold() {
+        let table = SpillingDigestTable(capacity: 16, spillThreshold: 10_000)
+        var largest = 0
+        for row in 1...100_000 {
+            XCTAssertNil(table.insert(row, forKey: KeyDigest.of(integer: row)), "row \(row)")
+            largest = max(largest, table.tableSlots)
+        }
+        // Room for 10,000 keys is 12,500 slots at four-fifths full: the table stops at the last step below.
+        XCTAssertLessThanOrEqual(largest, 12_500)
+        XCTAssertGreaterThan(largest, 12_500 * 2 / 3)
+        for row in stride(from: 1, through: 100_000, by: 997) {
+            XCTAssertEqual(table.insert(200_000 + row, forKey: KeyDigest.of(integer: row)), row)
+        }
+    }
+
     /// A run that cannot be written (here: a temporary folder that does not exist) leaves the keys
     /// in memory, sorted for the run but stored again, so repeats of them are still found.
     func testKeysStayInMemoryWhenARunCannotBeWritten() {
