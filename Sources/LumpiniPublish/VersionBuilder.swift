@@ -27,11 +27,26 @@ struct VersionBuilder {
         table.precision = dataset.outputs.precision
         table.csvGeometry = dataset.outputs.csvGeometry
         let formats = try publishedFormats(for: table)
+        let follower = formats.contains(.geoJSON)
+            ? geoJSONFollowing?.follower(id: dataset.id, fields: table.fields.map { ($0.name, $0.type.rawValue) }) : nil
+        do {
+            let manifest = try build(from: records, table: table, formats: formats, follower: follower, into: staging, progress: progress)
+            // The follower's last work (the index's sorted keys) ran while the other files were finished and read back.
+            follower?.complete()
+            return manifest
+        } catch {
+            follower?.cancel()
+            throw error
+        }
+    }
+
+    private func build(
+        from records: any PublishableRecords, table: OutputTable, formats: [PublishedFormat], follower: (any FileFollower)?, into staging: URL,
+        progress: (Int) -> Void
+    ) throws -> Manifest {
         let data = try VersionDataFiles(
             formats: formats, table: table, id: dataset.id, byteOrderMark: dataset.outputs.csvBOM,
-            staging: staging, previousCSV: previousCSVPath(),
-            geoJSONFollower: formats.contains(.geoJSON)
-                ? geoJSONFollowing?.follower(id: dataset.id, fields: table.fields.map { ($0.name, $0.type.rawValue) }) : nil
+            staging: staging, previousCSV: previousCSVPath(), geoJSONFollower: follower
         )
         let outcome = try data.inTransactions {
             try records.forEach { record in

@@ -3,13 +3,17 @@
 /// reading the file again once it is complete.
 ///
 /// A follower never fails the file's writing: what it cannot do is left to be done from the finished
-/// file later. The writer calls `follow` from one queue, one block at a time, then exactly one of
-/// `finish` or `cancel`.
+/// file later. The writer calls `follow` from one queue, one block at a time, then `finish` or `cancel`.
+/// Whoever publishes the file then calls `complete` (the file is public) or `cancel` (it is not): the
+/// follower's last work, after `finish`, overlaps whatever the publisher does in between. `complete`
+/// and `cancel` may be called more than once; the first decides.
 public protocol FileFollower: AnyObject, Sendable {
     /// The file's next bytes; the buffer is only valid during the call.
     func follow(_ bytes: UnsafeRawBufferPointer)
-    /// The file is complete and holds bytes with this SHA-256 (lowercase hex).
+    /// The file is complete and holds bytes with this SHA-256 (lowercase hex). Returns at once.
     func finish(sha256: String)
+    /// Waits for the work `finish` left running and keeps what it made.
+    func complete()
     /// The file will not be published: whatever was made from it is thrown away.
     func cancel()
 }

@@ -31,7 +31,8 @@ final class FeatureIndexFollowerTests: XCTestCase {
         return Data((#"{"type":"FeatureCollection","features":["# + "\n" + lines.joined(separator: ",\n") + "\n],\"bbox\":[100.3,13.5,100.9,14.0]}").utf8)
     }
 
-    /// Feeds `data` to a follower in blocks of these sizes (the last one repeated), as a file sink would.
+    /// Feeds `data` to a follower in blocks of these sizes (the last one repeated), as a file sink would,
+    /// then finishes the file and completes the follower as a release that publishes it does (or cancels it).
     private func follow(_ data: Data, blocks sizes: [Int], finish: Bool = true) -> URL {
         let follower = FeatureIndexFollowing(catalogue: catalogue).follower(id: "readings", fields: fields)!
         var start = 0
@@ -43,7 +44,12 @@ final class FeatureIndexFollowerTests: XCTestCase {
             index += 1
         }
         let sha256 = FileDigest.sha256(data)
-        if finish { follower.finish(sha256: sha256) } else { follower.cancel() }
+        if finish {
+            follower.finish(sha256: sha256)
+            follower.complete()
+        } else {
+            follower.cancel()
+        }
         return FeatureIndex.file(catalogue: catalogue, id: "readings", sha256: sha256)
     }
 
@@ -130,6 +136,29 @@ final class FeatureIndexFollowerTests: XCTestCase {
     func testACancelledReleaseLeavesNoIndexBehind() throws {
         let data = geoJSON(count: 500)
         _ = follow(data.prefix(data.count / 2), blocks: [1_000], finish: false)
+        XCTAssertEqual(try files(inFeaturesOf: "readings"), [])
+    }
+
+    /// A release that fails after its GeoJSON is written (a read-back, a metadata file) cancels the follower
+    /// the file finished: the index, written on meanwhile, is thrown away; deciding again changes nothing.
+    func testAReleaseThatFailsAfterItsGeoJSONIsWrittenLeavesNoIndex() throws {
+        let data = geoJSON(count: 2_000)
+        let follower = FeatureIndexFollowing(catalogue: catalogue).follower(id: "readings", fields: fields)!
+        data.withUnsafeBytes { follower.follow($0) }
+        follower.finish(sha256: FileDigest.sha256(data))
+        follower.cancel()
+        follower.complete()
+        follower.cancel()
+        XCTAssertEqual(try files(inFeaturesOf: "readings"), [])
+    }
+
+    /// Completing a follower whose file never finished (its writer gave up without saying) keeps nothing
+    /// and does not wait for bytes that will not come.
+    func testCompletingAFollowerWhoseFileNeverFinishedKeepsNothing() throws {
+        let data = geoJSON(count: 500)
+        let follower = FeatureIndexFollowing(catalogue: catalogue).follower(id: "readings", fields: fields)!
+        data.prefix(1_000).withUnsafeBytes { follower.follow($0) }
+        follower.complete()
         XCTAssertEqual(try files(inFeaturesOf: "readings"), [])
     }
 
