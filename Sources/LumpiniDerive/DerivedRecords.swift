@@ -3,18 +3,16 @@ import GDAL
 
 /// A derived dataset's rows, computed from its inputs' published files and handed to the release's
 /// pipeline as a source is: one record per district, ordered by code, with the columns of every
-/// indicator (`columns`) and the district's polygon, so validation, the privacy gate and publishing
+/// indicator (`DerivedColumns`) and the district's polygon, so validation, the privacy gate and publishing
 /// treat them as any other dataset's.
 ///
 /// Not `Sendable`: its records carry GDAL geometries and belong to the task that computes them.
 package final class DerivedRecords: RecordSource {
-    /// The published columns of every derived dataset.
-    package static let columns = ["district_code", "district_th", "district_en", "value", "unit", "year", "n", "note"]
     /// What the quarantine and messages call the rows' source.
     package static let sourceName = "derived rows"
 
-    package let header = DerivedRecords.columns
-    package let fields = DerivedRecords.columns.map { FieldDefinition(name: $0, type: .string) }
+    package let header = DerivedColumns.all
+    package let fields = DerivedColumns.all.map { FieldDefinition(name: $0, type: .string) }
     package let encoding = TextEncoding.utf8
     package let fileSpatialReference: SpatialReference?
     package let geometryType = GeometryType.unknown

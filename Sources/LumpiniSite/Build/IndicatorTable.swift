@@ -1,7 +1,6 @@
 import Foundation
 
-/// An indicator by district, read from a derived dataset's CSV (`district_code`, `district_th`,
-/// `district_en`, `value`, `unit`, `year`, `n`, `note`): the districts ranked by value, highest first
+/// An indicator by district, read from a derived dataset's CSV (its `DerivedColumns`): the districts ranked by value, highest first
 /// and those without a value last, and the classes its choropleth is coloured by.
 struct IndicatorTable: Sendable, Equatable {
     struct District: Sendable, Equatable {
@@ -29,17 +28,20 @@ struct IndicatorTable: Sendable, Equatable {
     /// Nil when the CSV's rows lack `value` or a district column.
     init?(_ table: FirstRows) {
         func column(_ name: String) -> Int? { table.header.firstIndex(of: name) }
-        guard let value = column("value"), let code = column("district_code") ?? column("district_th") ?? column("district_en") else { return nil }
+        let columns = DerivedColumns.self
+        guard let value = column(columns.value), let code = column(columns.districtCode) ?? column(columns.districtTH) ?? column(columns.districtEN) else {
+            return nil
+        }
         func cell(_ row: [String], _ index: Int?) -> String { index.flatMap { $0 < row.count ? row[$0] : nil } ?? "" }
         var districts: [District] = []
         for row in table.rows {
             let text = cell(row, value)
             districts.append(District(
-                code: cell(row, code), name: LocalizedText(th: cell(row, column("district_th")), en: cell(row, column("district_en"))),
-                value: Double(text) == nil ? nil : text, n: cell(row, column("n")), note: cell(row, column("note"))))
+                code: cell(row, code), name: LocalizedText(th: cell(row, column(columns.districtTH)), en: cell(row, column(columns.districtEN))),
+                value: Double(text) == nil ? nil : text, n: cell(row, column(columns.n)), note: cell(row, column(columns.note))))
         }
-        unit = table.rows.lazy.map { cell($0, column("unit")) }.first { !$0.isEmpty } ?? ""
-        year = table.rows.lazy.map { cell($0, column("year")) }.first { !$0.isEmpty } ?? ""
+        unit = table.rows.lazy.map { cell($0, column(columns.unit)) }.first { !$0.isEmpty } ?? ""
+        year = table.rows.lazy.map { cell($0, column(columns.year)) }.first { !$0.isEmpty } ?? ""
         // Each value parsed once, not in every comparison of the sort.
         let ranked = districts.map { ($0, $0.value.flatMap(Double.init)) }.sorted { first, second in
             switch (first.1, second.1) {
