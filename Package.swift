@@ -111,7 +111,7 @@ let package = Package(
             name: "LumpiniTests",
             dependencies: [
                 "Lumpini", "LumpiniPackage", "LumpiniIngest", "LumpiniDerive", "LumpiniCleanse", "LumpiniValidate", "LumpiniPrivacy", "LumpiniPublish",
-                "LumpiniCatalogue", "LumpiniCore", "LumpiniSite", "GDAL", "TestSupport",
+                "LumpiniCatalogue", "LumpiniCore", "LumpiniSite", "LumpiniServe", "GDAL", "TestSupport",
             ]
         ),
         .testTarget(name: "CLITests", dependencies: ["Lumpini", "LumpiniCommandLine", "LumpiniDatabase", "TestSupport"]),
