@@ -66,9 +66,9 @@ struct AgencyNumber {
     /// The number as `-?digits(.digits)?`, or nil when `text` is not a number.
     func parse(_ text: String) -> String? {
         guard decimalSeparator == "." else { return parseWritten(text) }
-        if Self.isPlain(text.utf8) { return text }
+        if Self.isPlain(text) { return text }
         let digits = ThaiText.arabicDigits(text)
-        if Self.isPlain(digits.utf8) { return digits }
+        if Self.isPlain(digits) { return digits }
         return numberBeforeUnit(digits) ?? parseWritten(digits)
     }
 
@@ -165,6 +165,12 @@ struct AgencyNumber {
         }
         guard sawDigit, output.last != ".", sawDecimal || groupDigits == nil || groupDigits == 3 else { return nil }
         return output
+    }
+
+    /// `isPlain` over the text's bytes where they lie, as a native string's do: stepping through a
+    /// `String.UTF8View` costs several times more per byte.
+    private static func isPlain(_ text: String) -> Bool {
+        text.utf8.withContiguousStorageIfAvailable { isPlain($0) } ?? isPlain(text.utf8)
     }
 
     /// Already written as `-?digits(.digits)?` in ASCII, as most machine-made cells are (or once
