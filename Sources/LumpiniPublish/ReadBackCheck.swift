@@ -1,5 +1,7 @@
+import Dispatch
 import Foundation
 import GDAL
+import Synchronization
 
 /// After writing, opens the GeoJSON and CSV again and compares the feature count and the first
 /// records with what was meant to be written: a file that cannot be read, or reads differently,
@@ -31,7 +33,7 @@ final class ReadBackCheck {
     /// Files up to this many bytes are opened whole by GDAL.
     let fullCheckLimit: Int
 
-    private struct Expected {
+    private struct Expected: Sendable {
         var rowNumber: Int
         /// Canonical text per field; nil for null.
         var values: [String?]
@@ -85,146 +87,174 @@ final class ReadBackCheck {
         }))
     }
 
-    /// Checks the GeoJSON at `path`, which should hold `count` features.
+    /// Checks the written GeoJSON and CSV (either may be absent), which should hold `count` records each.
+    /// The two files are read back at the same time, each by a thread of its own with its own GDAL
+    /// handles: GDAL reading a whole file of some tens of MB back is most of a small publish's last second.
+    /// A failure of the GeoJSON's check is reported before the CSV's, as when they ran one after the other.
     /// - Throws: `LumpiniError` (data) when a text value is longer than GDAL reads in a GeoJSON.
-    func checkGeoJSON(at path: String, count: Int) throws {
-        guard longestText.bytes <= Self.gdalJSONStringLimit else {
-            throw LumpiniError(
-                "text-too-long-for-geojson",
-                "a text value of \(longestText.bytes >> 20) MB: GDAL reads no JSON string over 10 MB, so GDAL-based tools (QGIS, ogr2ogr) could not open the GeoJSON",
-                kind: .data, file: (path as NSString).lastPathComponent, row: longestText.row,
-                hint: "publish the dataset without GeoJSON (outputs.formats in dataset.yaml), or keep text that long out of the data")
+    func check(geoJSON: String?, csv: String?, count: Int) throws {
+        var checks: [@Sendable () throws -> Void] = []
+        let files = WrittenFiles(table: table, sample: sample, fullCheckLimit: fullCheckLimit)
+        if let geoJSON {
+            guard longestText.bytes <= Self.gdalJSONStringLimit else {
+                throw LumpiniError(
+                    "text-too-long-for-geojson",
+                    "a text value of \(longestText.bytes >> 20) MB: GDAL reads no JSON string over 10 MB, so GDAL-based tools (QGIS, ogr2ogr) could not open the GeoJSON",
+                    kind: .data, file: (geoJSON as NSString).lastPathComponent, row: longestText.row,
+                    hint: "publish the dataset without GeoJSON (outputs.formats in dataset.yaml), or keep text that long out of the data")
+            }
+            readers.append(("GeoJSON", .gdal))
+            checks.append { try files.checkGeoJSON(at: geoJSON, count: count) }
         }
-        readers.append(("GeoJSON", .gdal))
-        try check(path: path, format: "GeoJSON", layout: .geoJSONLines, count: count, options: Dataset.OpenOptions(
-            openOptions: ["DATE_AS_STRING": "YES", "ARRAY_AS_STRING": "YES"], allowedDrivers: ["GeoJSON"]
-        ))
+        if let csv {
+            // GDAL where GDAL 3.6 reads it whole and as comma-separated, else Lumpini's `CSVReader`.
+            csvSeparatorMisread = GDALCSVSeparator.guess(headerOf: csv) != UInt8(ascii: ",")
+            let reader: ReadBackReader = table.fields.count <= Self.gdalCSVColumnLimit && !csvSeparatorMisread ? .gdal : .lumpiniCSVReader
+            readers.append(("CSV", reader))
+            checks.append { try files.checkCSV(at: csv, count: count, reader: reader) }
+        }
+        let failures = Mutex<[(any Error)?]>(Array(repeating: nil, count: checks.count))
+        DispatchQueue.concurrentPerform(iterations: checks.count) { [checks] index in
+            do {
+                try checks[index]()
+            } catch {
+                failures.withLock { $0[index] = error }
+            }
+        }
+        if let first = failures.withLock({ $0.compactMap { $0 }.first }) { throw first }
     }
 
-    /// Checks the CSV at `path`, which should hold `count` rows, with GDAL where GDAL 3.6 reads it
-    /// whole and as comma-separated, else with Lumpini's `CSVReader` (`readers` tells which).
-    func checkCSV(at path: String, count: Int) throws {
-        csvSeparatorMisread = GDALCSVSeparator.guess(headerOf: path) != UInt8(ascii: ",")
-        guard table.fields.count <= Self.gdalCSVColumnLimit, !csvSeparatorMisread else {
-            readers.append(("CSV", .lumpiniCSVReader))
-            return try checkWithCSVReader(at: path, count: count)
-        }
-        readers.append(("CSV", .gdal))
-        try check(path: path, format: "CSV", layout: .csv, count: count, options: Dataset.OpenOptions(
-            openOptions: ["EMPTY_STRING_AS_NULL": "YES", "AUTODETECT_TYPE": "NO", "MAX_LINE_SIZE": "-1"], allowedDrivers: ["CSV"]
-        ))
-    }
+    /// Reading the written files back: what was meant to be written, and nothing that changes while the
+    /// files are read, so each file's check may run on a thread of its own.
+    private struct WrittenFiles: Sendable {
+        let table: OutputTable
+        let sample: [Expected]
+        let fullCheckLimit: Int
 
-    private func check(path: String, format: String, layout: RecordBoundaryScan.Layout, count: Int, options: Dataset.OpenOptions) throws {
-        let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
-        guard size > fullCheckLimit else {
-            return try check(path: path, name: (path as NSString).lastPathComponent, format: format, count: count, options: options)
+        func checkGeoJSON(at path: String, count: Int) throws {
+            try check(path: path, format: "GeoJSON", layout: .geoJSONLines, count: count, options: Dataset.OpenOptions(
+                openOptions: ["DATE_AS_STRING": "YES", "ARRAY_AS_STRING": "YES"], allowedDrivers: ["GeoJSON"]
+            ))
         }
-        let scan = try RecordBoundaryScan(path: path, layout: layout, keep: Self.sampleSize)
-        guard scan.records == count, scan.closed else {
-            throw LumpiniError(
-                "read-back-mismatch", "the written \(format) holds \(scan.records) records instead of \(count)\(scan.closed ? "" : " and is not complete")",
-                kind: .internal, file: (path as NSString).lastPathComponent, hint: "this is a bug in Lumpini's writer; the version was not published"
+
+        func checkCSV(at path: String, count: Int, reader: ReadBackReader) throws {
+            guard reader == .gdal else { return try checkWithCSVReader(at: path, count: count) }
+            try check(path: path, format: "CSV", layout: .csv, count: count, options: Dataset.OpenOptions(
+                openOptions: ["EMPTY_STRING_AS_NULL": "YES", "AUTODETECT_TYPE": "NO", "MAX_LINE_SIZE": "-1"], allowedDrivers: ["CSV"]
+            ))
+        }
+
+        private func check(path: String, format: String, layout: RecordBoundaryScan.Layout, count: Int, options: Dataset.OpenOptions) throws {
+            let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
+            guard size > fullCheckLimit else {
+                return try check(path: path, name: (path as NSString).lastPathComponent, format: format, count: count, options: options)
+            }
+            let scan = try RecordBoundaryScan(path: path, layout: layout, keep: ReadBackCheck.sampleSize)
+            guard scan.records == count, scan.closed else {
+                throw LumpiniError(
+                    "read-back-mismatch", "the written \(format) holds \(scan.records) records instead of \(count)\(scan.closed ? "" : " and is not complete")",
+                    kind: .internal, file: (path as NSString).lastPathComponent, hint: "this is a bug in Lumpini's writer; the version was not published"
+                )
+            }
+            guard scan.sampled else {
+                return try check(path: path, name: (path as NSString).lastPathComponent, format: format, count: count, options: options)
+            }
+            let sample = FileManager.default.temporaryDirectory
+                .appendingPathComponent("lumpini-read-back-\(UUID().uuidString).\((path as NSString).pathExtension)")
+            try Data(scan.sampleDocument(layout)).write(to: sample)
+            defer { try? FileManager.default.removeItem(at: sample) }
+            try check(
+                path: sample.path, name: "the first \(ReadBackCheck.sampleSize) records of \((path as NSString).lastPathComponent)",
+                format: format, count: min(count, ReadBackCheck.sampleSize), options: options
             )
         }
-        guard scan.sampled else {
-            return try check(path: path, name: (path as NSString).lastPathComponent, format: format, count: count, options: options)
+
+        private func mismatch(_ what: String, reader: ReadBackReader = .gdal, format: String, file: String, row: Int? = nil) -> LumpiniError {
+            LumpiniError(
+                "read-back-mismatch", "\(reader.rawValue) reads the written \(format) differently: \(what)", kind: .internal,
+                file: file, row: row, hint: "this is a bug in Lumpini's writer; the version was not published"
+            )
         }
-        let sample = FileManager.default.temporaryDirectory
-            .appendingPathComponent("lumpini-read-back-\(UUID().uuidString).\((path as NSString).pathExtension)")
-        try Data(scan.sampleDocument(layout)).write(to: sample)
-        defer { try? FileManager.default.removeItem(at: sample) }
-        try check(
-            path: sample.path, name: "the first \(Self.sampleSize) records of \((path as NSString).lastPathComponent)",
-            format: format, count: min(count, Self.sampleSize), options: options
-        )
-    }
 
-    private func mismatch(_ what: String, reader: ReadBackReader = .gdal, format: String, file: String, row: Int? = nil) -> LumpiniError {
-        LumpiniError(
-            "read-back-mismatch", "\(reader.rawValue) reads the written \(format) differently: \(what)", kind: .internal,
-            file: file, row: row, hint: "this is a bug in Lumpini's writer; the version was not published"
-        )
-    }
+        /// For each field of the table, the column of that name among `names` (the first one), or nil.
+        private func columns(of names: [String]) -> [Int?] {
+            var position: [String: Int] = [:]
+            for (index, name) in names.enumerated() where position[name] == nil { position[name] = index }
+            return table.fields.map { position[$0.name] }
+        }
 
-    /// For each field of the table, the column of that name among `names` (the first one), or nil.
-    private func columns(of names: [String]) -> [Int?] {
-        var position: [String: Int] = [:]
-        for (index, name) in names.enumerated() where position[name] == nil { position[name] = index }
-        return table.fields.map { position[$0.name] }
-    }
-
-    private func check(path: String, name: String, format: String, count: Int, options: Dataset.OpenOptions) throws {
-        do {
-            let dataset = try Dataset.open(path, options: options)
-            let layer = try dataset.layer(at: 0)
-            let found = try layer.featureCount() ?? -1
-            guard found == count else { throw mismatch("\(found) features instead of \(count)", format: format, file: name) }
-            let columns = columns(of: layer.fields.map(\.name))
-            try layer.resetReading()
-            for expected in sample {
-                guard let feature = try layer.nextFeature() else {
-                    throw mismatch("fewer features than written", format: format, file: name, row: expected.rowNumber)
-                }
-                try compare(expected, format: format, file: name) { index in
-                    columns[index].map { Self.text(of: feature.value(at: $0)) } ?? nil
-                }
-                if format == "GeoJSON", let position = expected.firstPosition {
-                    guard let read = Self.firstPosition(of: feature.geometry),
-                          abs(read.x - position.x) < 1e-9, abs(read.y - position.y) < 1e-9 else {
-                        throw mismatch("the geometry does not match", format: format, file: name, row: expected.rowNumber)
+        private func check(path: String, name: String, format: String, count: Int, options: Dataset.OpenOptions) throws {
+            do {
+                let dataset = try Dataset.open(path, options: options)
+                let layer = try dataset.layer(at: 0)
+                let found = try layer.featureCount() ?? -1
+                guard found == count else { throw mismatch("\(found) features instead of \(count)", format: format, file: name) }
+                let columns = columns(of: layer.fields.map(\.name))
+                try layer.resetReading()
+                for expected in sample {
+                    guard let feature = try layer.nextFeature() else {
+                        throw mismatch("fewer features than written", format: format, file: name, row: expected.rowNumber)
+                    }
+                    try compare(expected, format: format, file: name) { index in
+                        columns[index].map { ReadBackCheck.text(of: feature.value(at: $0)) } ?? nil
+                    }
+                    if format == "GeoJSON", let position = expected.firstPosition {
+                        guard let read = ReadBackCheck.firstPosition(of: feature.geometry),
+                              abs(read.x - position.x) < 1e-9, abs(read.y - position.y) < 1e-9 else {
+                            throw mismatch("the geometry does not match", format: format, file: name, row: expected.rowNumber)
+                        }
                     }
                 }
+                try layer.resetReading()
+            } catch let error as GDALError {
+                throw mismatch("GDAL cannot read it back (\(error.message))", format: format, file: name)
             }
-            try layer.resetReading()
-        } catch let error as GDALError {
-            throw mismatch("GDAL cannot read it back (\(error.message))", format: format, file: name)
         }
-    }
 
-    /// Reads the whole CSV with `CSVReader` (comma, UTF-8, RFC 4180): the header names, the row
-    /// count, and the first rows value by value.
-    private func checkWithCSVReader(at path: String, count: Int) throws {
-        let name = (path as NSString).lastPathComponent
-        let reader = try CSVReader(path: path, dialect: CSVDialect(), encoding: "UTF-8")
-        var row = CellRow()
-        guard try reader.next(into: &row) else {
-            throw mismatch("it has no header row", reader: .lumpiniCSVReader, format: "CSV", file: name)
-        }
-        let header = row.strings.map { $0 ?? "" }
-        let columns = columns(of: header)
-        if let missing = columns.firstIndex(where: { $0 == nil }) {
-            throw mismatch("the header has no column \"\(table.fields[missing].name)\"", reader: .lumpiniCSVReader, format: "CSV", file: name)
-        }
-        var found = 0
-        while try reader.next(into: &row) {
-            if found < sample.count {
-                try compare(sample[found], reader: .lumpiniCSVReader, format: "CSV", file: name) { index in
-                    columns[index].flatMap { $0 < row.count ? row.string($0) : nil }
+        /// Reads the whole CSV with `CSVReader` (comma, UTF-8, RFC 4180): the header names, the row
+        /// count, and the first rows value by value.
+        private func checkWithCSVReader(at path: String, count: Int) throws {
+            let name = (path as NSString).lastPathComponent
+            let reader = try CSVReader(path: path, dialect: CSVDialect(), encoding: "UTF-8")
+            var row = CellRow()
+            guard try reader.next(into: &row) else {
+                throw mismatch("it has no header row", reader: .lumpiniCSVReader, format: "CSV", file: name)
+            }
+            let header = row.strings.map { $0 ?? "" }
+            let columns = columns(of: header)
+            if let missing = columns.firstIndex(where: { $0 == nil }) {
+                throw mismatch("the header has no column \"\(table.fields[missing].name)\"", reader: .lumpiniCSVReader, format: "CSV", file: name)
+            }
+            var found = 0
+            while try reader.next(into: &row) {
+                if found < sample.count {
+                    try compare(sample[found], reader: .lumpiniCSVReader, format: "CSV", file: name) { index in
+                        columns[index].flatMap { $0 < row.count ? row.string($0) : nil }
+                    }
                 }
+                found += 1
             }
-            found += 1
+            if reader.unclosedQuoteRow != nil || found != count {
+                throw mismatch("\(found) rows instead of \(count)\(reader.unclosedQuoteRow == nil ? "" : ", a quote never closes")",
+                               reader: .lumpiniCSVReader, format: "CSV", file: name)
+            }
         }
-        if reader.unclosedQuoteRow != nil || found != count {
-            throw mismatch("\(found) rows instead of \(count)\(reader.unclosedQuoteRow == nil ? "" : ", a quote never closes")",
-                           reader: .lumpiniCSVReader, format: "CSV", file: name)
-        }
-    }
 
-    /// Compares the remembered record with what a reader gives for each field (`actual(index)`).
-    private func compare(_ expected: Expected, reader: ReadBackReader = .gdal, format: String, file: String, actual: (Int) -> String?) throws {
-        for (index, field) in table.fields.enumerated() {
-            let read = actual(index)
-            var written = expected.values[index]
-            if format == "CSV" {
-                // A CSV cannot tell an empty text from null: both are an empty cell.
-                written = written.flatMap { $0.isEmpty ? nil : (reader == .gdal ? Self.joinedAsGDALReadsCSV($0) : $0) }
-            }
-            guard Self.same(read, written, type: field.type) else {
-                throw mismatch(
-                    "field \"\(field.name)\" reads as \(read ?? "null") instead of \(expected.values[index] ?? "null")",
-                    reader: reader, format: format, file: file, row: expected.rowNumber
-                )
+        /// Compares the remembered record with what a reader gives for each field (`actual(index)`).
+        private func compare(_ expected: Expected, reader: ReadBackReader = .gdal, format: String, file: String, actual: (Int) -> String?) throws {
+            for (index, field) in table.fields.enumerated() {
+                let read = actual(index)
+                var written = expected.values[index]
+                if format == "CSV" {
+                    // A CSV cannot tell an empty text from null: both are an empty cell.
+                    written = written.flatMap { $0.isEmpty ? nil : (reader == .gdal ? ReadBackCheck.joinedAsGDALReadsCSV($0) : $0) }
+                }
+                guard ReadBackCheck.same(read, written, type: field.type) else {
+                    throw mismatch(
+                        "field \"\(field.name)\" reads as \(read ?? "null") instead of \(expected.values[index] ?? "null")",
+                        reader: reader, format: format, file: file, row: expected.rowNumber
+                    )
+                }
             }
         }
     }

@@ -76,8 +76,7 @@ final class VersionDataFiles {
         for writer in others {
             files.append(try writer.finish())
         }
-        if let path = paths[.geoJSON], geoJSON != nil { try readBack.checkGeoJSON(at: path, count: written) }
-        if let path = paths[.csv], csv != nil { try readBack.checkCSV(at: path, count: written) }
+        try readBack.check(geoJSON: geoJSON == nil ? nil : paths[.geoJSON], csv: csv == nil ? nil : paths[.csv], count: written)
         return files
     }
 

@@ -80,8 +80,8 @@ extension CSVWriterTests {
         let (path, _) = try write(table, records)
         let check = ReadBackCheck(table: table)
         for record in records { try check.observe(record) }
-        try check.checkCSV(at: path, count: 2)
-        XCTAssertThrowsError(try check.checkCSV(at: path, count: 3)) { error in
+        try check.check(geoJSON: nil, csv: path, count: 2)
+        XCTAssertThrowsError(try check.check(geoJSON: nil, csv: path, count: 3)) { error in
             XCTAssertEqual((error as? LumpiniError)?.code, "read-back-mismatch")
         }
     }

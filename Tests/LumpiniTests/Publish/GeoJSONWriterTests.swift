@@ -109,7 +109,7 @@ final class GeoJSONWriterTests: XCTestCase {
         _ = try writer.finish()
         let check = ReadBackCheck(table: table)
         try check.observe(Record(rowNumber: 2, values: ["park"], geometry: polygon))
-        try check.checkGeoJSON(at: path, count: 1)
+        try check.check(geoJSON: path, csv: nil, count: 1)
 
         let read = try XCTUnwrap(Dataset.open(path).layer(at: 0).nextFeature()?.geometry)
         XCTAssertTrue(read.contains(polygon) && polygon.contains(read), "the same area, whatever the winding")
@@ -117,7 +117,7 @@ final class GeoJSONWriterTests: XCTestCase {
         let hole = try XCTUnwrap(read.geometry(at: 0)?.geometry(at: 1))
         XCTAssertFalse(shell.isClockwise)
         XCTAssertTrue(hole.isClockwise)
-        XCTAssertThrowsError(try check.checkGeoJSON(at: path, count: 2)) { error in
+        XCTAssertThrowsError(try check.check(geoJSON: path, csv: nil, count: 2)) { error in
             XCTAssertEqual((error as? LumpiniError)?.code, "read-back-mismatch")
         }
     }

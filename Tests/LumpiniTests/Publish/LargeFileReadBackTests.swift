@@ -42,20 +42,32 @@ final class LargeFileReadBackTests: XCTestCase {
         _ = try geoJSON.finish()
         _ = try csv.finish()
 
-        try check.checkGeoJSON(at: geoJSONPath, count: 60)
-        try check.checkCSV(at: csvPath, count: 60)
+        try check.check(geoJSON: geoJSONPath, csv: nil, count: 60)
+        try check.check(geoJSON: nil, csv: csvPath, count: 60)
         for (path, isGeoJSON) in [(geoJSONPath, true), (csvPath, false)] {
-            XCTAssertThrowsError(try isGeoJSON ? check.checkGeoJSON(at: path, count: 61) : check.checkCSV(at: path, count: 61)) { error in
+            XCTAssertThrowsError(try isGeoJSON ? check.check(geoJSON: path, csv: nil, count: 61) : check.check(geoJSON: nil, csv: path, count: 61)) { error in
                 XCTAssertEqual((error as? LumpiniError)?.code, "read-back-mismatch")
             }
         }
 
-        // A GeoJSON cut short (its closing line lost) is caught even when the count of lines happens to fit.
+        // Both at once, as a release checks them, each on a thread of its own: a CSV that lost its last row fails.
+        try check.check(geoJSON: geoJSONPath, csv: csvPath, count: 60)
+        let csvBytes = try Data(contentsOf: URL(fileURLWithPath: csvPath))
+        try csvBytes.prefix(through: try XCTUnwrap(csvBytes.lastIndex(of: 0x0A, before: csvBytes.count - 1))).write(to: URL(fileURLWithPath: csvPath))
+        XCTAssertThrowsError(try check.check(geoJSON: geoJSONPath, csv: csvPath, count: 60)) { error in
+            XCTAssertEqual((error as? LumpiniError)?.file, "big.csv")
+        }
+
+        // A GeoJSON cut short (its closing line lost) is caught even when the count of lines happens to fit;
+        // with the CSV failing too, the GeoJSON's failure is the one reported, as when they ran one after the other.
         var bytes = try Data(contentsOf: URL(fileURLWithPath: geoJSONPath))
         bytes.removeLast(bytes.count - (bytes.lastIndex(of: 0x0A, before: bytes.count - 1) ?? 0) - 1)
         bytes.append(contentsOf: Array("{\"type\":\"Feature\"}\n".utf8))
         try bytes.write(to: URL(fileURLWithPath: geoJSONPath))
-        XCTAssertThrowsError(try check.checkGeoJSON(at: geoJSONPath, count: 60))
+        XCTAssertThrowsError(try check.check(geoJSON: geoJSONPath, csv: nil, count: 60))
+        XCTAssertThrowsError(try check.check(geoJSON: geoJSONPath, csv: csvPath, count: 60)) { error in
+            XCTAssertEqual((error as? LumpiniError)?.file, "big.geojson")
+        }
     }
 }
 
