@@ -1,7 +1,5 @@
-import Dispatch
 import Foundation
 import GDAL
-import Synchronization
 
 /// After writing, opens the GeoJSON and CSV again and compares the feature count and the first
 /// records with what was meant to be written: a file that cannot be read, or reads differently,
@@ -113,15 +111,7 @@ final class ReadBackCheck {
             readers.append(("CSV", reader))
             checks.append { try files.checkCSV(at: csv, count: count, reader: reader) }
         }
-        let failures = Mutex<[(any Error)?]>(Array(repeating: nil, count: checks.count))
-        DispatchQueue.concurrentPerform(iterations: checks.count) { [checks] index in
-            do {
-                try checks[index]()
-            } catch {
-                failures.withLock { $0[index] = error }
-            }
-        }
-        if let first = failures.withLock({ $0.compactMap { $0 }.first }) { throw first }
+        try ConcurrentWork.perform(iterations: checks.count) { [checks] in try checks[$0]() }
     }
 
     /// Reading the written files back: what was meant to be written, and nothing that changes while the

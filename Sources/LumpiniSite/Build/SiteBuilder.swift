@@ -91,15 +91,10 @@ public struct SiteBuilder: Sendable {
             }
         }
         // The index is read on this thread; the pages (files read, previews, HTML) are made on every core.
-        let failures = FirstFailure(), details = changed.map(\.0)
-        DispatchQueue.concurrentPerform(iterations: details.count) { index in
-            do {
-                try writeDatasetPage(details[index], titles: titles, tileOrigin: tileOrigin, now: nowText, writer: writer)
-            } catch {
-                failures.record(error, at: index)
-            }
+        let details = changed.map(\.0)
+        try ConcurrentWork.perform(iterations: details.count) { index in
+            try writeDatasetPage(details[index], titles: titles, tileOrigin: tileOrigin, now: nowText, writer: writer)
         }
-        try failures.rethrow()
         cards += changed.map { DatasetCard(detail: $0.0, key: $0.1, names: names) }
         let rebuilt = changed.map(\.0.id)
         cards.sort { $0.id < $1.id }
@@ -156,20 +151,5 @@ public struct SiteBuilder: Sendable {
             detail: detail, contents: contents, preview: preview, names: names, titles: titles, settings: settings, tileOrigin: tileOrigin, now: now
         ).render()
         try writer.write(html, to: page)
-    }
-}
-
-/// The first error of work done on several threads (by the order of the work, so runs agree), rethrown
-/// once they have all finished.
-private final class FirstFailure: @unchecked Sendable {
-    private let lock = NSLock()
-    private var first: (index: Int, error: any Error)?
-
-    func record(_ error: any Error, at index: Int) {
-        lock.withLock { if first == nil || index < first!.index { first = (index, error) } }
-    }
-
-    func rethrow() throws {
-        if let first = lock.withLock({ first }) { throw first.error }
     }
 }
