@@ -30,7 +30,7 @@ struct VersionBuilder {
         let follower = formats.contains(.geoJSON)
             ? geoJSONFollowing?.follower(id: dataset.id, fields: table.fields.map { ($0.name, $0.type.rawValue) }) : nil
         do {
-            let manifest = try build(from: records, table: table, formats: formats, follower: follower, into: staging, progress: progress)
+            let manifest = try writeFiles(of: records, table: table, formats: formats, follower: follower, into: staging, progress: progress)
             // The follower's last work (the index's sorted keys) ran while the other files were finished and read back.
             follower?.complete()
             return manifest
@@ -40,8 +40,9 @@ struct VersionBuilder {
         }
     }
 
-    private func build(
-        from records: any PublishableRecords, table: OutputTable, formats: [PublishedFormat], follower: (any FileFollower)?, into staging: URL,
+    /// The data files in one pass, then the metadata; the follower is left for `build` to complete or cancel.
+    private func writeFiles(
+        of records: any PublishableRecords, table: OutputTable, formats: [PublishedFormat], follower: (any FileFollower)?, into staging: URL,
         progress: (Int) -> Void
     ) throws -> Manifest {
         let data = try VersionDataFiles(
