@@ -38,8 +38,10 @@ public final class SourceReader {
     ///   - refusingMergedHeaders: false to read a header whose merged cells the declared rows do not
     ///     cover anyway, with the problem in `headerProblem` (for `inspect`, which shows the file as it is).
     ///   - readingAhead: read and decode a CSV a batch ahead on a thread of its own. Worth it when each
-    ///     record then takes real work (cleansing, publishing); a reader that only counts or checks
-    ///     rows is faster without it, as handing strings between threads costs more than it saves.
+    ///     record then takes real work (a derived dataset's published input); a reader that only counts
+    ///     or checks rows is faster without it, as handing strings between threads costs more than it
+    ///     saves. A dataset being cleansed reads ahead its own way, the recipe's text steps included
+    ///     (`SourceRows` in the cleanse stage), so it opens its sources without this.
     /// - Throws: `LumpiniError` naming the file when it cannot be read, when a sheet's XML is broken,
     ///   or when an XLSX header has merged cells the declared header rows do not cover.
     public init(path: String, declared: SourceDeclarations = SourceDeclarations(), refusingMergedHeaders: Bool = true, readingAhead: Bool = false) throws {
