@@ -50,7 +50,9 @@ struct BlobArray: Sendable {
         private let recordBytes: Int
         private let id: Int64
         private let insertPage: Statement
-        private var page: [UInt8] = []
+        /// The page being filled: whole records, up to `pageBytes`.
+        private let page: UnsafeMutableRawBufferPointer
+        private var filled = 0
         private var pages: Int64 = 0
         private var bytes = 0
 
@@ -62,23 +64,28 @@ struct BlobArray: Sendable {
             try db.execute(sql: "INSERT INTO feature_array (id, name, record_bytes, count, exact, key_bits) VALUES (?, ?, ?, 0, 0, ?)",
                 arguments: [id, name, recordBytes, keyBits])
             insertPage = try db.makeStatement(sql: "INSERT INTO feature_page (id, bytes) VALUES (?, ?)")
-            page.reserveCapacity(BlobArray.pageBytes)
+            page = .allocate(byteCount: BlobArray.pageBytes / recordBytes * recordBytes, alignment: 8)
+        }
+
+        deinit {
+            page.deallocate()
         }
 
         func append(_ value: UInt64) throws { try append(bytesOf: value.littleEndian) }
         func append(_ value: UInt32) throws { try append(bytesOf: value.littleEndian) }
 
         private func append<Value: FixedWidthInteger>(bytesOf value: Value) throws {
-            withUnsafeBytes(of: value) { page.append(contentsOf: $0) }
+            page.storeBytes(of: value, toByteOffset: filled, as: Value.self)
+            filled += MemoryLayout<Value>.size
             bytes += MemoryLayout<Value>.size
-            if page.count == BlobArray.pageBytes / recordBytes * recordBytes { try flush() }
+            if filled == page.count { try flush() }
         }
 
         private func flush() throws {
-            guard !page.isEmpty else { return }
-            try insertPage.execute(arguments: [id << 32 | pages, Data(page)])
+            guard filled > 0 else { return }
+            try insertPage.execute(arguments: [id << 32 | pages, Data(UnsafeRawBufferPointer(rebasing: page[..<filled]))])
             pages += 1
-            page.removeAll(keepingCapacity: true)
+            filled = 0
         }
 
         /// Writes the last page and the array's count.

@@ -49,9 +49,7 @@ struct KeyArray {
         var number: UInt32
         var check: UInt32
 
-        static func < (left: Self, right: Self) -> Bool { left.key != right.key ? left.key < right.key : left.number < right.number }
-        static func == (left: Self, right: Self) -> Bool { left.key == right.key && left.number == right.number }
-        func hasSameKey(as other: Self) -> Bool { key == other.key }
+        var sortKey: UInt64 { key }
     }
 
     /// Writes the records of `scratch` in order, in the smaller form (judged from the distinct keys of

@@ -16,8 +16,12 @@ final class KeyGatherer {
     private let properties: [Property]
     private let ids: ScratchFile<KeyArray.Record>
     /// Whether every `id` the file gives is its feature's number: then a feature is found by its number
-    /// and the ids need no keys.
+    /// and the ids need no keys. Until one is not, the ids' keys are not gathered: those of the features
+    /// before it are made from their numbers then, as they would have been from their ids.
     private var idsAreNumbers = true
+    /// The features before the current one that have an `id`, while every id is the feature's number:
+    /// runs of numbers, one when every feature has an id.
+    private var numberedIDs: [ClosedRange<UInt32>] = []
     /// How many bits of the hashes the keys keep: all but in tests.
     private let keyBits: Int
 
@@ -34,8 +38,16 @@ final class KeyGatherer {
 
     func add(_ feature: FeatureLine, number: UInt32) throws {
         if let id = feature.idJSON {
-            if idsAreNumbers, !id.elementsEqual(String(number).utf8) { idsAreNumbers = false }
-            try ids.append(record(id, number))
+            if idsAreNumbers, id.elementsEqual(String(number).utf8) {
+                if let last = numberedIDs.last, last.upperBound + 1 == number {
+                    numberedIDs[numberedIDs.count - 1] = last.lowerBound...number
+                } else {
+                    numberedIDs.append(number...number)
+                }
+            } else {
+                if idsAreNumbers { try gatherNumberedIDs() }
+                try ids.append(record(id, number))
+            }
         }
         try feature.forEachScalar { name, value in
             guard let property = properties.first(where: { Self.equal($0.name, name) }) else { return }
@@ -45,6 +57,16 @@ final class KeyGatherer {
                 try temporal.append(KeyArray.Record(key: key.key, number: number, check: equal.check))
             }
         }
+    }
+
+    /// The keys of the ids before the first that is not its feature's number.
+    private func gatherNumberedIDs() throws {
+        idsAreNumbers = false
+        for number in numberedIDs.joined() {
+            var text = String(number)
+            try text.withUTF8 { try ids.append(record($0, number)) }
+        }
+        numberedIDs = []
     }
 
     private static func equal(_ name: [UInt8], _ bytes: UnsafeBufferPointer<UInt8>) -> Bool {

@@ -36,11 +36,7 @@ struct PackedRTree {
             var number: UInt32
             var hilbert: UInt32
 
-            static func < (left: Self, right: Self) -> Bool {
-                left.hilbert != right.hilbert ? left.hilbert < right.hilbert : left.number < right.number
-            }
-
-            func hasSameKey(as other: Self) -> Bool { hilbert == other.hilbert }
+            var sortKey: UInt64 { UInt64(hilbert) }
         }
 
         init(db: Database, scratch: URL, runBytes: Int) throws {

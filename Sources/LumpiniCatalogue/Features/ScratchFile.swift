@@ -1,15 +1,21 @@
 import Foundation
 
 /// A record that a scratch file gives back sorted.
-protocol ScratchRecord: BitwiseCopyable, Comparable {
-    /// Whether the two records share the key they are sorted by first (the file counts distinct keys).
-    func hasSameKey(as other: Self) -> Bool
+protocol ScratchRecord: BitwiseCopyable {
+    /// What the records are sorted by; records with the same key come back in the order they were
+    /// appended (the feature index appends in the order of the features' numbers, its second key).
+    var sortKey: UInt64 { get }
 }
 
 /// Fixed-width records that the feature index's writer gathers while it reads a GeoJSON file once, given
 /// back sorted with memory that does not grow with their number: they are sorted in runs, each
 /// written to a file beside the index, and the runs merged as they are read back (a run that fits in
 /// memory alone is never written). Removed with the writer.
+///
+/// A run is sorted by its records' 64-bit keys with a radix sort (a pass a byte, skipping the bytes all
+/// keys share), which keeps equal keys in the order appended: the keys are hashes or bit fields, and a
+/// comparison sort took several times as long. Runs are merged in the order of their keys, then of the
+/// runs, so the whole file keeps that order too.
 final class ScratchFile<Record: ScratchRecord> {
     private let url: URL
     private let descriptor: Int32
@@ -45,8 +51,10 @@ final class ScratchFile<Record: ScratchRecord> {
     }
 
     private func sortBuffer() {
-        buffer.sort()
-        for index in buffer.indices where index == 0 || !buffer[index].hasSameKey(as: buffer[index - 1]) { distinctKeysAtMost += 1 }
+        buffer.withUnsafeMutableBufferPointer { records in
+            RadixSort.sort(records)
+            for index in records.indices where index == 0 || records[index].sortKey != records[index - 1].sortKey { distinctKeysAtMost += 1 }
+        }
     }
 
     private func writeRun() throws {
@@ -79,69 +87,89 @@ final class ScratchFile<Record: ScratchRecord> {
             buffer = []
             return
         }
-        var readers = runs.map { RunReader(remaining: $0) }
-        var heap = try readers.indices.filter { try readers[$0].load(descriptor) }
-        func precedes(_ left: Int, _ right: Int) -> Bool { readers[heap[left]].current < readers[heap[right]].current }
-        func siftDown(_ start: Int) {
+        var merge = RunMerge(runs: runs, descriptor: descriptor)
+        defer { merge.deallocate() }
+        try merge.forEach(body)
+    }
+
+    /// The runs merged: a block of each run in memory, and a binary heap of the runs by the key of the
+    /// record each is at, ties to the earlier run (it holds the records appended earlier).
+    private struct RunMerge {
+        /// One run's place: what is left of it in the file, and its block.
+        struct Cursor {
+            var remaining: Range<Int>
+            var position = 0
+            var loaded = 0
+        }
+
+        let descriptor: Int32
+        let blocks: UnsafeMutableBufferPointer<Record>
+        var cursors: [Cursor]
+
+        init(runs: [Range<Int>], descriptor: Int32) {
+            self.descriptor = descriptor
+            blocks = .allocate(capacity: runs.count * ScratchFile.readRecords)
+            cursors = runs.map { Cursor(remaining: $0) }
+        }
+
+        func deallocate() {
+            blocks.deallocate()
+        }
+
+        mutating func forEach(_ body: (Record) throws -> Void) throws {
+            // The key of the record each run is at, and the run.
+            var heap: [(key: UInt64, run: Int)] = []
+            for run in cursors.indices where try load(run) { heap.append((blocks[run * ScratchFile.readRecords].sortKey, run)) }
+            try heap.withUnsafeMutableBufferPointer { heap in
+                var size = heap.count
+                for index in stride(from: size / 2, through: 0, by: -1) { Self.siftDown(heap, size, from: index) }
+                while size > 0 {
+                    let run = heap[0].run
+                    let block = run * ScratchFile.readRecords
+                    try body(blocks[block + cursors[run].position])
+                    cursors[run].position += 1
+                    if try cursors[run].position < cursors[run].loaded || load(run) {
+                        heap[0].key = blocks[block + cursors[run].position].sortKey
+                    } else {
+                        size -= 1
+                        heap[0] = heap[size]
+                    }
+                    Self.siftDown(heap, size, from: 0)
+                }
+            }
+        }
+
+        private static func siftDown(_ heap: UnsafeMutableBufferPointer<(key: UInt64, run: Int)>, _ size: Int, from start: Int) {
+            func precedes(_ left: Int, _ right: Int) -> Bool {
+                heap[left].key != heap[right].key ? heap[left].key < heap[right].key : heap[left].run < heap[right].run
+            }
             var parent = start
             while true {
                 var first = parent
-                if 2 * parent + 1 < heap.count, precedes(2 * parent + 1, first) { first = 2 * parent + 1 }
-                if 2 * parent + 2 < heap.count, precedes(2 * parent + 2, first) { first = 2 * parent + 2 }
+                let left = 2 * parent + 1
+                if left < size, precedes(left, first) { first = left }
+                if left + 1 < size, precedes(left + 1, first) { first = left + 1 }
                 if first == parent { return }
                 heap.swapAt(parent, first)
                 parent = first
             }
         }
-        for index in stride(from: heap.count / 2, through: 0, by: -1) { siftDown(index) }
-        while let top = heap.first {
-            try body(readers[top].current)
-            if try !readers[top].advance(descriptor) {
-                let last = heap.removeLast()
-                guard !heap.isEmpty else { break }
-                heap[0] = last
-            }
-            siftDown(0)
-        }
-    }
 
-    /// One run being merged: a block of it in memory at a time.
-    private struct RunReader {
-        var remaining: Range<Int>
-        var block: [Record] = []
-        var position = 0
-
-        var current: Record { block[position] }
-
-        init(remaining: Range<Int>) {
-            self.remaining = remaining
-        }
-
-        /// Reads the next block; false at the end of the run.
-        mutating func load(_ descriptor: Int32) throws -> Bool {
-            let records = min(ScratchFile.readRecords, remaining.count)
+        /// Reads the next block of `run`; false at the end of the run.
+        private mutating func load(_ run: Int) throws -> Bool {
+            let records = min(ScratchFile.readRecords, cursors[run].remaining.count)
             guard records > 0 else { return false }
             let stride = MemoryLayout<Record>.stride
-            let start = remaining.lowerBound
-            block = try [Record](unsafeUninitializedCapacity: records) { buffer, initialized in
-                let bytes = records * stride
-                var done = 0
-                while done < bytes {
-                    let read = pread(descriptor, UnsafeMutableRawPointer(buffer.baseAddress!) + done, bytes - done, off_t(start * stride + done))
-                    guard read > 0 else { throw ScratchFile.error("cannot read") }
-                    done += read
-                }
-                initialized = records
+            let start = cursors[run].remaining.lowerBound
+            let block = UnsafeMutableRawPointer(blocks.baseAddress! + run * ScratchFile.readRecords)
+            var done = 0
+            while done < records * stride {
+                let read = pread(descriptor, block + done, records * stride - done, off_t(start * stride + done))
+                guard read > 0 else { throw ScratchFile.error("cannot read") }
+                done += read
             }
-            remaining = (start + records)..<remaining.upperBound
-            position = 0
+            cursors[run] = Cursor(remaining: (start + records)..<cursors[run].remaining.upperBound, position: 0, loaded: records)
             return true
-        }
-
-        /// Moves to the next record; false at the end of the run.
-        mutating func advance(_ descriptor: Int32) throws -> Bool {
-            position += 1
-            return position < block.count ? true : try load(descriptor)
         }
     }
 
@@ -149,5 +177,48 @@ final class ScratchFile<Record: ScratchRecord> {
         LumpiniError(
             "feature-index-unwritable", "\(what) the feature index's scratch file: \(String(cString: strerror(errno)))",
             kind: .input, hint: "check that the catalogue's folder is writable and has room")
+    }
+}
+
+/// A least-significant-byte-first radix sort of records by their 64-bit keys: stable, so records with
+/// the same key stay in the order they were in.
+enum RadixSort {
+    static func sort<Record: ScratchRecord>(_ records: UnsafeMutableBufferPointer<Record>) {
+        let count = records.count
+        guard count > 1 else { return }
+        withUnsafeTemporaryAllocation(of: Int.self, capacity: 8 * 256) { counts in
+            counts.initialize(repeating: 0)
+            for record in records {
+                var key = record.sortKey
+                for byte in 0..<8 {
+                    counts[byte << 8 | Int(key & 0xFF)] += 1
+                    key >>= 8
+                }
+            }
+            let spare = UnsafeMutableBufferPointer<Record>.allocate(capacity: count)
+            defer { spare.deallocate() }
+            var source = records, target = spare
+            for byte in 0..<8 {
+                let shift = UInt64(byte * 8)
+                let digits = UnsafeMutableBufferPointer(rebasing: counts[(byte << 8)..<((byte + 1) << 8)])
+                // Every key has the same byte here: this pass would leave the order as it is.
+                if digits[Int(source[0].sortKey >> shift & 0xFF)] == count { continue }
+                var offset = 0
+                for digit in 0..<256 {
+                    let records = digits[digit]
+                    digits[digit] = offset
+                    offset += records
+                }
+                for record in source {
+                    let digit = Int(record.sortKey >> shift & 0xFF)
+                    target[digits[digit]] = record
+                    digits[digit] += 1
+                }
+                swap(&source, &target)
+            }
+            if source.baseAddress != records.baseAddress {
+                records.baseAddress!.update(from: source.baseAddress!, count: count)
+            }
+        }
     }
 }

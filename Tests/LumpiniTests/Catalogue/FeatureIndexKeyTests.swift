@@ -197,6 +197,27 @@ final class FeatureIndexKeyTests: XCTestCase {
         XCTAssertNil(try index.feature(idJSON: "1"))
     }
 
+    /// Ids that are the features' numbers until one is not: the keys of the first ones, made from their
+    /// numbers once the first other id is read, find them as their ids would have (with and without
+    /// features that have no id among them, sorted in one run and in many).
+    func testIdsThatAreNumbersUntilOneIsNotAreAllFound() throws {
+        for sortBytes in [16 << 20, 4_096] {
+            var samples = samples(1_200, seed: 9)
+            for number in samples.indices {
+                samples[number].id = number >= 700 ? #""S\#(number + 1)""# : number % 97 == 5 ? nil : String(number + 1)
+            }
+            let index = try index(samples, options: .init(sortBytes: sortBytes))
+            XCTAssertNotNil(index.arrays[FeatureIndex.idArray], "keys for ids once one is not a number")
+            for number in [1, 2, 333, 699, 700] {
+                XCTAssertEqual(try index.feature(idJSON: String(number))?.number, Int64(number), "id \(number), sorting \(sortBytes) bytes")
+            }
+            XCTAssertEqual(try index.feature(idJSON: "6")?.hasID, false, "feature 6 has no id: found by its number")
+            XCTAssertNil(try index.feature(idJSON: "701"), "feature 701's id is a string")
+            XCTAssertEqual(try index.feature(idJSON: #""S701""#)?.number, 701)
+            XCTAssertEqual(try index.feature(idJSON: #""S1200""#)?.number, 1_200)
+        }
+    }
+
     /// Ids that are the features' numbers need no keys; the pages of the locations join up across the
     /// blobs that hold them (333 locations a blob).
     func testIdsThatAreNumbersAndPagesAcrossBlobs() throws {
