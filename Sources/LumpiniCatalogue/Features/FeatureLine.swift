@@ -189,8 +189,10 @@ struct FeatureLine {
         return (box, index)
     }
 
-    /// The number in `text`, correctly rounded (`strtod` on a terminated copy); NaN when it is no number.
+    /// The number in `text`, correctly rounded (`PlainDecimal`, else `strtod` on a terminated copy); NaN
+    /// when it is no number.
     private static func number(_ text: UnsafeBufferPointer<UInt8>) -> Double {
+        if let value = PlainDecimal.value(text) { return value }
         guard text.count < 64 else { return Double(String(decoding: text, as: UTF8.self)) ?? .nan }
         return withUnsafeTemporaryAllocation(of: CChar.self, capacity: text.count + 1) { copy in
             for (index, byte) in text.enumerated() { copy[index] = CChar(bitPattern: byte) }

@@ -34,7 +34,7 @@ package final class PointsFromColumns: CleansingStep {
 
     func apply(to record: inout Record, changes: ChangeRecorder) throws -> StepVerdict {
         let xText = record.value(at: x.index) ?? "", yText = record.value(at: y.index) ?? ""
-        guard let xValue = numbers.parse(xText).flatMap(Double.init), let yValue = numbers.parse(yText).flatMap(Double.init) else {
+        guard let xValue = numbers.parse(xText).flatMap(Self.double), let yValue = numbers.parse(yText).flatMap(Self.double) else {
             if xText.trimmingWhitespace.isEmpty || yText.trimmingWhitespace.isEmpty {
                 return .quarantine(reason: "missing-coordinates", message: "no coordinates in \(x.name) and \(y.name)", field: x.name)
             }
@@ -54,6 +54,11 @@ package final class PointsFromColumns: CleansingStep {
         }
         record.geometry = try Geometry(x: point.x, y: point.y)
         return .keep
+    }
+
+    /// A coordinate's number as `Double(_:)` reads it, the plain ones without `strtod`.
+    private static func double(_ text: String) -> Double? {
+        PlainDecimal.value(text) ?? Double(text)
     }
 
     private func wgs84(_ x: Double, _ y: Double) -> (x: Double, y: Double)? {

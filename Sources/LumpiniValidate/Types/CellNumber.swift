@@ -87,9 +87,8 @@ enum CellNumber {
         return hasUnderscore ? clean.withUnsafeBufferPointer(parseDecimalGrammar) : parseDecimalGrammar(bytes)
     }
 
-    private static let powersOfTen: [Double] = (0...22).map { exponent in (0..<exponent).reduce(1.0) { value, _ in value * 10 } }
-
     private static func parseDecimalGrammar(_ bytes: UnsafeBufferPointer<UInt8>) -> Double? {
+        if let value = PlainDecimal.value(bytes) { return value }
         let count = bytes.count
         var index = 0
         var negative = false
@@ -107,29 +106,18 @@ enum CellNumber {
             return nil
         }
         var digits = 0
-        var fractionDigits = 0
-        var mantissa: UInt64 = 0
         while index < count, bytes[index] >= 0x30, bytes[index] <= 0x39 {
-            if digits < 19 { mantissa = mantissa &* 10 &+ UInt64(bytes[index] - 0x30) }
             index += 1
             digits += 1
         }
         if index < count, bytes[index] == UInt8(ascii: ".") {
             index += 1
             while index < count, bytes[index] >= 0x30, bytes[index] <= 0x39 {
-                if digits < 19 { mantissa = mantissa &* 10 &+ UInt64(bytes[index] - 0x30) }
                 index += 1
                 digits += 1
-                fractionDigits += 1
             }
         }
         guard digits > 0 else { return nil }
-        // Up to 15 digits and no exponent: mantissa and power of ten are exact doubles, so one
-        // division is correctly rounded (Clinger's fast path) and strtod is not needed.
-        if index == count, digits <= 15, fractionDigits < CellNumber.powersOfTen.count {
-            let value = Double(mantissa) / CellNumber.powersOfTen[fractionDigits]
-            return negative ? -value : value
-        }
         if index < count, bytes[index] | 0x20 == UInt8(ascii: "e") {
             index += 1
             if index < count, bytes[index] == UInt8(ascii: "+") || bytes[index] == UInt8(ascii: "-") { index += 1 }
