@@ -9,12 +9,22 @@ enum FeatureKey {
     /// A hash of `bytes` that is the same in every process and on every machine (Swift's `Hasher` is
     /// seeded anew in each process, and the keys are written once, read by other processes).
     static func hash(_ bytes: UnsafeRawBufferPointer, seed: UInt64) -> UInt64 {
-        var state = seed ^ (UInt64(bytes.count) &* 0xFF51_AFD7_ED55_8CCD)
+        hashes(bytes, seeds: SIMD2(repeating: seed))[0]
+    }
+
+    static func hash(_ text: String, seed: UInt64) -> UInt64 {
+        var text = text
+        return text.withUTF8 { hash(UnsafeRawBufferPointer($0), seed: seed) }
+    }
+
+    /// `hash` of `bytes` with two seeds in one pass over them (a value's key and its check).
+    static func hashes(_ bytes: UnsafeRawBufferPointer, seeds: SIMD2<UInt64>) -> SIMD2<UInt64> {
+        var state = seeds ^ SIMD2(repeating: UInt64(bytes.count) &* 0xFF51_AFD7_ED55_8CCD)
         var index = 0
         // A multiply and a rotation a word, as FxHash does; the finaliser spreads every bit at the end.
         func step(_ word: UInt64) {
-            state = (state ^ word) &* 0x9E37_79B9_7F4A_7C15
-            state = state << 29 | state >> 35
+            state = (state ^ SIMD2(repeating: word)) &* 0x9E37_79B9_7F4A_7C15
+            state = state &<< 29 | state &>> 35
         }
         while index + 8 <= bytes.count {
             step(UInt64(littleEndian: bytes.loadUnaligned(fromByteOffset: index, as: UInt64.self)))
@@ -28,17 +38,12 @@ enum FeatureKey {
         return mix(state)
     }
 
-    static func hash(_ text: String, seed: UInt64) -> UInt64 {
-        var text = text
-        return text.withUTF8 { hash(UnsafeRawBufferPointer($0), seed: seed) }
-    }
-
     /// SplitMix64's finaliser: every bit of the result depends on every bit of `value`.
-    private static func mix(_ value: UInt64) -> UInt64 {
+    private static func mix(_ value: SIMD2<UInt64>) -> SIMD2<UInt64> {
         var z = value &+ 0x9E37_79B9_7F4A_7C15
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
+        z = (z ^ (z &>> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z &>> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z &>> 31)
     }
 
     /// The key of an ISO 8601 date or date-time (`2024-01-05`, `2024-01-05T10:30:00.5Z`, or a prefix such

@@ -38,7 +38,7 @@ final class KeyGatherer {
 
     func add(_ feature: FeatureLine, number: UInt32) throws {
         if let id = feature.idJSON {
-            if idsAreNumbers, id.elementsEqual(String(number).utf8) {
+            if idsAreNumbers, Self.isDecimal(id, of: number) {
                 if let last = numberedIDs.last, last.upperBound + 1 == number {
                     numberedIDs[numberedIDs.count - 1] = last.lowerBound...number
                 } else {
@@ -69,15 +69,26 @@ final class KeyGatherer {
         numberedIDs = []
     }
 
+    /// Whether `text` is `number` written in decimal (as `String(number)` writes it).
+    private static func isDecimal(_ text: UnsafeBufferPointer<UInt8>, of number: UInt32) -> Bool {
+        var rest = number
+        var index = text.count
+        repeat {
+            guard index > 0, text[index - 1] == UInt8(ascii: "0") + UInt8(rest % 10) else { return false }
+            index -= 1
+            rest /= 10
+        } while rest > 0
+        return index == 0
+    }
+
     private static func equal(_ name: [UInt8], _ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         guard name.count == bytes.count, !bytes.isEmpty else { return name.count == bytes.count }
         return name.withUnsafeBytes { memcmp($0.baseAddress!, bytes.baseAddress!, bytes.count) == 0 }
     }
 
     private func record(_ text: UnsafeBufferPointer<UInt8>, _ number: UInt32) -> KeyArray.Record {
-        let bytes = UnsafeRawBufferPointer(text)
-        return KeyArray.Record(
-            key: KeyArray.key(hash: FeatureKey.hash(bytes, seed: FeatureKey.keySeed), bits: keyBits), number: number, check: UInt32(truncatingIfNeeded: FeatureKey.hash(bytes, seed: FeatureKey.checkSeed)))
+        let hashes = FeatureKey.hashes(UnsafeRawBufferPointer(text), seeds: SIMD2(FeatureKey.keySeed, FeatureKey.checkSeed))
+        return KeyArray.Record(key: KeyArray.key(hash: hashes[0], bits: keyBits), number: number, check: UInt32(truncatingIfNeeded: hashes[1]))
     }
 
     /// Sorts and writes each array.
