@@ -1,10 +1,16 @@
 import Crypto
 import Dispatch
 import Foundation
+import Synchronization
 
 /// The end of a `BufferedFileWriter`: hashes (SHA-256) and writes one full buffer at a time on a
 /// queue of its own while the writer fills the next one, so checksums and system calls overlap
 /// the encoding; a `FileFollower`, if given, reads each buffer there too. Owns the file descriptor.
+///
+/// The file goes to disk while it is written: every `syncStretch` bytes a `fdatasync` runs on a
+/// queue of its own (one at a time), so the `fsync` of `finish` waits for the last stretch only. A
+/// machine with much memory would otherwise keep a whole large file in dirty pages until then, and
+/// the release would wait for all of it at the end.
 final class FileSink: @unchecked Sendable {
     /// Memory for one buffer of the file; the writer and the sink take turns, never both at once.
     final class Chunk: @unchecked Sendable {
@@ -28,6 +34,13 @@ final class FileSink: @unchecked Sendable {
     private let idle = DispatchSemaphore(value: 1)
     private var hasher = SHA256()
     private var failure: LumpiniError?
+    private static let syncStretch = 32 << 20
+    private let syncQueue = DispatchQueue(label: "lumpini.file-sink.sync")
+    /// Bytes written since the last stretch was handed to `syncQueue` (the sink's queue only).
+    private var unsynced = 0
+    /// Whether a stretch is being synced, and the failure of one: `fsync` reports a write error
+    /// once, so one found in the background must not be lost.
+    private let syncing = Mutex<(running: Bool, failure: LumpiniError?)>((false, nil))
     /// Told `finish` or `cancel` once, then let go.
     private var follower: (any FileFollower)?
 
@@ -43,6 +56,7 @@ final class FileSink: @unchecked Sendable {
     }
 
     deinit {
+        syncQueue.sync {}
         if descriptor >= 0 { close(descriptor) }
         // A file given up before it was finished (a failed release) is not followed to its end.
         follower?.cancel()
@@ -63,19 +77,22 @@ final class FileSink: @unchecked Sendable {
         }
     }
 
-    /// Waits for the last write, syncs the file to disk and closes it.
+    /// Waits for the last write, syncs the file to disk and closes it. The follower is told the file's
+    /// end before the sync, to go on with its last part meanwhile (a failure after cancels it).
     /// - Returns: the SHA-256 of every byte submitted (lowercase hex).
     func finish() throws(LumpiniError) -> String {
         idle.wait()
         defer { idle.signal() }
         if let failure { throw failure }
+        let sha256 = hasher.finalize().hexString
+        follower?.finish(sha256: sha256)
+        follower = nil
+        syncQueue.sync {}
+        if let failure = syncing.withLock({ $0.failure }) { throw failure }
         guard fsync(descriptor) == 0 else { throw FileSystemError.make("fsync", path: path) }
         let closed = close(descriptor)
         descriptor = -1
         guard closed == 0 else { throw FileSystemError.make("close", path: path) }
-        let sha256 = hasher.finalize().hexString
-        follower?.finish(sha256: sha256)
-        follower = nil
         return sha256
     }
 
@@ -92,6 +109,26 @@ final class FileSink: @unchecked Sendable {
                 return
             }
             offset += written
+        }
+        unsynced += chunk.count
+        if unsynced >= Self.syncStretch { syncInBackground() }
+    }
+
+    /// Hands what was written so far to `syncQueue`, unless a sync is running there still.
+    private func syncInBackground() {
+        let start = syncing.withLock { state in
+            guard !state.running else { return false }
+            state.running = true
+            return true
+        }
+        guard start else { return }
+        unsynced = 0
+        syncQueue.async { [self, descriptor, path] in
+            let failure = fdatasync(descriptor) == 0 ? nil : FileSystemError.make("fsync", path: path)
+            syncing.withLock { state in
+                state.running = false
+                if state.failure == nil { state.failure = failure }
+            }
         }
     }
 }
