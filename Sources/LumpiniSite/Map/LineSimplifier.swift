@@ -7,6 +7,15 @@ struct LineSimplifier {
     var tolerance: Double
 
     /// The geometry's coordinates simplified, recursively through multi-geometries and collections.
+    /// Whether `geometry` has lines or rings that `simplify` may shorten (points it leaves as they are).
+    static func hasLines(_ geometry: [String: Any]) -> Bool {
+        switch geometry["type"] as? String {
+        case "LineString", "MultiLineString", "Polygon", "MultiPolygon": true
+        case "GeometryCollection": (geometry["geometries"] as? [[String: Any]])?.contains(where: hasLines) ?? false
+        default: false
+        }
+    }
+
     func simplify(geometry: [String: Any]) -> [String: Any] {
         var geometry = geometry
         switch geometry["type"] as? String {

@@ -85,7 +85,8 @@ struct MapPreview: Codable, Sendable, Equatable {
         }
         var tolerance = 0.00001
         var best: [UInt8]?
-        for _ in 0..<8 {
+        // Points come out of every tolerance as they went in: one try says how large the feature is.
+        for _ in 0..<(LineSimplifier.hasLines(geometry) ? 8 : 1) {
             object["geometry"] = LineSimplifier(tolerance: tolerance).simplify(geometry: geometry)
             guard let data = try? JSONSerialization.data(withJSONObject: object, options: .sortedKeys) else { return best }
             best = [UInt8](data)

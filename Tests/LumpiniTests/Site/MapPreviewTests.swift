@@ -49,6 +49,34 @@ final class MapPreviewTests: XCTestCase {
         XCTAssertEqual((parsed["features"] as? [Any])?.count, preview.features)
     }
 
+    /// A point over its share of the budget keeps its place, written with sorted keys, its long text cut
+    /// for the popup and its short one kept whole; the points under their share are kept as they are.
+    func testPointsOverTheirShareKeepTheirPlaceAndLoseOnlyLongTexts() throws {
+        let long = String(repeating: "ถนน", count: 150)
+        let features = (0..<4).map { index in
+            "{\"type\":\"Feature\",\"id\":\(index),\"geometry\":{\"type\":\"Point\",\"coordinates\":[100.5,13.\(index)]},"
+                + "\"properties\":{\"name\":\"\(index == 0 ? long : "ท่าเรือ")\",\"note\":\"\(String(repeating: "x", count: 150))\"}}"
+        }
+        let (file, size) = try geojson(features)
+        let output = folder.appendingPathComponent("preview.geojson")
+        // Room for every feature, and a share of it that only the one with the long text is over.
+        let preview = try MapPreview.write(from: file, size: size, to: output, budget: size * 10 / 9 + 1, writer: SiteFileWriter())
+        XCTAssertEqual(preview.sampleStep, 1)
+        XCTAssertTrue(preview.simplified)
+        let parsed = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(contentsOf: output)) as? [String: Any])
+        let kept = try XCTUnwrap(parsed["features"] as? [[String: Any]])
+        XCTAssertEqual(kept.count, 4)
+        for (index, feature) in kept.enumerated() {
+            XCTAssertEqual((feature["geometry"] as? [String: Any])?["coordinates"] as? [Double], [100.5, Double("13.\(index)")!])
+            let properties = try XCTUnwrap(feature["properties"] as? [String: Any])
+            XCTAssertEqual(properties["name"] as? String, index == 0 ? String(long.prefix(MapPreview.textShown)) + "…" : "ท่าเรือ")
+            XCTAssertEqual((properties["note"] as? String)?.count, 150)
+        }
+        let lines = try String(contentsOf: output, encoding: .utf8).split(separator: "\n")
+        XCTAssertTrue(lines[1].hasPrefix(#"{"geometry":{"coordinates":[100.5,13],"type":"Point"},"id":0,"properties":{"#), String(lines[1].prefix(120)))
+        XCTAssertEqual(lines[2], Substring(features[1] + ","))
+    }
+
     func testOneHugePolygonIsSimplifiedUnderTheBudget() throws {
         let ring = (0...20_000).map { index -> String in
             let angle = Double(index) / 20_000 * 2 * .pi
