@@ -104,8 +104,10 @@ package struct DigestTable {
                 slots[stored] = slots[index]
                 stored += 1
             }
-            var entries = UnsafeMutableBufferPointer(rebasing: slots[..<stored])
-            entries.sort { $0.key < $1.key }
+            let entries = UnsafeMutableBufferPointer(rebasing: slots[..<stored])
+            // By the low word's upper half, then (keeping that order among equals) by the high word.
+            RadixSort.sort(entries) { $0.tail >> 32 }
+            RadixSort.sort(entries, by: \.high)
             if !body(UnsafeBufferPointer(entries)) {
                 var table = DigestTable(capacity: stored)
                 for entry in entries { table.insert(entry) }

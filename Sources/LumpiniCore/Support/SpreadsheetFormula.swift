@@ -6,6 +6,9 @@ public enum SpreadsheetFormula {
     /// Whether a spreadsheet would take `text` for a formula. Checked on the first bytes only, so the
     /// scan costs next to nothing per value.
     public static func isFormulaLike(_ text: String) -> Bool {
+        // Most values start with a letter or a digit: one byte says so.
+        guard let lead = text.utf8.first, lead == UInt8(ascii: "=") || lead == UInt8(ascii: "+") || lead == UInt8(ascii: "-")
+                || lead == UInt8(ascii: "@") || lead == 0x09 || lead == 0x0D else { return false }
         let bytes = text.utf8.drop { $0 == 0x09 || $0 == 0x0D }
         guard let first = bytes.first, first == UInt8(ascii: "=") || first == UInt8(ascii: "+")
                 || first == UInt8(ascii: "-") || first == UInt8(ascii: "@") else { return false }

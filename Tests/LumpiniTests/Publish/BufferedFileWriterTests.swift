@@ -21,7 +21,7 @@ final class BufferedFileWriterTests: XCTestCase {
         defer { try? FileManager.default.removeItem(at: folder) }
         let path = folder.appendingPathComponent("large.bin").path
         let follower = Collector()
-        var writer = try BufferedFileWriter(path: path, follower: follower)
+        let writer = try BufferedFileWriter(path: path, follower: follower)
         var random = SeededRandom(seed: 21)
         let pool = (0..<(1 << 17)).flatMap { _ in withUnsafeBytes(of: UInt64.random(in: 0...UInt64.max, using: &random)) { Array($0) } }
         var expected: [UInt8] = []
