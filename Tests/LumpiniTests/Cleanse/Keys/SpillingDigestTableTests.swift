@@ -19,6 +19,18 @@ final class SpillingDigestTableTests: XCTestCase {
         XCTAssertGreaterThan(latest.count, 50_000)
     }
 
+    /// Keys that share their high word (a run is sorted by the 96 bits a slot keeps, not the high word
+    /// alone) are each found in the runs they were spilled to, and no other key with it.
+    func testKeysSharingTheirHighWordAreFoundInTheirRuns() {
+        let table = SpillingDigestTable(capacity: 16, spillThreshold: 500)
+        var generator = SystemRandomNumberGenerator()
+        // Distinct upper halves in no order (a multiple modulo a prime), the lower half not kept.
+        let lows = (0..<3_000).map { UInt64($0 * 2_654_435_761 % 4_294_967_291) << 32 | UInt64.random(in: 0...UInt64(UInt32.max), using: &generator) }
+        func digest(_ index: Int) -> KeyDigest { KeyDigest(high: UInt64(index % 5), low: lows[index]) }
+        for index in lows.indices { XCTAssertNil(table.insert(index + 1, forKey: digest(index)), "key \(index)") }
+        for index in lows.indices.shuffled(using: &generator) { XCTAssertEqual(table.insert(10_000, forKey: digest(index)), index + 1, "key \(index)") }
+    }
+
     func testAKeyRepeatedAcrossManyRunsGivesTheNewestRow() {
         let table = SpillingDigestTable(capacity: 16, spillThreshold: 100)
         let repeated = KeyDigest.of("PM-001")
