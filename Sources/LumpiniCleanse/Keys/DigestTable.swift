@@ -104,16 +104,8 @@ package struct DigestTable {
                 slots[stored] = slots[index]
                 stored += 1
             }
-            let entries = UnsafeMutableBufferPointer(rebasing: slots[..<stored])
-            RadixSort.sort(entries) { $0.high }
-            // Keys that share their high word (next to none) put in the order of the rest of what a slot keeps.
-            for index in entries.indices.dropFirst() where entries[index].high == entries[index - 1].high {
-                var place = index
-                while place > 0, entries[place].high == entries[place - 1].high, entries[place].key < entries[place - 1].key {
-                    entries.swapAt(place, place - 1)
-                    place -= 1
-                }
-            }
+            var entries = UnsafeMutableBufferPointer(rebasing: slots[..<stored])
+            entries.sort { $0.key < $1.key }
             if !body(UnsafeBufferPointer(entries)) {
                 var table = DigestTable(capacity: stored)
                 for entry in entries { table.insert(entry) }

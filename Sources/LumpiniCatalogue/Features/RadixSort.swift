@@ -1,9 +1,8 @@
 /// A least-significant-byte-first radix sort of records by 64-bit keys: stable, so records with the
 /// same key stay in the order they were in. For keys that are hashes or bit fields it takes a fraction
 /// of a comparison sort's time (a pass a byte, and a byte that every key shares costs no pass).
-public enum RadixSort {
-    @inlinable
-    public static func sort<Record>(_ records: UnsafeMutableBufferPointer<Record>, by sortKey: (Record) -> UInt64) {
+enum RadixSort {
+    static func sort<Record>(_ records: UnsafeMutableBufferPointer<Record>, by sortKey: (Record) -> UInt64) {
         let count = records.count
         guard count > 1 else { return }
         // How many keys have each value of each byte.
