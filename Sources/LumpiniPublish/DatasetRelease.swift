@@ -53,10 +53,24 @@ struct DatasetRelease: Sendable {
 
     private func release(reading workspace: Workspace, latest: ManifestInputHash?, progress: @Sendable (ReleaseEvent) -> Void) throws -> DatasetOutcome {
         let dataset = try pipeline.describe(id, in: workspace)
-        let inputs = try InputHashes.compute(id: id, schema: dataset.schema, in: workspace, vocabularies: vocabulariesHash, derivation: dataset.derivation)
-        if !options.force, let latest, latest.inputHash == inputs.inputHash() {
-            return DatasetOutcome(id: id, status: .unchanged, version: latest.version)
+        let compute: @Sendable () throws -> InputHashes = { [id, vocabulariesHash] in
+            try InputHashes.compute(id: id, schema: dataset.schema, in: workspace, vocabularies: vocabulariesHash, derivation: dataset.derivation)
         }
+        let inputs: PendingInputHashes
+        // A dataset published before may be skipped, which its hashes decide; a derived one reads
+        // what its hashes name. Otherwise the hashes wait for the manifest, computed meanwhile.
+        if !options.force, let latest {
+            let hashes = try compute()
+            if latest.inputHash == hashes.inputHash() { return DatasetOutcome(id: id, status: .unchanged, version: latest.version) }
+            inputs = PendingInputHashes(hashes)
+        } else if dataset.derivation != nil {
+            inputs = PendingInputHashes(try compute())
+        } else {
+            inputs = PendingInputHashes(computing: compute)
+        }
+        // Whatever happens to the version, nothing keeps reading the snapshot once the release is over.
+        defer { _ = try? inputs.value() }
+        let derivedFrom = dataset.derivation == nil ? nil : try inputs.value().derivedFrom
 
         let gate = governanceGate(dataset.metadata)
         let publish = gate == nil && !options.dryRun
@@ -65,7 +79,7 @@ struct DatasetRelease: Sendable {
         let commit = VersionCommit(tree: tree)
         let staging = try commit.makeStaging(for: id)
         do {
-            let records = try pipeline.records(of: dataset, in: workspace, derivedFrom: inputs.derivedFrom)
+            let records = try pipeline.records(of: dataset, in: workspace, derivedFrom: derivedFrom)
             let builder = VersionBuilder(
                 dataset: dataset, inputs: inputs, version: version, previousVersion: previousVersion,
                 tree: tree, releasedAt: releasedAt, geoJSONFollowing: publish ? geoJSONFollowing : nil
@@ -77,7 +91,7 @@ struct DatasetRelease: Sendable {
             guard publish else {
                 commit.discard(staging)
                 // A dry run of a derived dataset says what it read: the inputs as published now.
-                let reads = inputs.derivedFrom.map { "reads " + $0.map { "\($0.id) v\($0.version) \($0.file)" }.joined(separator: ", ") }
+                let reads = derivedFrom.map { "reads " + $0.map { "\($0.id) v\($0.version) \($0.file)" }.joined(separator: ", ") }
                 return DatasetOutcome(
                     id: id, status: gate == nil ? .wouldPublish : .awaitingApproval, version: version, reason: gate ?? reads,
                     rowsIn: counts.rowsIn, rowsPublished: counts.rowsPublished, rowsQuarantined: counts.rowsQuarantined

@@ -8,7 +8,7 @@ import GDAL
 /// Runs inside the one task that owns the dataset's records and GDAL handles.
 struct VersionBuilder {
     let dataset: DatasetDescription
-    let inputs: InputHashes
+    let inputs: PendingInputHashes
     let version: Int
     /// The version `latest` led to before this one, for the changelog.
     let previousVersion: Int?
@@ -75,6 +75,7 @@ struct VersionBuilder {
     private func writeMetadata(
         of data: VersionDataFiles, dataFiles: [Manifest.File], table: OutputTable, outcome: PipelineOutcome, into staging: URL
     ) throws -> Manifest {
+        let inputs = try self.inputs.value()
         let counts = Manifest.Counts(
             rowsIn: outcome.rowsIn, rowsPublished: data.written, rowsQuarantined: outcome.rowsQuarantined, features: data.featureCount,
             quarantineReasons: outcome.quarantineReasons
