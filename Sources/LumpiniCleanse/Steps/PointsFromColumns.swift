@@ -34,7 +34,7 @@ package final class PointsFromColumns: CleansingStep {
 
     func apply(to record: inout Record, changes: ChangeRecorder) throws -> StepVerdict {
         let xText = record.value(at: x.index) ?? "", yText = record.value(at: y.index) ?? ""
-        guard let xValue = numbers.parse(xText).flatMap(Self.double), let yValue = numbers.parse(yText).flatMap(Self.double) else {
+        guard let xValue = coordinate(xText), let yValue = coordinate(yText) else {
             if xText.trimmingWhitespace.isEmpty || yText.trimmingWhitespace.isEmpty {
                 return .quarantine(reason: "missing-coordinates", message: "no coordinates in \(x.name) and \(y.name)", field: x.name)
             }
@@ -56,9 +56,10 @@ package final class PointsFromColumns: CleansingStep {
         return .keep
     }
 
-    /// A coordinate's number as `Double(_:)` reads it, the plain ones without `strtod`.
-    private static func double(_ text: String) -> Double? {
-        PlainDecimal.value(text) ?? Double(text)
+    /// A coordinate's number. A plain decimal is read at once: `numbers` would give its text back as
+    /// it is (`AgencyNumber`'s plain form holds every `PlainDecimal`), for `Double(_:)` to read again.
+    private func coordinate(_ text: String) -> Double? {
+        PlainDecimal.value(text) ?? numbers.parse(text).flatMap(Double.init)
     }
 
     private func wgs84(_ x: Double, _ y: Double) -> (x: Double, y: Double)? {

@@ -1,5 +1,5 @@
-/// The value of a plain decimal's text (`37.5`, `-12`, `100.398929`): a sign or none, digits, and a
-/// fraction or none, at most 15 digits in all, no exponent. Then the digits and the power of ten are
+/// The value of a plain decimal's text (`37.5`, `-12`, `100.398929`): a minus or none, digits, and a
+/// fraction or none, at most 15 digits in all, no exponent (the form machines write numbers in). Then the digits and the power of ten are
 /// both exact doubles and one division is correctly rounded (Clinger's fast path): the value `strtod`
 /// and `Double(_:)` give, at a fraction of their cost. Nil for any other text, which the caller reads
 /// as it would have (`Double(_:)`, `strtod`).
@@ -8,8 +8,8 @@ public enum PlainDecimal {
         let count = bytes.count
         var index = 0
         var negative = false
-        if index < count, bytes[index] == UInt8(ascii: "-") || bytes[index] == UInt8(ascii: "+") {
-            negative = bytes[index] == UInt8(ascii: "-")
+        if index < count, bytes[index] == UInt8(ascii: "-") {
+            negative = true
             index += 1
         }
         var mantissa: UInt64 = 0

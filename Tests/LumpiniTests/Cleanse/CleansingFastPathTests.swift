@@ -80,6 +80,29 @@ final class CleansingFastPathTests: XCTestCase {
         }
     }
 
+    /// `points-from-columns` reads a plain decimal's value at once (`PlainDecimal`): its coordinate parser
+    /// gives such a text back as it is, so `Double(_:)` of the parsed text is the same value, and texts that
+    /// are no plain decimal are left to the parser.
+    func testPlainDecimalsAreWhatTheCoordinatesParserGivesBack() {
+        let parser = AgencyNumber(thousandsSeparator: nil, decimalSeparator: ".", units: [], percent: false)
+        var random = SeededRandom(seed: 17)
+        var texts = ["0", "-0", "100.398929", "13.807014", "-12.5", "007.25", "999999999999999", "+7", "5.", ".5", "1e5", "๑๒.๕", " 1"]
+        for _ in 0..<20_000 {
+            let whole = Int.random(in: 1...15, using: &random)
+            var text = Bool.random(using: &random) ? "-" : ""
+            text += String((0..<whole).map { _ in Character(String(Int.random(in: 0...9, using: &random))) })
+            if whole < 15, Bool.random(using: &random) {
+                text += "." + String((0..<Int.random(in: 1...(15 - whole), using: &random)).map { _ in Character(String(Int.random(in: 0...9, using: &random))) })
+            }
+            texts.append(text)
+        }
+        for text in texts {
+            guard let value = PlainDecimal.value(text) else { continue }
+            XCTAssertEqual(parser.parse(text), text, text)
+            XCTAssertEqual(value.bitPattern, Double(text)?.bitPattern, text)
+        }
+    }
+
     /// Readings with units, as meters write them ("37.5 µg/m³"), are read from their bytes when no
     /// unit could be read otherwise by the character path: the answers are the same, on tricky
     /// cases and on random mixtures of numbers, spaces and units, for units that allow the byte
