@@ -1,8 +1,8 @@
-/// A least-significant-byte-first radix sort of records by 64-bit keys: stable, so records with the
-/// same key stay in the order they were in. For keys that are hashes or bit fields it takes a fraction
+/// A least-significant-byte-first radix sort of a scratch file's records by their 64-bit keys: stable,
+/// so records with the same key stay in the order they were appended. For keys that are hashes or bit fields it takes a fraction
 /// of a comparison sort's time (a pass a byte, and a byte that every key shares costs no pass).
 enum RadixSort {
-    static func sort<Record>(_ records: UnsafeMutableBufferPointer<Record>, by sortKey: (Record) -> UInt64) {
+    static func sort<Record: ScratchRecord>(_ records: UnsafeMutableBufferPointer<Record>) {
         let count = records.count
         guard count > 1 else { return }
         // How many keys have each value of each byte.
@@ -10,7 +10,7 @@ enum RadixSort {
         defer { counts.deallocate() }
         counts.initialize(repeating: 0)
         for record in records {
-            var key = sortKey(record)
+            var key = record.sortKey
             for byte in 0..<8 {
                 counts[byte << 8 | Int(key & 0xFF)] += 1
                 key >>= 8
@@ -23,7 +23,7 @@ enum RadixSort {
             let shift = UInt64(byte * 8)
             let digits = UnsafeMutableBufferPointer(rebasing: counts[(byte << 8)..<((byte + 1) << 8)])
             // Every key has the same byte here: this pass would leave the order as it is.
-            if digits[Int(sortKey(source[0]) >> shift & 0xFF)] == count { continue }
+            if digits[Int(source[0].sortKey >> shift & 0xFF)] == count { continue }
             var offset = 0
             for digit in 0..<256 {
                 let records = digits[digit]
@@ -31,7 +31,7 @@ enum RadixSort {
                 offset += records
             }
             for record in source {
-                let digit = Int(sortKey(record) >> shift & 0xFF)
+                let digit = Int(record.sortKey >> shift & 0xFF)
                 target[digits[digit]] = record
                 digits[digit] += 1
             }

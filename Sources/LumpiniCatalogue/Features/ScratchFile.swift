@@ -52,7 +52,7 @@ final class ScratchFile<Record: ScratchRecord> {
 
     private func sortBuffer() {
         buffer.withUnsafeMutableBufferPointer { records in
-            RadixSort.sort(records) { $0.sortKey }
+            RadixSort.sort(records)
             for index in records.indices where index == 0 || records[index].sortKey != records[index - 1].sortKey { distinctKeysAtMost += 1 }
         }
     }
