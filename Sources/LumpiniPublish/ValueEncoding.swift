@@ -34,9 +34,9 @@ struct ValueEncoding {
         case .text:
             buffer.append(value)
         case .integer, .number:
+            var value = value
             let isInteger: Bool = { if case .integer = kind { return true } else { return false } }()
-            let ok = value.utf8.withContiguousStorageIfAvailable { Self.appendCanonicalNumber($0, integerOnly: isInteger, to: buffer) }
-                ?? Array(value.utf8).withUnsafeBufferPointer { Self.appendCanonicalNumber($0, integerOnly: isInteger, to: buffer) }
+            let ok = value.withUTF8 { Self.appendCanonicalNumber($0, integerOnly: isInteger, to: buffer) }
             if !ok {
                 throw LumpiniError(
                     "not-a-\(isInteger ? "integer" : "number")",
@@ -96,7 +96,9 @@ struct ValueEncoding {
         guard index == end else { return false }
 
         let isZero = { !(integerDigits.contains { bytes[$0] != zero } || fractionDigits.contains { bytes[$0] != zero }) }
-        // Already as published (most numbers): one append.
+        // Already in its published form (most numbers), written in one append: nothing below would
+        // drop or add a byte (no `+`, no leading zero, no point without digits after it, a digit before
+        // the point, no minus on a zero).
         let pointWithoutDigits = fractionDigits.isEmpty && integerDigits.upperBound < end && bytes[integerDigits.upperBound] == UInt8(ascii: ".")
         if bytes[0] != UInt8(ascii: "+"), !integerDigits.isEmpty, integerDigits.count == 1 || bytes[integerDigits.lowerBound] != zero,
            !pointWithoutDigits, !negative || !isZero() {
