@@ -14,8 +14,7 @@ final class ScratchFileTests: XCTestCase {
     private var folder: URL!
 
     override func setUpWithError() throws {
-        folder = FileManager.default.temporaryDirectory.appendingPathComponent("lumpini-scratch-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        folder = try Fixtures.temporaryDirectory()
     }
 
     override func tearDown() {
