@@ -36,30 +36,36 @@ struct DatasetRelease: Sendable {
     /// Otherwise hashes and builds from a snapshot of the dataset's folder (`DatasetSnapshot`), so the
     /// bytes recorded in the manifest are the bytes read; errors name the real files.
     private func release(progress: @Sendable (ReleaseEvent) -> Void) throws -> DatasetOutcome {
-        let latest = tree.latestInputHash(id)
-        if !options.force, let latest {
+        // The latest version, while this release's inputs may still prove to be its.
+        var undecided = options.force ? nil : tree.latestInputHash(id)
+        if let latest = undecided {
             // An unchanged dataset.yaml names the schema it named before: inputs are hashed without parsing it.
-            let current = try InputHashes.computeIfDescriptionUnchanged(recorded: latest.inputs, id: id, in: workspace, vocabularies: vocabulariesHash)
-            if current?.inputHash() == latest.inputHash { return DatasetOutcome(id: id, status: .unchanged, version: latest.version) }
+            if let current = try InputHashes.computeIfDescriptionUnchanged(recorded: latest.inputs, id: id, in: workspace, vocabularies: vocabulariesHash) {
+                if current.inputHash() == latest.inputHash { return DatasetOutcome(id: id, status: .unchanged, version: latest.version) }
+                // Decided: the snapshot's hashes only go to the manifest, and are not needed first.
+                undecided = nil
+            }
         }
         let snapshot = try DatasetSnapshot.take(id, of: workspace)
         defer { snapshot.remove() }
         do {
-            return try release(reading: snapshot.workspace(workspace), latest: latest, progress: progress)
+            return try release(reading: snapshot.workspace(workspace), undecided: undecided, progress: progress)
         } catch let error as LumpiniError {
             throw snapshot.restoringPaths(error)
         }
     }
 
-    private func release(reading workspace: Workspace, latest: ManifestInputHash?, progress: @Sendable (ReleaseEvent) -> Void) throws -> DatasetOutcome {
+    /// - Parameter undecided: the latest version, when this release's hashes must still say whether its
+    ///   inputs are that version's (a dataset.yaml changed, or a manifest that does not name its schema file).
+    private func release(reading workspace: Workspace, undecided: ManifestInputHash?, progress: @Sendable (ReleaseEvent) -> Void) throws -> DatasetOutcome {
         let dataset = try pipeline.describe(id, in: workspace)
         let compute: @Sendable () throws -> InputHashes = { [id, vocabulariesHash] in
             try InputHashes.compute(id: id, schema: dataset.schema, in: workspace, vocabularies: vocabulariesHash, derivation: dataset.derivation)
         }
         let inputs: PendingInputHashes
-        // A dataset published before may be skipped, which its hashes decide; a derived one reads
-        // what its hashes name. Otherwise the hashes wait for the manifest, computed meanwhile.
-        if !options.force, let latest {
+        // A release that may still be skipped waits for its hashes, and a derived one reads what its
+        // hashes name. Otherwise the hashes wait for the manifest, computed meanwhile.
+        if let latest = undecided {
             let hashes = try compute()
             if latest.inputHash == hashes.inputHash() { return DatasetOutcome(id: id, status: .unchanged, version: latest.version) }
             inputs = PendingInputHashes(hashes)

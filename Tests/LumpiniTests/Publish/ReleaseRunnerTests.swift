@@ -54,6 +54,32 @@ final class ReleaseRunnerTests: XCTestCase {
         XCTAssertEqual(space.tree.latestVersion("pm25"), 2)
     }
 
+    /// A changed source is found by hashing the files where they are; the new version's manifest then
+    /// records the snapshot's hashes, computed while it was built. A manifest that does not name its
+    /// schema file (as older ones did not) leaves the decision to the snapshot's hashes: unchanged inputs
+    /// are still skipped.
+    func testAChangedSourceIsHashedForTheManifestAndAnOlderManifestStillDecides() async throws {
+        try space.addDataset("pm25")
+        _ = try await space.runner().run()
+        try space.setRows("pm25", Array(StationsWorkspace.rows.dropLast()))
+        let changed = try await space.runner().run()
+        XCTAssertEqual(changed.published.first?.version, 2)
+        let inputs = try InputHashes.compute(id: "pm25", schema: nil, in: space.workspace, vocabularies: nil)
+        XCTAssertEqual(try space.tree.latestManifest("pm25")?.inputs, inputs)
+        XCTAssertEqual(try space.tree.latestManifest("pm25")?.inputHash, inputs.inputHash())
+
+        let manifest = space.file("pm25", version: 2, Manifest.fileName)
+        var json = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(contentsOf: manifest)) as? [String: Any])
+        var recorded = try XCTUnwrap(json["inputs"] as? [String: Any])
+        recorded["schema"] = "0000"
+        recorded.removeValue(forKey: "schemaFile")
+        json["inputs"] = recorded
+        try JSONSerialization.data(withJSONObject: json).write(to: manifest)
+        let again = try await space.runner().run()
+        XCTAssertEqual(again.unchanged.map(\.id), ["pm25"], "decided by the snapshot's hashes")
+        XCTAssertEqual(space.tree.versions("pm25"), [1, 2])
+    }
+
     func testChangelogCountsAddedRemovedAndChangedRowsByPrimaryKey() async throws {
         try space.addDataset("pm25")
         _ = try await space.runner().run()
