@@ -48,6 +48,20 @@ package struct KeyDigest: Hashable, Sendable {
         return KeyDigest(high: high, low: avalanche(bits ^ seedLow))
     }
 
+    /// The integer this is the digest of (`of(integer:)`), nil for the digest of anything else: the
+    /// low word is undone back to the value, whose digest must then have this high word too.
+    @inlinable
+    package var integer: Int? {
+        var bits = low
+        bits ^= bits >> 33
+        bits = bits &* 0x9CB4_B2F8_1293_37DB
+        bits ^= bits >> 33
+        bits = bits &* 0x4F74_430C_22A5_4005
+        bits ^= bits >> 33
+        let value = Int(Int64(bitPattern: bits ^ Self.seedLow))
+        return Self.of(integer: value).high == high ? value : nil
+    }
+
     /// The integer a canonical integer text spells (no sign but `-`, no leading zeros, at most 18
     /// digits), so that text and typed integers share digests.
     @inlinable @inline(__always)

@@ -11,6 +11,11 @@ import Foundation
 /// `pread` a step) only when its filter says the key may be there: for a repeat, or for about one key
 /// in a thousand.
 ///
+/// Integer keys that come in ascending order (ids numbering the rows) skip all of this: one above
+/// every integer key before it cannot have been seen, so it is kept in `AscendingIntegerKeys` (about
+/// two bytes a key, no hashing, no lookup); any other key goes the way above, and is looked for there
+/// too when it is an integer. A repeat is stored in the table, so the newest row is found first.
+///
 /// When the temporary file cannot be written (a full disk), the keys simply stay in memory.
 package final class SpillingDigestTable {
     package static let defaultSpillThreshold = 1 << 18
@@ -23,6 +28,9 @@ package final class SpillingDigestTable {
     }
 
     private var recent: DigestTable
+    /// The keys that were integers above every integer key before them. The table and the runs hold
+    /// no integer above the last of them: a key goes there only when it is not above it.
+    private var ascending = AscendingIntegerKeys()
     private var spillThreshold: Int
     private var runs: [Run] = []
     private var file: Int32 = -1
@@ -39,12 +47,25 @@ package final class SpillingDigestTable {
 
     /// Stores `row` for `digest` and returns the latest row stored before for it, if any.
     package func updateValue(_ row: Int, forKey digest: KeyDigest) -> Int? {
+        let integer = digest.integer
+        if let integer, ascending.isAbove(integer) {
+            ascending.append(integer, row: row)
+            return nil
+        }
         spillWhenFull()
-        return recent.updateValue(row, forKey: digest) ?? spilledRow(for: digest)
+        return recent.updateValue(row, forKey: digest) ?? spilledRow(for: digest) ?? integer.flatMap(ascending.row(for:))
     }
 
     /// Stores `row` for `digest` unless a row is stored for it already, and returns that first row.
     package func insert(_ row: Int, forKey digest: KeyDigest) -> Int? {
+        let integer = digest.integer
+        if let integer {
+            if ascending.isAbove(integer) {
+                ascending.append(integer, row: row)
+                return nil
+            }
+            if let first = ascending.row(for: integer) { return first }
+        }
         if let first = recent.row(for: digest) ?? spilledRow(for: digest) { return first }
         spillWhenFull()
         _ = recent.updateValue(row, forKey: digest)
