@@ -3,80 +3,103 @@
 /// Not `Sendable`: owned by the task writing one dataset.
 ///
 /// Its state is unchecked for exclusive access: other modules append to it for every byte or value
-/// written, and the run-time check of each access would cost more than the append.
-package final class ByteBuffer {
-    @exclusivity(unchecked) @usableFromInline package private(set) var base: UnsafeMutablePointer<UInt8>
-    @exclusivity(unchecked) @usableFromInline package private(set) var count = 0
+/// written, and the run-time check of each access would cost more than the append. Public, not
+/// `package`: the compiler inlines a public `@inlinable` method into other modules, and a package
+/// one it calls (with a retain and a release of the buffer around every append).
+public final class ByteBuffer {
+    @exclusivity(unchecked) @usableFromInline var start: UnsafeMutablePointer<UInt8>
+    @exclusivity(unchecked) @usableFromInline var used = 0
     @exclusivity(unchecked) @usableFromInline var capacity: Int
 
-    package init(capacity: Int = 4096) {
+    public init(capacity: Int) {
         self.capacity = capacity
-        base = .allocate(capacity: capacity)
+        start = .allocate(capacity: capacity)
+    }
+
+    // Overloads rather than default arguments: the generator of a public method's default argument
+    // was not found at link time by the other modules.
+    public convenience init() {
+        self.init(capacity: 4096)
     }
 
     deinit {
-        base.deallocate()
+        start.deallocate()
     }
 
+    /// Where the bytes start (valid until the next append).
     @inlinable
-    package var bytes: UnsafeRawBufferPointer { UnsafeRawBufferPointer(start: base, count: count) }
+    public var base: UnsafeMutablePointer<UInt8> { start }
 
     @inlinable
-    package func removeAll() {
-        count = 0
+    public var count: Int { used }
+
+    @inlinable
+    public var bytes: UnsafeRawBufferPointer { UnsafeRawBufferPointer(start: start, count: used) }
+
+    @inlinable
+    public func removeAll() {
+        used = 0
     }
 
     /// Drops everything after the first `newCount` bytes.
-    package func truncate(to newCount: Int) {
-        count = min(count, newCount)
+    public func truncate(to newCount: Int) {
+        used = min(used, newCount)
     }
 
     /// Space for `needed` more bytes; write there, then `advance(by:)`.
     @inlinable @inline(__always)
-    package func reserve(_ needed: Int) -> UnsafeMutablePointer<UInt8> {
-        if capacity - count < needed { grow(to: count + needed) }
-        return base + count
+    public func reserve(_ needed: Int) -> UnsafeMutablePointer<UInt8> {
+        if capacity - used < needed { grow(to: used + needed) }
+        return start + used
     }
 
     @inlinable @inline(__always)
-    package func advance(by written: Int) {
-        count += written
+    public func advance(by written: Int) {
+        used += written
     }
 
     @inlinable @inline(__always)
-    package func append(_ byte: UInt8) {
-        if count == capacity { grow(to: count + 1) }
-        base[count] = byte
-        count += 1
+    public func append(_ byte: UInt8) {
+        if used == capacity { grow(to: used + 1) }
+        start[used] = byte
+        used += 1
     }
 
-    @inlinable
-    package func append(_ bytes: UnsafeRawBufferPointer) {
+    @inlinable @inline(__always)
+    public func append(_ bytes: UnsafeRawBufferPointer) {
         guard let source = bytes.baseAddress, !bytes.isEmpty else { return }
         let target = reserve(bytes.count)
         UnsafeMutableRawPointer(target).copyMemory(from: source, byteCount: bytes.count)
-        count += bytes.count
+        used += bytes.count
     }
 
     @inlinable
-    package func append(_ bytes: UnsafeBufferPointer<UInt8>) {
+    public func append(_ bytes: UnsafeBufferPointer<UInt8>) {
         append(UnsafeRawBufferPointer(bytes))
     }
 
     @inlinable
-    package func append(_ text: StaticString) {
+    public func append(_ text: StaticString) {
         append(UnsafeRawBufferPointer(start: text.utf8Start, count: text.utf8CodeUnitCount))
     }
 
-    @inlinable
-    package func append(_ text: String) {
-        var text = text
-        text.withUTF8 { append(UnsafeRawBufferPointer($0)) }
+    @inlinable @inline(__always)
+    public func append(_ text: String) {
+        // In place, without copying the string into a variable first (a retain and a release).
+        if text.utf8.withContiguousStorageIfAvailable({ append(UnsafeRawBufferPointer($0)) }) == nil {
+            var text = text
+            text.withUTF8 { append(UnsafeRawBufferPointer($0)) }
+        }
     }
 
-    /// The bytes from `start` to the end, as text.
-    package func string(from start: Int = 0) -> String {
-        String(decoding: UnsafeRawBufferPointer(start: base + start, count: count - start), as: UTF8.self)
+    /// The bytes from `offset` to the end, as text.
+    public func string(from offset: Int) -> String {
+        String(decoding: UnsafeRawBufferPointer(start: start + offset, count: used - offset), as: UTF8.self)
+    }
+
+    /// The bytes as text.
+    public func string() -> String {
+        string(from: 0)
     }
 
     @usableFromInline
@@ -84,23 +107,23 @@ package final class ByteBuffer {
         var newCapacity = capacity * 2
         while newCapacity < minimum { newCapacity *= 2 }
         let newBase = UnsafeMutablePointer<UInt8>.allocate(capacity: newCapacity)
-        newBase.update(from: base, count: count)
-        base.deallocate()
-        base = newBase
+        newBase.update(from: start, count: used)
+        start.deallocate()
+        start = newBase
         capacity = newCapacity
     }
 }
 
 extension ByteBuffer: ByteOutput {
-    package func append(repeating byte: UInt8, count repeats: Int) {
+    public func append(repeating byte: UInt8, count repeats: Int) {
         guard repeats > 0 else { return }
         reserve(repeats).initialize(repeating: byte, count: repeats)
-        count += repeats
+        used += repeats
     }
 
-    package func append(text: String) {
+    public func append(text: String) {
         append(text)
     }
 
-    package func endItem() {}
+    public func endItem() {}
 }

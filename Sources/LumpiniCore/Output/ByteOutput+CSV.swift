@@ -8,7 +8,7 @@ extension ByteOutput where Self: ~Copyable {
     }
 
     @inlinable
-    package mutating func csvField(_ utf8: UnsafeBufferPointer<UInt8>) {
+    public mutating func csvField(_ utf8: UnsafeBufferPointer<UInt8>) {
         guard utf8.contains(where: Self.csvNeedsQuotes) else { return append(utf8) }
         append(0x22)
         var start = 0
@@ -22,14 +22,17 @@ extension ByteOutput where Self: ~Copyable {
     }
 
     @inlinable
-    package mutating func csvField(_ value: String) {
-        var value = value
-        value.withUTF8 { csvField($0) }
+    public mutating func csvField(_ value: String) {
+        // In place, without copying the string into a variable first (a retain and a release).
+        if value.utf8.withContiguousStorageIfAvailable({ csvField($0) }) == nil {
+            var value = value
+            value.withUTF8 { csvField($0) }
+        }
     }
 
     /// One record: the fields separated by commas (null written as an empty field), ended by CRLF.
     @inlinable
-    package mutating func csvRecord(_ fields: [String?]) {
+    public mutating func csvRecord(_ fields: [String?]) {
         for (index, field) in fields.enumerated() {
             if index > 0 { append(0x2C) }
             if let field { csvField(field) }

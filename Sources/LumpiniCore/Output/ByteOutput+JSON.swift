@@ -3,7 +3,7 @@
 /// escaping as `JSONOutput` does. Callers write keys in sorted order, as `JSONOutput` does.
 extension ByteOutput where Self: ~Copyable {
     @inlinable
-    package mutating func jsonKey(_ name: StaticString) {
+    public mutating func jsonKey(_ name: StaticString) {
         append("\"")
         append(name)
         append("\":")
@@ -12,7 +12,7 @@ extension ByteOutput where Self: ~Copyable {
     /// The UTF-8 text quoted, `"`, `\` and control characters escaped (RFC 8259), UTF-8 kept as is;
     /// runs of bytes that need no escape are copied whole.
     @inlinable
-    package mutating func jsonString(_ utf8: UnsafeBufferPointer<UInt8>) {
+    public mutating func jsonString(_ utf8: UnsafeBufferPointer<UInt8>) {
         append(0x22)
         var start = 0
         var index = 0
@@ -30,9 +30,12 @@ extension ByteOutput where Self: ~Copyable {
     }
 
     @inlinable
-    package mutating func jsonString(_ value: String) {
-        var value = value
-        value.withUTF8 { jsonString($0) }
+    public mutating func jsonString(_ value: String) {
+        // In place, without copying the string into a variable first (a retain and a release).
+        if value.utf8.withContiguousStorageIfAvailable({ jsonString($0) }) == nil {
+            var value = value
+            value.withUTF8 { jsonString($0) }
+        }
     }
 
     @usableFromInline
@@ -54,7 +57,7 @@ extension ByteOutput where Self: ~Copyable {
     }
 
     @inlinable
-    package mutating func jsonBool(_ value: Bool) {
+    public mutating func jsonBool(_ value: Bool) {
         value ? append("true") : append("false")
     }
 }
