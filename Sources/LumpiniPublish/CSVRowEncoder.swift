@@ -32,11 +32,11 @@ final class CSVRowEncoder {
 
     /// Encodes a row of text cells as they are (already canonical: a header, or a row read back).
     func encode(cells: [String?]) {
-        startRow()
+        var row = startRow()
         for (index, cell) in cells.enumerated() {
-            startCell(index)
+            startCell(index, in: row)
             if let cell { row.csvField(cell) }
-            endCell()
+            endCell(in: row)
         }
         row.append("\r\n")
     }
@@ -44,16 +44,16 @@ final class CSVRowEncoder {
     /// Encodes a record.
     /// - Throws: `LumpiniError` with the row number for a value that does not fit its type.
     func encode(_ record: Record) throws {
-        startRow()
+        var row = startRow()
         do {
             for index in encodings.indices {
-                startCell(index)
+                startCell(index, in: row)
                 if let value = index < record.values.count ? record.values[index] : nil {
-                    try appendValue(value, encodings[index])
+                    try encodings[index].appendCSV(value, to: &row, field: table.fields[index].name)
                 }
-                endCell()
+                endCell(in: row)
             }
-            try appendGeometry(record.geometry)
+            try appendGeometry(record.geometry, to: &row)
         } catch var error as LumpiniError {
             error.row = error.row ?? record.rowNumber
             throw error
@@ -61,30 +61,25 @@ final class CSVRowEncoder {
         row.append("\r\n")
     }
 
-    private func startRow() {
+    /// Empties the row and its cells' ranges, and returns the row's buffer to append to: a local, as
+    /// appends through the property would retain and release it every time.
+    private func startRow() -> ByteBuffer {
         row.removeAll()
         cellRanges.removeAll(keepingCapacity: true)
+        return row
     }
 
     @exclusivity(unchecked) private var cellStart = 0
 
     @inline(__always)
-    private func startCell(_ index: Int) {
+    private func startCell(_ index: Int, in row: ByteBuffer) {
         if index > 0 { row.append(UInt8(ascii: ",")) }
         cellStart = row.count
     }
 
     @inline(__always)
-    private func endCell() {
+    private func endCell(in row: ByteBuffer) {
         cellRanges.append(cellStart..<row.count)
-    }
-
-    private func appendValue(_ value: String, _ encoding: ValueEncoding) throws {
-        if encoding.isBareInJSON {
-            if !value.isEmpty { try encoding.appendCanonical(value, to: row) }
-        } else {
-            row.csvField(value)
-        }
     }
 
     /// The text of cell `index` of the last row, unquoted; nil for an empty (null) cell.
@@ -103,14 +98,14 @@ final class CSVRowEncoder {
         return String(decoding: unquoted, as: UTF8.self)
     }
 
-    private func appendGeometry(_ shape: Geometry?) throws {
+    private func appendGeometry(_ shape: Geometry?, to row: inout ByteBuffer) throws {
         let columns = table.csvGeometryColumns.count
         guard columns > 0 else { return }
         let base = encodings.count
         guard let shape, !shape.isEmpty else {
             for offset in 0..<columns {
-                startCell(base + offset)
-                endCell()
+                startCell(base + offset, in: row)
+                endCell(in: row)
             }
             return
         }
@@ -123,18 +118,18 @@ final class CSVRowEncoder {
             }
             let point = shape.point(at: 0)
             try GeometryEncoder.requireLongitudeLatitude(point.x, point.y)
-            startCell(base)
+            startCell(base, in: row)
             geometry.formatter.write(point.x, to: row)
-            endCell()
-            startCell(base + 1)
+            endCell(in: row)
+            startCell(base + 1, in: row)
             geometry.formatter.write(point.y, to: row)
-            endCell()
+            endCell(in: row)
         } else {
             scratch.removeAll()
             try geometry.append(shape, to: scratch)
-            startCell(base)
+            startCell(base, in: row)
             row.csvField(UnsafeBufferPointer(start: scratch.base, count: scratch.count))
-            endCell()
+            endCell(in: row)
         }
     }
 }

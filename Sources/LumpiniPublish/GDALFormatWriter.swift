@@ -68,7 +68,7 @@ final class GDALFormatWriter {
             }
             canonical.removeAll()
             do {
-                try encoding.appendCanonical(text, to: canonical)
+                try encoding.appendCanonical(text, to: canonical, field: table.fields[index].name)
             } catch var error as LumpiniError {
                 error.row = record.rowNumber
                 throw error

@@ -12,8 +12,10 @@ final class GeoJSONWriter {
     @exclusivity(unchecked) private var file: BufferedFileWriter
     private let fileName: String
     private let encodings: [ValueEncoding]
-    /// `"name":` for each field, escaped once.
-    private let propertyKeys: [[UInt8]]
+    private let fieldNames: [String]
+    /// `"name":` for each field, escaped once, one after the other; each ends at its `propertyKeyEnds`.
+    private let propertyKeys = ByteBuffer()
+    private let propertyKeyEnds: [Int]
     private let keyIndices: [Int]
     private let idIsNumeric: Bool
     private let geometry: GeometryEncoder
@@ -26,12 +28,12 @@ final class GeoJSONWriter {
         file = try BufferedFileWriter(path: path, follower: follower)
         fileName = (path as NSString).lastPathComponent
         encodings = table.fields.map(ValueEncoding.init)
-        var scratch = ByteBuffer()
-        propertyKeys = table.fields.map { field in
-            scratch.removeAll()
-            scratch.jsonString(field.name)
-            scratch.append(UInt8(ascii: ":"))
-            return Array(scratch.bytes)
+        fieldNames = table.fields.map(\.name)
+        var keys = propertyKeys
+        propertyKeyEnds = table.fields.map { field in
+            keys.jsonString(field.name)
+            keys.append(UInt8(ascii: ":"))
+            return keys.count
         }
         keyIndices = try table.primaryKeyIndices()
         idIsNumeric = keyIndices.count == 1 && table.fields[keyIndices[0]].type == .integer
@@ -40,11 +42,15 @@ final class GeoJSONWriter {
     }
 
     func write(_ record: Record) throws {
+        // The buffers in locals for the row: through the properties, every append would retain and
+        // release them (a call might replace what a property holds).
+        var row = self.row
+        var file = self.file
         row.removeAll()
         row.append(featureCount == 0 ? "\n" : ",\n")
         row.append("{\"type\":\"Feature\",")
         do {
-            try appendID(record)
+            try appendID(record, to: &row)
             row.append("\"geometry\":")
             if let shape = record.geometry, !shape.isEmpty {
                 try geometry.append(shape, to: row)
@@ -52,10 +58,18 @@ final class GeoJSONWriter {
                 row.append("null")
             }
             row.append(",\"properties\":{")
-            for index in encodings.indices {
-                if index > 0 { row.append(UInt8(ascii: ",")) }
-                propertyKeys[index].withUnsafeBytes { row.append($0) }
-                try appendValue(index < record.values.count ? record.values[index] : nil, encodings[index])
+            // Elements used where they lie, not copied out of their arrays (a copy retains their text).
+            try encodings.withUnsafeBufferPointer { encodings in
+                try record.values.withUnsafeBufferPointer { values in
+                    var keyStart = 0
+                    for index in encodings.indices {
+                        if index > 0 { row.append(UInt8(ascii: ",")) }
+                        let keyEnd = propertyKeyEnds[index]
+                        row.append(UnsafeRawBufferPointer(start: propertyKeys.base + keyStart, count: keyEnd - keyStart))
+                        keyStart = keyEnd
+                        try encodings[index].appendJSON(index < values.count ? values[index] : nil, to: &row, field: fieldNames[index])
+                    }
+                }
             }
         } catch var error as LumpiniError {
             error.row = error.row ?? record.rowNumber
@@ -88,11 +102,11 @@ final class GeoJSONWriter {
     /// The extent of every coordinate written (rounded), nil when there was none.
     var extent: Envelope? { geometry.extent }
 
-    private func appendID(_ record: Record) throws {
+    private func appendID(_ record: Record, to row: inout ByteBuffer) throws {
         guard let id = Self.id(of: record, keyIndices: keyIndices) else { return }
         row.append("\"id\":")
         if idIsNumeric {
-            try encodings[keyIndices[0]].appendCanonical(id, to: row)
+            try encodings[keyIndices[0]].appendCanonical(id, to: row, field: fieldNames[keyIndices[0]])
         } else {
             row.jsonString(id)
         }
@@ -109,16 +123,4 @@ final class GeoJSONWriter {
         return parts.map { $0! }.joined(separator: "/")
     }
 
-    @inline(__always)
-    private func appendValue(_ value: String?, _ encoding: ValueEncoding) throws {
-        guard let value, !(value.isEmpty && encoding.isBareInJSON) else {
-            row.append("null")
-            return
-        }
-        if encoding.isBareInJSON {
-            try encoding.appendCanonical(value, to: row)
-        } else {
-            row.jsonString(value)
-        }
-    }
 }

@@ -77,7 +77,7 @@ final class ReadBackCheck {
                 continue
             }
             scratch.removeAll()
-            try encoding.appendCanonical(text, to: scratch)
+            try encoding.appendCanonical(text, to: scratch, field: table.fields[index].name)
             values.append(scratch.string())
         }
         sample.append(Expected(rowNumber: record.rowNumber, values: values, firstPosition: Self.firstPosition(of: record.geometry).map {

@@ -1,7 +1,9 @@
 /// How one field's text values are published: numbers in canonical form (valid JSON numbers),
 /// booleans as `true`/`false`, everything else as text.
 ///
-/// Works on UTF-8 bytes; nothing here allocates per value.
+/// Works on UTF-8 bytes; nothing here allocates per value. It holds no text of its own (the field's
+/// name comes with a call, for its error only): writers use one for every value they write, and a
+/// copy of a string would be retained and released each time.
 struct ValueEncoding {
     enum Kind {
         case text, integer, number
@@ -9,10 +11,8 @@ struct ValueEncoding {
     }
 
     let kind: Kind
-    let fieldName: String
 
     init(_ field: OutputField) {
-        fieldName = field.name
         switch field.type {
         case .integer: kind = .integer
         case .number: kind = .number
@@ -27,21 +27,47 @@ struct ValueEncoding {
         return true
     }
 
+    /// Appends the value as a JSON member's: `null` for a null (and for an empty number or boolean),
+    /// numbers and booleans bare, text as a string.
+    @inline(__always)
+    func appendJSON(_ value: String?, to buffer: inout ByteBuffer, field: @autoclosure () -> String) throws {
+        guard let value, !(value.isEmpty && isBareInJSON) else {
+            buffer.append("null")
+            return
+        }
+        if isBareInJSON {
+            try appendCanonical(value, to: buffer, field: field())
+        } else {
+            buffer.jsonString(value)
+        }
+    }
+
+    /// Appends the value as a CSV cell: numbers and booleans canonical (an empty one left empty),
+    /// text quoted where it must be.
+    @inline(__always)
+    func appendCSV(_ value: String, to buffer: inout ByteBuffer, field: @autoclosure () -> String) throws {
+        if isBareInJSON {
+            if !value.isEmpty { try appendCanonical(value, to: buffer, field: field()) }
+        } else {
+            buffer.csvField(value)
+        }
+    }
+
     /// Appends the value's published form (not quoted or escaped). Text is appended as is.
-    /// - Throws: `LumpiniError` when a number or boolean field holds something that is not one.
-    func appendCanonical(_ value: String, to buffer: ByteBuffer) throws {
+    /// - Throws: `LumpiniError` naming `field` when a number or boolean field holds something that is not one.
+    func appendCanonical(_ value: String, to buffer: ByteBuffer, field: @autoclosure () -> String) throws {
         switch kind {
         case .text:
             buffer.append(value)
         case .integer, .number:
-            var value = value
             let isInteger: Bool = { if case .integer = kind { return true } else { return false } }()
-            let ok = value.withUTF8 { Self.appendCanonicalNumber($0, integerOnly: isInteger, to: buffer) }
+            let ok = value.utf8.withContiguousStorageIfAvailable { Self.appendCanonicalNumber($0, integerOnly: isInteger, to: buffer) }
+                ?? Array(value.utf8).withUnsafeBufferPointer { Self.appendCanonicalNumber($0, integerOnly: isInteger, to: buffer) }
             if !ok {
                 throw LumpiniError(
                     "not-a-\(isInteger ? "integer" : "number")",
                     "\"\(value.prefix(40))\" is not \(isInteger ? "an integer" : "a number") and cannot be published as one",
-                    kind: .data, field: fieldName,
+                    kind: .data, field: field(),
                     hint: "add a cleansing step for this column or declare it as a string in the schema"
                 )
             }
@@ -53,7 +79,7 @@ struct ValueEncoding {
             } else {
                 throw LumpiniError(
                     "not-a-boolean", "\"\(value.prefix(40))\" is not one of the schema's true or false values",
-                    kind: .data, field: fieldName, hint: "map the value with a cleansing step or set trueValues/falseValues"
+                    kind: .data, field: field(), hint: "map the value with a cleansing step or set trueValues/falseValues"
                 )
             }
         }

@@ -23,6 +23,21 @@ final class CSVWriterTests: XCTestCase {
         return (path, Array(try Data(contentsOf: URL(fileURLWithPath: path))))
     }
 
+    func testAValueThatDoesNotFitItsTypeIsRefusedWithFileRowAndField() throws {
+        let table = OutputTable(fields: [OutputField(name: "name"), OutputField(name: "open", type: .boolean), OutputField(name: "count", type: .integer)])
+        let writer = try CSVWriter(path: folder.appendingPathComponent("bad.csv").path, encoder: CSVRowEncoder(table: table), byteOrderMark: false)
+        try writer.write(Record(rowNumber: 2, values: ["สวน", "true", "1"]))
+        for (values, code, field) in [(["สวน", "maybe", "1"], "not-a-boolean", "open"), (["สวน", "false", "1.5"], "not-a-integer", "count")] {
+            XCTAssertThrowsError(try writer.write(Record(rowNumber: 9, values: values))) { error in
+                let error = error as? LumpiniError
+                XCTAssertEqual(error?.code, code)
+                XCTAssertEqual(error?.row, 9)
+                XCTAssertEqual(error?.field, field)
+                XCTAssertEqual(error?.file, "bad.csv")
+            }
+        }
+    }
+
     func testRFC4180QuotingCRLFCanonicalValuesPointsAsLongitudeLatitude() throws {
         let table = OutputTable(
             fields: [OutputField(name: "name"), OutputField(name: "count", type: .integer), OutputField(name: "open", type: .boolean)],
