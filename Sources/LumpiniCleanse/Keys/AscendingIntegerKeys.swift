@@ -1,11 +1,12 @@
 /// Integer keys that came in ascending order, each with its row: the ids most agency files number
 /// their rows with (1, 2, 3, …, or any rising sequence). A key above the last one is new without a
-/// lookup, and it is kept without hashing, in the order it came: a block of 64 keys at a time, each
-/// key and row after a block's first written as its difference from the one before (LEB128; a row's
-/// difference zigzag-encoded, as rows restart with each source file). Ids that step by less than 128
-/// on rows that follow each other take two bytes a key, plus 24 bytes a block.
+/// lookup, and it is kept without hashing, in the order it came: a block of 128 keys at a time, each
+/// key and row after a block's first written as its difference from the one before. A key up to 16
+/// above the last, on a row up to 7 below it, takes one byte (what ids that number the rows take,
+/// gaps and repeats set aside included); any other, a zero byte and the two differences (LEB128; the
+/// row's zigzag-encoded, as rows restart with each source file). A block takes 24 bytes more.
 struct AscendingIntegerKeys {
-    private static let blockKeys = 64
+    private static let blockKeys = 128
 
     private struct Block {
         var firstKey: Int
@@ -33,9 +34,15 @@ struct AscendingIntegerKeys {
             blocks.append(Block(firstKey: key, firstRow: row, offset: differences.count))
             keysInLastBlock = 1
         } else {
-            appendVarint(UInt64(bitPattern: Int64(key &- lastKey)))
+            let keyStep = UInt64(bitPattern: Int64(key &- lastKey))
             let rowStep = Int64(row &- lastRow)
-            appendVarint(UInt64(bitPattern: (rowStep << 1) ^ (rowStep >> 63)))
+            if keyStep <= 16, rowStep >= 0, rowStep <= 7 {
+                differences.append(0x80 | UInt8(keyStep - 1) << 3 | UInt8(rowStep))
+            } else {
+                differences.append(0)
+                appendVarint(keyStep)
+                appendVarint(UInt64(bitPattern: (rowStep << 1) ^ (rowStep >> 63)))
+            }
             keysInLastBlock += 1
         }
         lastKey = key
@@ -57,9 +64,16 @@ struct AscendingIntegerKeys {
         var current = block.firstKey, row = block.firstRow, offset = block.offset
         return differences.withUnsafeBufferPointer { bytes -> Int? in
             while current < key, offset < end {
-                current &+= Int(truncatingIfNeeded: Self.varint(bytes, at: &offset))
-                let rowStep = Self.varint(bytes, at: &offset)
-                row &+= Int(truncatingIfNeeded: Int64(bitPattern: rowStep >> 1) ^ -Int64(bitPattern: rowStep & 1))
+                let first = bytes[offset]
+                offset += 1
+                if first >= 0x80 {
+                    current &+= Int(first >> 3 & 0xF) + 1
+                    row &+= Int(first & 7)
+                } else {
+                    current &+= Int(truncatingIfNeeded: Self.varint(bytes, at: &offset))
+                    let rowStep = Self.varint(bytes, at: &offset)
+                    row &+= Int(truncatingIfNeeded: Int64(bitPattern: rowStep >> 1) ^ -Int64(bitPattern: rowStep & 1))
+                }
             }
             return current == key ? row : nil
         }

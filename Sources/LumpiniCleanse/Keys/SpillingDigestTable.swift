@@ -12,8 +12,8 @@ import Foundation
 /// in a thousand.
 ///
 /// Integer keys that come in ascending order (ids numbering the rows) skip all of this: one above
-/// every integer key before it cannot have been seen, so it is kept in `AscendingIntegerKeys` (about
-/// two bytes a key, no hashing, no lookup); any other key goes the way above, and is looked for there
+/// every integer key before it cannot have been seen, so it is kept in `AscendingIntegerKeys` (a
+/// byte or so a key, no hashing, no lookup; the table is not even made); any other key goes the way above, and is looked for there
 /// too when it is an integer. A repeat is stored in the table, so the newest row is found first.
 ///
 /// When the temporary file cannot be written (a full disk), the keys simply stay in memory.
@@ -27,7 +27,10 @@ package final class SpillingDigestTable {
         var filter: BloomFilter
     }
 
-    private var recent: DigestTable
+    /// Empty and small until a key must be stored in it: then it takes the capacity asked for at
+    /// the start. Ids that all come in ascending order never need it, however many rows there are.
+    private var recent = DigestTable(capacity: 0)
+    private var startingCapacity: Int?
     /// The keys that were integers above every integer key before them. The table and the runs hold
     /// no integer above the last of them: a key goes there only when it is not above it.
     private var ascending = AscendingIntegerKeys()
@@ -38,7 +41,7 @@ package final class SpillingDigestTable {
 
     package init(capacity: Int = 1024, spillThreshold: Int = defaultSpillThreshold) {
         self.spillThreshold = spillThreshold
-        recent = DigestTable(capacity: min(capacity, spillThreshold))
+        startingCapacity = min(capacity, spillThreshold)
     }
 
     deinit {
@@ -52,7 +55,7 @@ package final class SpillingDigestTable {
             ascending.append(integer, row: row)
             return nil
         }
-        spillWhenFull()
+        makeRoom()
         return recent.updateValue(row, forKey: digest) ?? spilledRow(for: digest) ?? integer.flatMap(ascending.row(for:))
     }
 
@@ -67,7 +70,7 @@ package final class SpillingDigestTable {
             if let first = ascending.row(for: integer) { return first }
         }
         if let first = recent.row(for: digest) ?? spilledRow(for: digest) { return first }
-        spillWhenFull()
+        makeRoom()
         _ = recent.updateValue(row, forKey: digest)
         return nil
     }
@@ -75,9 +78,14 @@ package final class SpillingDigestTable {
     /// The slots of the latest keys' table: what the table's memory is, whatever the keys stored.
     var tableSlots: Int { recent.slotCount }
 
-    /// Spills the latest keys when one more would grow their table past room for `spillThreshold`.
-    /// A key of the table spilled just before its update is found in the newest run.
-    private func spillWhenFull() {
+    /// Readies the table for one more key: made at the capacity asked for when it is about to take
+    /// its first, spilled when one more would grow it past room for `spillThreshold`. A key of the
+    /// table spilled just before its update is found in the newest run.
+    private func makeRoom() {
+        if let capacity = startingCapacity {
+            startingCapacity = nil
+            if capacity > recent.slotCount { recent = DigestTable(capacity: capacity) }
+        }
         if recent.isFull, recent.roomAfterGrowing > spillThreshold { spill() }
     }
 

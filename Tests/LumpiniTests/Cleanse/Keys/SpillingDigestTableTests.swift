@@ -119,17 +119,18 @@ final class SpillingDigestTableTests: XCTestCase {
     }
 
     /// A million ids numbering a million rows take the ascending keys' two bytes or so each, and never
-    /// the table: it keeps the size it started with.
+    /// the table: it stays at its smallest, not at the capacity asked for, until another key comes.
     func testAMillionAscendingIdsStayOutOfTheTable() {
-        let table = SpillingDigestTable(capacity: 16, spillThreshold: 1_000)
-        let slots = table.tableSlots
+        let table = SpillingDigestTable(capacity: 100_000, spillThreshold: 200_000)
         for row in 1...1_000_000 {
             XCTAssertNil(table.insert(row + 1, forKey: KeyDigest.of(integer: row)))
             if row % 100 == 0 { XCTAssertEqual(table.insert(row + 2, forKey: KeyDigest.of(integer: row)), row + 1) }
         }
-        XCTAssertEqual(table.tableSlots, slots)
+        XCTAssertEqual(table.tableSlots, 64)
         XCTAssertEqual(table.insert(1, forKey: KeyDigest.of(integer: 654_321)), 654_322)
         XCTAssertNil(table.insert(1, forKey: KeyDigest.of(integer: 0)))
+        XCTAssertEqual(table.tableSlots, 125_000)
+        XCTAssertEqual(table.insert(2, forKey: KeyDigest.of(integer: 0)), 1)
     }
 }
 
@@ -140,11 +141,11 @@ final class AscendingIntegerKeysTests: XCTestCase {
         var kept: [Int: Int] = [:]
         var key = Int.min + 5
         for index in 0..<5_000 {
-            // Rows that rise, then start again (a second source file); steps of one to eight bytes.
-            let row = index < 2_500 ? index + 2 : index - 2_400
+            // Rows that rise, then start again (a second source file); steps of one byte to nine.
+            let row = index < 2_500 ? index + 2 + index / 3 * 5 : index - 2_400
             keys.append(key, row: row)
             kept[key] = row
-            key += [1, 3, 127, 128, 300, 1 << 20, 1 << 40][index % 7]
+            key += [1, 3, 16, 17, 127, 128, 300, 1 << 20, 1 << 40][index % 9]
         }
         // A step wider than the largest Int: from below zero to near the top.
         keys.append(Int.max - 1, row: 7)
@@ -160,11 +161,21 @@ final class AscendingIntegerKeysTests: XCTestCase {
         XCTAssertNil(keys.row(for: Int.min))
     }
 
-    func testIdsNumberingTheirRowsTakeAboutTwoBytesEach() {
+    /// Ids that number their rows take a byte and a fifth each, with a gap in the ids or the rows
+    /// now and then (a row set aside, a number skipped) as without.
+    func testIdsNumberingTheirRowsTakeAboutAByteEach() {
         var keys = AscendingIntegerKeys()
-        for id in 1...1_000_000 { keys.append(id, row: id + 1) }
-        XCTAssertLessThan(keys.byteCount, 2_400_000)
-        XCTAssertEqual(keys.row(for: 999_999), 1_000_000)
+        var id = 0, row = 1
+        var middle = (id: 0, row: 0)
+        for index in 1...1_000_000 {
+            id += index % 89 == 0 ? 2 : 1
+            row += index % 97 == 0 ? 3 : 1
+            keys.append(id, row: row)
+            if index == 500_000 { middle = (id, row) }
+        }
+        XCTAssertLessThan(keys.byteCount, 1_200_000)
+        XCTAssertEqual(keys.row(for: middle.id), middle.row)
+        XCTAssertEqual(keys.row(for: id), row)
     }
 }
 
