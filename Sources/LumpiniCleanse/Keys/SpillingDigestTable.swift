@@ -13,8 +13,9 @@ import Foundation
 ///
 /// Integer keys that come in ascending order (ids numbering the rows) skip all of this: one above
 /// every integer key before it cannot have been seen, so it is kept in `AscendingIntegerKeys` (a
-/// byte or so a key, no hashing, no lookup; the table is not even made); any other key goes the way above, and is looked for there
-/// too when it is an integer. A repeat is stored in the table, so the newest row is found first.
+/// byte or so a key, no hashing, no lookup; the table is not even made); any other key goes the
+/// way above, and is looked for there too when it is an integer. A repeat is stored in the table,
+/// so the newest row is found first.
 ///
 /// When the temporary file cannot be written (a full disk), the keys simply stay in memory.
 package final class SpillingDigestTable {
