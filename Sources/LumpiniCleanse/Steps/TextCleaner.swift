@@ -74,7 +74,8 @@ package enum TextCleaner {
             }
             if value < 0x20 || value == 0x7F { return false }
             if value >= 0x80 {
-                if isWhitespace(value) || isInvisible(value) { return false }
+                // The Thai block holds no whitespace and nothing invisible: most of these cells' text.
+                if value & ~0x7F != 0x0E00, isWhitespace(value) || isInvisible(value) { return false }
                 if value >= 0x300, !isPlainThai(value, after: previous, previousWasSpace: previousWasSpace) { return false }
             }
             previousWasSpace = false
