@@ -39,9 +39,7 @@ public final class RecordValidator {
     public func validate(_ record: Record) -> [ValidationProblem] {
         row.removeAll()
         row.number = record.rowNumber
-        for value in record.values {
-            if let value { row.append(text: value) } else { row.appendNull() }
-        }
+        row.append(values: record.values)
         var errors = table.validate(row)
         if let geometry {
             errors.append(contentsOf: geometry.check(record.geometry, crs: crs, row: record.rowNumber))

@@ -25,9 +25,7 @@ public struct CellRow: Sendable {
     public init(number: Int, values: [String?]) {
         self.init()
         self.number = number
-        for value in values {
-            if let value { append(text: value) } else { appendNull() }
-        }
+        append(values: values)
     }
 
     public var count: Int { ends.count }
@@ -53,10 +51,21 @@ public struct CellRow: Sendable {
         nulls.append(false)
     }
 
+    @inline(__always)
     public mutating func append(text: String) {
-        var text = text
-        text.withUTF8 { bytes.append(contentsOf: $0) }
+        // In place: a copy of the string to a variable would retain and release it.
+        if text.utf8.withContiguousStorageIfAvailable({ bytes.append(contentsOf: $0) }) == nil {
+            bytes.append(contentsOf: text.utf8)
+        }
         endCell()
+    }
+
+    /// Appends a cell for each of `values`, null for nil: the values read where they lie in their
+    /// array, not copied out one by one.
+    public mutating func append(values: [String?]) {
+        for index in values.indices {
+            if let value = values[index] { append(text: value) } else { appendNull() }
+        }
     }
 
     public mutating func appendNull() {
