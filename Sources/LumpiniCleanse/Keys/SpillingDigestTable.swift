@@ -31,6 +31,7 @@ package final class SpillingDigestTable {
     /// Empty and small until a key must be stored in it: then it takes the capacity asked for at
     /// the start. Ids that all come in ascending order never need it, however many rows there are.
     private var recent = DigestTable(capacity: 0)
+    /// The capacity asked for, until the table is made at it.
     private var startingCapacity: Int?
     /// The keys that were integers above every integer key before them. The table and the runs hold
     /// no integer above the last of them: a key goes there only when it is not above it.
@@ -85,7 +86,7 @@ package final class SpillingDigestTable {
     private func makeRoom() {
         if let capacity = startingCapacity {
             startingCapacity = nil
-            if capacity > recent.slotCount { recent = DigestTable(capacity: capacity) }
+            recent = DigestTable(capacity: capacity)
         }
         if recent.isFull, recent.roomAfterGrowing > spillThreshold { spill() }
     }
