@@ -15,6 +15,7 @@ public struct PrivacyScanner: Sendable {
     private var tallies: [Tally]
     private var rowsScanned = 0
     private var detector = PersonalDataDetector()
+    private var quietTexts = QuietTexts()
     /// Personal data in the column names themselves ("081-234-5678" as a header, a name where the
     /// header row should be): never allowed, as `privacy.allow` names columns by those names.
     private var headerFindings: [PrivacyReport.Finding] = []
@@ -112,10 +113,15 @@ public struct PrivacyScanner: Sendable {
         if column >= header.count { growForExtraColumns(upTo: column) }
         let base = column * PersonalDataKind.allCases.count
         let isPeopleColumn = column < peopleColumns.count && peopleColumns[column]
+        let digest = UTF8Text.withBytes(value, KeyDigest.of)
+        if quietTexts.contains(digest, inPeopleColumn: isPeopleColumn) { return }
+        var found = false
+        defer { if !found { quietTexts.insert(digest, inPeopleColumn: isPeopleColumn) } }
         // Taken out while it runs: the closure below changes the tallies, another part of `self`.
         var detector = self.detector
         defer { self.detector = detector }
         detector.detect(value, inPeopleColumn: isPeopleColumn) { hit, masked in
+            found = true
             let index = base + hit.kind.index
             if tallies[index].count == 0 {
                 tallies[index].firstRow = row

@@ -175,6 +175,21 @@ final class PersonalDataDetectorTests: XCTestCase {
         }
     }
 
+    /// A text the detectors found nothing in is not scanned again, and that changes nothing: a text
+    /// holding personal data counts on every row, and a text quiet in one column is still a person's
+    /// name in a column that names people.
+    func testRepeatedTextsCountAsOftenAndQuietOnesStayColumnBound() throws {
+        var records: [Record] = []
+        for row in 2...2_001 {
+            records.append(Record(rowNumber: row, values: ["สถานีตรวจวัด เขตจตุจักร \(row % 3)", "โทร 081-234-5678", "สมชาย ใจดี", "สมชาย ใจดี"]))
+        }
+        let report = try PrivacyGate.scan(records: records, header: ["station", "note", "remark", "CHAIRMAN"])
+        XCTAssertEqual(report.findings.map(\.column), ["note", "CHAIRMAN"])
+        XCTAssertEqual(report.findings.map(\.count), [2_000, 2_000])
+        XCTAssertEqual(report.findings.map(\.firstRow), [2, 2])
+        XCTAssertEqual(report.rowsScanned, 2_000)
+    }
+
     func testValuesBeyondTheHeaderAreScannedToo() throws {
         let records = [Record(rowNumber: 2, values: ["ok", "x", "081-234-5678"])]
         let report = try PrivacyGate.scan(records: records, header: ["a"])
