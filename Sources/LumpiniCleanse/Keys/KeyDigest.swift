@@ -27,11 +27,19 @@ package struct KeyDigest: Hashable, Sendable {
 
     @inlinable @inline(__always)
     static func avalanche(_ value: UInt64) -> UInt64 {
+        shiftMultiply(value, 0xFF51_AFD7_ED55_8CCD, 0xC4CE_B9FE_1A85_EC53)
+    }
+
+    /// The value with its high bits xored into its low ones, times `first`, again, times `second`, again:
+    /// with the finalizer's two multipliers, `avalanche`; with their inverses modulo 2⁶⁴ in the other
+    /// order, `avalanche` undone (a shift by 33, half the width or more, xored in undoes itself).
+    @inlinable @inline(__always)
+    static func shiftMultiply(_ value: UInt64, _ first: UInt64, _ second: UInt64) -> UInt64 {
         var x = value
         x ^= x >> 33
-        x = x &* 0xFF51_AFD7_ED55_8CCD
+        x = x &* first
         x ^= x >> 33
-        x = x &* 0xC4CE_B9FE_1A85_EC53
+        x = x &* second
         x ^= x >> 33
         return x
     }
@@ -52,12 +60,7 @@ package struct KeyDigest: Hashable, Sendable {
     /// low word is undone back to the value, whose digest must then have this high word too.
     @inlinable
     package var integer: Int? {
-        var bits = low
-        bits ^= bits >> 33
-        bits = bits &* 0x9CB4_B2F8_1293_37DB
-        bits ^= bits >> 33
-        bits = bits &* 0x4F74_430C_22A5_4005
-        bits ^= bits >> 33
+        let bits = Self.shiftMultiply(low, 0x9CB4_B2F8_1293_37DB, 0x4F74_430C_22A5_4005)
         let value = Int(Int64(bitPattern: bits ^ Self.seedLow))
         return Self.of(integer: value).high == high ? value : nil
     }
