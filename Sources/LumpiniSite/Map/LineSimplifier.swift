@@ -6,7 +6,6 @@ import Foundation
 struct LineSimplifier {
     var tolerance: Double
 
-    /// The geometry's coordinates simplified, recursively through multi-geometries and collections.
     /// Whether `geometry` has lines or rings that `simplify` may shorten (points it leaves as they are).
     static func hasLines(_ geometry: [String: Any]) -> Bool {
         switch geometry["type"] as? String {
@@ -16,6 +15,7 @@ struct LineSimplifier {
         }
     }
 
+    /// The geometry's coordinates simplified, recursively through multi-geometries and collections.
     func simplify(geometry: [String: Any]) -> [String: Any] {
         var geometry = geometry
         switch geometry["type"] as? String {
