@@ -6,16 +6,24 @@ public enum SpreadsheetFormula {
     /// Whether a spreadsheet would take `text` for a formula. Checked on the first bytes only, so the
     /// scan costs next to nothing per value.
     public static func isFormulaLike(_ text: String) -> Bool {
-        // Most values start with a letter or a digit: one byte says so.
-        guard let lead = text.utf8.first, lead == UInt8(ascii: "=") || lead == UInt8(ascii: "+") || lead == UInt8(ascii: "-")
-                || lead == UInt8(ascii: "@") || lead == 0x09 || lead == 0x0D else { return false }
-        let bytes = text.utf8.drop { $0 == 0x09 || $0 == 0x0D }
-        guard let first = bytes.first, first == UInt8(ascii: "=") || first == UInt8(ascii: "+")
-                || first == UInt8(ascii: "-") || first == UInt8(ascii: "@") else { return false }
+        // Most values start with a letter or a digit: one byte says so, before any view is made.
+        guard let lead = text.utf8.first, isFormulaStart(lead) || isDropped(lead) else { return false }
+        let bytes = text.utf8.drop(while: isDropped)
+        guard let first = bytes.first, isFormulaStart(first) else { return false }
         // After a tab or carriage return even a number is text that some programs trim into a formula.
         if bytes.startIndex != text.utf8.startIndex { return true }
         let loneSign = bytes.dropFirst().isEmpty && (first == UInt8(ascii: "+") || first == UInt8(ascii: "-"))
         return !loneSign && !isPlainNumber(bytes)
+    }
+
+    /// `=`, `+`, `-` or `@`: what a formula starts with.
+    private static func isFormulaStart(_ byte: UInt8) -> Bool {
+        byte == UInt8(ascii: "=") || byte == UInt8(ascii: "+") || byte == UInt8(ascii: "-") || byte == UInt8(ascii: "@")
+    }
+
+    /// A tab or carriage return, which some programs drop before reading a cell.
+    private static func isDropped(_ byte: UInt8) -> Bool {
+        byte == 0x09 || byte == 0x0D
     }
 
     /// `[+-]digits[.digits][e[+-]digits]`: what a spreadsheet reads as a number.
