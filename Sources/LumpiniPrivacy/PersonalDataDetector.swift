@@ -20,7 +20,7 @@ struct PersonalDataDetector {
         var groups = digitGroups
         digitGroups = DigitGroups()
         defer { digitGroups = groups }
-        UTF8Text.withBytes(value) { bytes in
+        value.withUTF8Bytes { bytes in
             groups.load(bytes)
             if !groups.groups.isEmpty {
                 let id = ThaiNationalID.find(in: groups)

@@ -60,7 +60,7 @@ public struct PrivacyScanner: Sendable {
     public mutating func scan(values: [String?], row: Int) {
         rowsScanned += 1
         for (column, value) in values.enumerated() {
-            guard let value, !value.isEmpty, !UTF8Text.withBytes(value, Self.cannotHoldPersonalData) else { continue }
+            guard let value, !value.isEmpty, !value.withUTF8Bytes(Self.cannotHoldPersonalData) else { continue }
             scan(value, column: column, row: row)
         }
     }
@@ -113,7 +113,7 @@ public struct PrivacyScanner: Sendable {
         if column >= header.count { growForExtraColumns(upTo: column) }
         let base = column * PersonalDataKind.allCases.count
         let isPeopleColumn = column < peopleColumns.count && peopleColumns[column]
-        let digest = UTF8Text.withBytes(value, KeyDigest.of)
+        let digest = value.withUTF8Bytes(KeyDigest.of)
         if quietTexts.contains(digest, inPeopleColumn: isPeopleColumn) { return }
         var found = false
         defer { if !found { quietTexts.insert(digest, inPeopleColumn: isPeopleColumn) } }

@@ -3,13 +3,6 @@
 enum UTF8Text {
     typealias Bytes = UnsafeBufferPointer<UInt8>
 
-    /// Runs `body` on the UTF-8 bytes of `text` without copying a native string.
-    static func withBytes<R>(_ text: String, _ body: (Bytes) -> R) -> R {
-        if let result = text.utf8.withContiguousStorageIfAvailable(body) { return result }
-        let copy = Array(text.utf8)
-        return copy.withUnsafeBufferPointer(body)
-    }
-
     /// The digit at `index` — ASCII `0`–`9`, Thai `๐`–`๙` (E0 B9 90–99) or full-width `０`–`９`
     /// (EF BC 90–99, typed with an East Asian input method) — and its length in bytes.
     @inline(__always)

@@ -61,8 +61,7 @@ struct ValueEncoding {
             buffer.append(value)
         case .integer, .number:
             let isInteger: Bool = { if case .integer = kind { return true } else { return false } }()
-            let ok = value.utf8.withContiguousStorageIfAvailable { Self.appendCanonicalNumber($0, integerOnly: isInteger, to: buffer) }
-                ?? Array(value.utf8).withUnsafeBufferPointer { Self.appendCanonicalNumber($0, integerOnly: isInteger, to: buffer) }
+            let ok = value.withUTF8Bytes { Self.appendCanonicalNumber($0, integerOnly: isInteger, to: buffer) }
             if !ok {
                 throw LumpiniError(
                     "not-a-\(isInteger ? "integer" : "number")",

@@ -13,8 +13,7 @@ enum FeatureKey {
     }
 
     static func hash(_ text: String, seed: UInt64) -> UInt64 {
-        var text = text
-        return text.withUTF8 { hash(UnsafeRawBufferPointer($0), seed: seed) }
+        text.withUTF8Bytes { hash(UnsafeRawBufferPointer($0), seed: seed) }
     }
 
     /// `hash` of `bytes` with two seeds in one pass over them (a value's key and its check).

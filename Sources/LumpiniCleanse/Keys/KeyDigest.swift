@@ -116,8 +116,7 @@ package struct KeyDigest: Hashable, Sendable {
     }
 
     package static func of(_ text: String) -> KeyDigest {
-        var text = text
-        return text.withUTF8 { of($0) }
+        text.withUTF8Bytes { of($0) }
     }
 
     /// The digest of a key made of several values, in order (nil parts are nulls).

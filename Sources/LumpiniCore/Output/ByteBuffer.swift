@@ -85,21 +85,12 @@ public final class ByteBuffer {
 
     @inlinable @inline(__always)
     public func append(_ text: String) {
-        // In place, without copying the string into a variable first (a retain and a release).
-        if text.utf8.withContiguousStorageIfAvailable({ append(UnsafeRawBufferPointer($0)) }) == nil {
-            var text = text
-            text.withUTF8 { append(UnsafeRawBufferPointer($0)) }
-        }
-    }
-
-    /// The bytes from `offset` to the end, as text.
-    public func string(from offset: Int) -> String {
-        String(decoding: UnsafeRawBufferPointer(start: start + offset, count: used - offset), as: UTF8.self)
+        text.withUTF8Bytes { append(UnsafeRawBufferPointer($0)) }
     }
 
     /// The bytes as text.
     public func string() -> String {
-        string(from: 0)
+        String(decoding: bytes, as: UTF8.self)
     }
 
     @usableFromInline

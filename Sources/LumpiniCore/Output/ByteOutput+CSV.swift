@@ -23,11 +23,7 @@ extension ByteOutput where Self: ~Copyable {
 
     @inlinable
     public mutating func csvField(_ value: String) {
-        // In place, without copying the string into a variable first (a retain and a release).
-        if value.utf8.withContiguousStorageIfAvailable({ csvField($0) }) == nil {
-            var value = value
-            value.withUTF8 { csvField($0) }
-        }
+        value.withUTF8Bytes { csvField($0) }
     }
 
     /// One record: the fields separated by commas (null written as an empty field), ended by CRLF.

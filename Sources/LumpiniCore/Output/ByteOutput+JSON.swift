@@ -31,11 +31,7 @@ extension ByteOutput where Self: ~Copyable {
 
     @inlinable
     public mutating func jsonString(_ value: String) {
-        // In place, without copying the string into a variable first (a retain and a release).
-        if value.utf8.withContiguousStorageIfAvailable({ jsonString($0) }) == nil {
-            var value = value
-            value.withUTF8 { jsonString($0) }
-        }
+        value.withUTF8Bytes { jsonString($0) }
     }
 
     @usableFromInline

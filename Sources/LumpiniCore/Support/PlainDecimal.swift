@@ -36,8 +36,7 @@ public enum PlainDecimal {
 
     /// `value` of a string's UTF-8.
     public static func value(_ text: String) -> Double? {
-        var text = text
-        return text.withUTF8(value)
+        text.withUTF8Bytes(value)
     }
 
     /// 10⁰ to 10¹⁵, each exact in a double (up to 10²² are).

@@ -51,17 +51,12 @@ public struct CellRow: Sendable {
         nulls.append(false)
     }
 
-    @inline(__always)
     public mutating func append(text: String) {
-        // In place: a copy of the string to a variable would retain and release it.
-        if text.utf8.withContiguousStorageIfAvailable({ bytes.append(contentsOf: $0) }) == nil {
-            bytes.append(contentsOf: text.utf8)
-        }
+        text.withUTF8Bytes { bytes.append(contentsOf: $0) }
         endCell()
     }
 
-    /// Appends a cell for each of `values`, null for nil: the values read where they lie in their
-    /// array, not copied out one by one.
+    /// Appends a cell for each of `values`, null for nil.
     public mutating func append(values: [String?]) {
         for index in values.indices {
             if let value = values[index] { append(text: value) } else { appendNull() }

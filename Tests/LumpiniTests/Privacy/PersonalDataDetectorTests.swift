@@ -212,13 +212,13 @@ final class PersonalDataDetectorTests: XCTestCase {
         var generator = SystemRandomNumberGenerator()
         for _ in 0..<20_000 {
             let value = String((0..<Int.random(in: 9...24, using: &generator)).map { _ in alphabet.randomElement(using: &generator)! })
-            guard UTF8Text.withBytes(value, PrivacyScanner.cannotHoldPersonalData) else { continue }
+            guard value.withUTF8Bytes(PrivacyScanner.cannotHoldPersonalData) else { continue }
             XCTAssertEqual(try kinds(value), [], value)
         }
     }
 
     func testMeasurementsDatesAndCodesAreRuledOutBeforeTheDetectorsRun() {
-        func ruledOut(_ value: String) -> Bool { UTF8Text.withBytes(value, PrivacyScanner.cannotHoldPersonalData) }
+        func ruledOut(_ value: String) -> Bool { value.withUTF8Bytes(PrivacyScanner.cannotHoldPersonalData) }
         for value in ["35.2", "-0.5", "2024-01-15", "100.523456", "1001", "12/09/2566", "1,234,567,890", "12345678"] {
             XCTAssertTrue(ruledOut(value), value)
         }
