@@ -45,8 +45,9 @@ final class ValidateCLITests: XCTestCase {
         XCTAssertEqual(first["note"] as? String, "constraint \"maxLength\" is \"5\"")
     }
 
-    /// Past 262,144 keys the older ones live on disk (`SpillingDigestTable`): repeats of keys spilled
-    /// long before are still found, with the row that held them, and nothing else is reported.
+    /// Ids that rise row by row are kept in order without a lookup (`AscendingIntegerKeys`), and the text
+    /// keys past 262,144 live on disk (`SpillingDigestTable`): a late repeat of either is still found,
+    /// with the row that held it, and nothing else is reported.
     func testRepeatedKeysAreFoundAfterOlderKeysWentToDisk() throws {
         let file = folder.appendingPathComponent("keys.csv")
         var text = "id,code\n"
